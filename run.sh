@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# README command 1: the whole system on this machine, with an embedded default.
+# Starts PostgreSQL and anvil (scripts/devstack.sh), deploys the reference protocol and simulates
+# HISTORY_DAYS of market history on the first run, then runs the simulator live, the indexer and
+# the web app, and prints the dashboard URL. Ctrl-C stops everything. A second run reuses the
+# cluster and the saved chain and starts in seconds.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$ROOT/scripts/lib.sh"
+export DEVSTACK_DIR="${DEVSTACK_DIR:-$ROOT/.devstack}"
+export HISTORY_DAYS="${HISTORY_DAYS:-90}"
+SEED="${SEED:-42}"
+LOGS="$DEVSTACK_DIR/logs"
+mkdir -p "$LOGS"
+
+# One run per checkout: a second one would fight over the cluster and the chain state.
+exec 9>"$DEVSTACK_DIR/run.lock"
+if ! flock -n 9; then
+  die "./run.sh is already running in this checkout (pid $(cat "$DEVSTACK_DIR/run.pid" 2>/dev/null || echo '?')); stop it with Ctrl-C first"
+fi
+echo $$ >"$DEVSTACK_DIR/run.pid"
+
+require_dotnet
+require_cmd curl "curl (Debian: apt-get install curl)"
+require_pg_bin >/dev/null
+require_anvil >/dev/null
+
+children=()
+stop_all() {
+  trap - INT TERM EXIT
+  info "stopping"
+  for pid in "${children[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${children[@]}"; do wait "$pid" 2>/dev/null || true; done
+  "$ROOT/scripts/devstack.sh" stop
+  rm -f "$DEVSTACK_DIR/run.pid"
+}
+trap stop_all INT TERM EXIT
+
+"$ROOT/scripts/devstack.sh" start
+set -a; source "$DEVSTACK_DIR/env"; set +a
+
+info "building (Release)"
+for project in Simulator Indexer Dashboard.Web; do
+  dotnet build "$ROOT/src/$project" -c Release -v q -nologo -clp:ErrorsOnly >"$LOGS/build-$project.log" 2>&1 \
+    || { cat "$LOGS/build-$project.log" >&2; die "build of src/$project failed"; }
+done
+
+simulator() { dotnet run --no-build -c Release --project "$ROOT/src/Simulator" -- "$@"; }
+DEPLOYMENT="$DEVSTACK_DIR/deployment.json"
+registry_has_code() {
+  local address; address="$(sed -n 's/.*"registryAddress" *: *"\([^"]*\)".*/\1/p' "$DEPLOYMENT")"
+  curl -s -H 'Content-Type: application/json' \
+    -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getCode\",\"params\":[\"$address\",\"latest\"]}" \
+    "$Chain__RpcUrl" | grep -q '"result":"0x[0-9a-f]'
+}
+if [[ ! -s "$DEPLOYMENT" ]] || ! registry_has_code; then
+  info "deploying the protocol and simulating $HISTORY_DAYS days of history (seed $SEED)"
+  simulator simulate --rpc "$Chain__RpcUrl" --days "$HISTORY_DAYS" --seed "$SEED" | tee "$LOGS/simulate.log" | tail -n 1 >"$DEPLOYMENT"
+  # A new chain means the old index describes nothing: start the database afresh.
+  PG_BIN="$(require_pg_bin)"
+  "$PG_BIN/dropdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres --if-exists --force dashboard
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres dashboard
+fi
+export Chain__RegistryAddress
+Chain__RegistryAddress="$(sed -n 's/.*"registryAddress" *: *"\([^"]*\)".*/\1/p' "$DEPLOYMENT")"
+export Chain__StartBlock
+Chain__StartBlock="$(sed -n 's/.*"deploymentBlock" *: *\([0-9]*\).*/\1/p' "$DEPLOYMENT")"
+
+simulator simulate --rpc "$Chain__RpcUrl" --days 0 --seed "$SEED" --live >"$LOGS/simulator.log" 2>&1 &
+children+=($!)
+dotnet run --no-build -c Release --project "$ROOT/src/Indexer" >"$LOGS/indexer.log" 2>&1 &
+children+=($!)
+WEB_PORT="${WEB_PORT:-$(free_port 5080)}"
+URL="http://127.0.0.1:$WEB_PORT"
+dotnet run --no-build -c Release --project "$ROOT/src/Dashboard.Web" --urls "$URL" >"$LOGS/web.log" 2>&1 &
+children+=($!)
+
+for _ in $(seq 1 120); do
+  curl -s -o /dev/null -m 2 "$URL/" && break
+  for pid in "${children[@]}"; do kill -0 "$pid" 2>/dev/null || die "a host exited early; see $LOGS/"; done
+  sleep 0.5
+done
+echo
+echo "Dashboard: $URL"
+echo "Logs: $LOGS   (Ctrl-C stops everything)"
+wait -n "${children[@]}" || true
+info "a host stopped; see $LOGS/"

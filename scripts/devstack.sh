@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# The local dev stack: a private PostgreSQL cluster and an anvil node, both on loopback.
+#   scripts/devstack.sh start|stop|status|env
+# State lives under $DEVSTACK_DIR (default .devstack/, git-ignored): created on first use,
+# reused after. Connection settings are written to $DEVSTACK_DIR/env for the hosts to read.
+# DEVSTACK_SERVICES="postgres anvil" (default) picks which services start.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/lib.sh"
+
+DEVSTACK_DIR="${DEVSTACK_DIR:-$ROOT/.devstack}"
+SERVICES="${DEVSTACK_SERVICES:-postgres anvil}"
+mkdir -p "$DEVSTACK_DIR"
+# As root, the cluster belongs to the postgres user; when that user cannot reach the checkout
+# (e.g. a clone under /root), the cluster lives in a folder of its own, named after the checkout.
+PG_HOME="$DEVSTACK_DIR/pg"
+if [[ $(id -u) -eq 0 ]] && ! runuser -u postgres -- test -x "$DEVSTACK_DIR" 2>/dev/null; then
+  PG_HOME="/var/tmp/lt-dashboard-pg-$(echo "$DEVSTACK_DIR" | md5sum | cut -c1-12)"
+fi
+PG_DATA="$PG_HOME/data"
+PG_LOG="$PG_HOME/postgres.log"
+ANVIL_DIR="$DEVSTACK_DIR/anvil"
+ENV_FILE="$DEVSTACK_DIR/env"
+PORTS_FILE="$DEVSTACK_DIR/ports"
+
+wants() { [[ " $SERVICES " == *" $1 "* ]]; }
+
+# Ports are chosen once, on first use, and kept so connection strings stay stable.
+load_ports() {
+  mkdir -p "$DEVSTACK_DIR"
+  if [[ -f "$PORTS_FILE" ]]; then source "$PORTS_FILE"; fi
+  PG_PORT="${PG_PORT:-$(free_port 55433)}"
+  ANVIL_PORT="${ANVIL_PORT:-$(free_port 8545)}"
+  printf 'PG_PORT=%s\nANVIL_PORT=%s\n' "$PG_PORT" "$ANVIL_PORT" >"$PORTS_FILE"
+}
+
+# PostgreSQL refuses to run as root: run its binaries as the postgres user then.
+as_pg() {
+  if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+pg_running() { [[ -f "$PG_DATA/postmaster.pid" ]] && as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" status >/dev/null 2>&1; }
+
+start_postgres() {
+  PG_BIN="$(require_pg_bin)"
+  if [[ ! -f "$PG_DATA/PG_VERSION" ]]; then
+    mkdir -p "$PG_DATA"
+    if [[ $(id -u) -eq 0 ]]; then chown -R postgres:postgres "$PG_HOME"; fi
+    info "creating PostgreSQL cluster in $PG_DATA"
+    as_pg "$PG_BIN/initdb" -D "$PG_DATA" -U postgres --auth=trust -E UTF8 --no-instructions >/dev/null
+  fi
+  if pg_running; then
+    info "postgres already running on 127.0.0.1:$PG_PORT"
+    return
+  fi
+  as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k /tmp -c max_connections=300 -c shared_buffers=256MB" >/dev/null \
+    || die "postgres failed to start; see $PG_LOG"
+  if ! "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "select 1 from pg_database where datname='dashboard'" | grep -q 1; then
+    "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database dashboard" >/dev/null
+  fi
+  info "postgres on 127.0.0.1:$PG_PORT"
+}
+
+stop_postgres() {
+  [[ -f "$PG_DATA/PG_VERSION" ]] || return 0
+  PG_BIN="$(require_pg_bin)"
+  if pg_running; then as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null; info "postgres stopped"; fi
+}
+
+anvil_pid() { [[ -f "$ANVIL_DIR/anvil.pid" ]] && kill -0 "$(cat "$ANVIL_DIR/anvil.pid")" 2>/dev/null && cat "$ANVIL_DIR/anvil.pid"; }
+
+start_anvil() {
+  local anvil; anvil="$(require_anvil)"
+  mkdir -p "$ANVIL_DIR"
+  if anvil_pid >/dev/null; then info "anvil already running on 127.0.0.1:$ANVIL_PORT"; return; fi
+  # --state loads the chain saved by the previous run and saves it again on exit (and every 30 s),
+  # so a second run continues the same history instead of replaying it. A new chain starts
+  # HISTORY_DAYS in the past so that simulated history ends about now.
+  local genesis=()
+  if [[ ! -s "$ANVIL_DIR/state.json" ]]; then
+    genesis=(--timestamp "$(( $(date +%s) - ${HISTORY_DAYS:-90} * 86400 ))")
+  fi
+  nohup "$anvil" --host 127.0.0.1 --port "$ANVIL_PORT" --chain-id "${CHAIN_ID:-31337}" "${genesis[@]}" \
+    --state "$ANVIL_DIR/state.json" --state-interval 30 >"$ANVIL_DIR/anvil.log" 2>&1 &
+  echo $! >"$ANVIL_DIR/anvil.pid"
+  for _ in $(seq 1 100); do
+    if rpc_ready "http://127.0.0.1:$ANVIL_PORT"; then info "anvil on 127.0.0.1:$ANVIL_PORT"; return; fi
+    kill -0 "$(cat "$ANVIL_DIR/anvil.pid")" 2>/dev/null || die "anvil exited; see $ANVIL_DIR/anvil.log"
+    sleep 0.1
+  done
+  die "anvil did not answer on port $ANVIL_PORT; see $ANVIL_DIR/anvil.log"
+}
+
+stop_anvil() {
+  local pid
+  if pid="$(anvil_pid)"; then
+    kill -INT "$pid"   # SIGINT lets anvil write its state file before it exits
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+    info "anvil stopped"
+  fi
+  rm -f "$ANVIL_DIR/anvil.pid"
+}
+
+write_env() {
+  {
+    echo "ConnectionStrings__Dashboard=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=dashboard"
+    echo "PG_ADMIN=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+    echo "Chain__RpcUrl=http://127.0.0.1:$ANVIL_PORT"
+    echo "PG_PORT=$PG_PORT"
+    echo "ANVIL_PORT=$ANVIL_PORT"
+  } >"$ENV_FILE"
+}
+
+load_ports
+case "${1:-}" in
+  start)
+    wants postgres && start_postgres
+    wants anvil && start_anvil
+    write_env
+    ;;
+  stop)
+    wants anvil && stop_anvil
+    wants postgres && stop_postgres
+    ;;
+  status)
+    if [[ -f "$PG_DATA/PG_VERSION" ]] && PG_BIN="$(require_pg_bin)" && pg_running; then echo "postgres: running on $PG_PORT"; else echo "postgres: stopped"; fi
+    if anvil_pid >/dev/null; then echo "anvil: running on $ANVIL_PORT"; else echo "anvil: stopped"; fi
+    ;;
+  env) write_env; cat "$ENV_FILE" ;;
+  *) die "usage: scripts/devstack.sh start|stop|status|env" ;;
+esac

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# README command 2: builds the solution and runs every test project against real services:
+# a private PostgreSQL cluster (.devstack-test/), anvil nodes the tests start themselves, and
+# Debian's Chromium for the browser tests. Installs what is missing on a fresh machine.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$ROOT/scripts/lib.sh"
+cd "$ROOT"
+
+require_dotnet
+require_cmd curl "curl (Debian: apt-get install curl)"
+require_pg_bin >/dev/null
+require_anvil >/dev/null
+if [[ ! -x /usr/bin/chromium ]]; then
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    info "installing Debian's chromium for the browser tests"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \
+      || die "apt-get install chromium failed"
+  else
+    die "chromium not found at /usr/bin/chromium: install it (Debian: sudo apt-get install chromium)"
+  fi
+fi
+
+info "building"
+dotnet tool restore >/dev/null
+dotnet build Dashboard.sln -nologo -v q -clp:ErrorsOnly
+
+# The tests' own cluster, apart from the one ./run.sh uses.
+export DEVSTACK_DIR="$ROOT/.devstack-test" DEVSTACK_SERVICES=postgres
+trap '"$ROOT/scripts/devstack.sh" stop' EXIT
+"$ROOT/scripts/devstack.sh" start
+export TEST_PG_ADMIN
+TEST_PG_ADMIN="$(sed -n 's/^PG_ADMIN=//p' "$DEVSTACK_DIR/env")"
+
+failed=()
+info "dev-stack script tests"
+bash "$ROOT/tests/scripts/devstack-tests.sh" || failed+=("tests/scripts/devstack-tests.sh")
+for project in tests/*/*.Tests.csproj; do
+  info "dotnet test $project"
+  dotnet test "$project" --no-build -nologo --logger "console;verbosity=normal" || failed+=("$project")
+done
+
+if ((${#failed[@]})); then
+  echo "FAILED: ${failed[*]}" >&2
+  exit 1
+fi
+echo "all tests passed"
