@@ -1,0 +1,45 @@
+using System.Numerics;
+using LeveragedTokens.Dashboard.Web.Formatting;
+using LeveragedTokens.Data.Queries;
+
+namespace LeveragedTokens.Dashboard.Web.Api;
+
+internal static class ApiMapping
+{
+    public static TokenDto ToDto(this TokenOverview o) => new(
+        o.Token.Symbol, o.Token.ChainId, o.Token.Address, o.Token.PoolAddress, o.Token.Underlying, o.Token.IsLong,
+        ExactValue.Of(o.Token.TargetLeverage), ExactValue.Of(o.Token.MinLeverage), ExactValue.Of(o.Token.MaxLeverage),
+        o.Token.FallbackIntervalSeconds, o.Token.FloorBps,
+        ExactValue.Of(o.Latest?.Nav), ExactValue.Of(o.Latest?.Leverage), o.Latest?.Hour, o.Latest?.BlockTime,
+        Change(o.Latest?.Nav, o.Nav24hAgo), Change(o.Latest?.Nav, o.Nav7dAgo),
+        o.Health.ToString(), o.UtilizationBps is { } u ? ExactValue.Of(u, 0) : null,
+        o.LastRebalance is { } r
+            ? new RebalanceLinkDto(r.TxHash, r.LogIndex, r.RebalanceId, ApiParameters.TriggerName(r.Trigger), r.BlockTime, $"/api/v1/rebalances/{r.TxHash}/{r.LogIndex}")
+            : null);
+
+    /// <summary>Relative change as a decimal string with 6 places (a ratio, not money: double is fine).</summary>
+    public static string? Change(BigInteger? now, BigInteger? then) =>
+        now is { } n && then is { } t && !t.IsZero
+            ? (Wad.ToDouble(n - t) / Wad.ToDouble(t)).ToString("0.######", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    public static RebalanceDto ToDto(this RebalanceRow r, DashboardOptions options) => new(
+        new ChainRef(r.ChainId, r.BlockNumber, r.LogIndex, r.TxHash, r.BlockHash, r.BlockTime, options.ExplorerTxUrl(r.ChainId, r.TxHash)),
+        r.Symbol, r.TokenAddress, r.RebalanceId, ApiParameters.TriggerName(r.Trigger), r.IsBuy ? "buy" : "sell",
+        ExactValue.Of(r.Amount), ExactValue.Of(r.MarkPrice), ExactValue.Of(r.ExecutionPrice),
+        ExactValue.Of(r.LeverageBefore), ExactValue.Of(r.LeverageAfter), ExactValue.Of(r.NavBefore), ExactValue.Of(r.NavAfter),
+        ExactValue.Of(r.NavDelta), ExactValue.Of(r.SlippageCost), ExactValue.Of(r.GasCost), ExactValue.Of(r.ReserveDraw));
+
+    public static NavPointDto ToDto(this NavPoint p) =>
+        new(p.Hour, Times.FromHour(p.Hour), ExactValue.Of(p.Nav), ExactValue.Of(p.Leverage), ExactValue.Of(p.MarkPrice));
+
+    public static ReservePointDto ToDto(this ReservePoint p) => new(
+        p.Hour, Times.FromHour(p.Hour), ExactValue.Of(p.ReserveBalance), ExactValue.Of(p.ReserveValue), ExactValue.Of(p.FloorValue),
+        ExactValue.Of(p.TokenSupplyValue), ExactValue.Of(p.MaxUtilizationBps, 0), ExactValue.Of(p.MinBufferDepth), ExactValue.Of(p.MarkPrice));
+
+    public static IResult BadRequest(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request parameter");
+
+    public static IResult NotFound(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+}

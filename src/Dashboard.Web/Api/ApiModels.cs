@@ -1,0 +1,46 @@
+using System.Numerics;
+using LeveragedTokens.Dashboard.Web.Formatting;
+
+namespace LeveragedTokens.Dashboard.Web.Api;
+
+/// <summary>An exact on-chain integer and its scaled decimal, both as strings (no float ever).</summary>
+public sealed record ExactValue(string Raw, string Value)
+{
+    public static ExactValue Of(BigInteger raw, int decimals = Wad.Decimals) => new(raw.ToString(System.Globalization.CultureInfo.InvariantCulture), Wad.Exact(raw, decimals));
+    public static ExactValue? Of(BigInteger? raw) => raw is { } r ? Of(r) : null;
+}
+
+public sealed record ChainRef(long ChainId, long BlockNumber, int LogIndex, string TxHash, string BlockHash, DateTime BlockTime, string? ExplorerUrl);
+
+public sealed record TokenDto(
+    string Symbol, long ChainId, string Address, string PoolAddress, string Underlying, bool IsLong,
+    ExactValue TargetLeverage, ExactValue MinLeverage, ExactValue MaxLeverage, long FallbackIntervalSeconds, int PoolFloorBps,
+    ExactValue? Nav, ExactValue? Leverage, long? NavHour, DateTime? NavTime, string? NavChange24h, string? NavChange7d,
+    string PoolHealth, ExactValue? PoolUtilizationBps, RebalanceLinkDto? LastRebalance);
+
+public sealed record RebalanceLinkDto(string TxHash, int LogIndex, long RebalanceId, string Trigger, DateTime BlockTime, string Href);
+
+public sealed record NavPointDto(long Hour, DateTime Time, ExactValue Nav, ExactValue Leverage, ExactValue MarkPrice);
+
+public sealed record SeriesDto<T>(string Key, DateTime? From, DateTime? To, int ResolutionHours, int Count, IReadOnlyList<T> Points);
+
+public sealed record RebalanceDto(
+    ChainRef Source, string Token, string TokenAddress, long RebalanceId, string Trigger, string Direction,
+    ExactValue Amount, ExactValue MarkPrice, ExactValue ExecutionPrice, ExactValue LeverageBefore, ExactValue LeverageAfter,
+    ExactValue NavBefore, ExactValue NavAfter, ExactValue NavDelta, ExactValue SlippageCost, ExactValue GasCost, ExactValue ReserveDraw);
+
+public sealed record RebalancePageDto(IReadOnlyList<RebalanceDto> Items, string? NextCursor);
+
+public sealed record RawLogDto(string EventName, string[] Topics, string Data, int TxIndex);
+
+public sealed record RebalanceDetailDto(RebalanceDto Rebalance, RawLogDto? RawLog, long? HeadBlock, long Confirmations, int RequiredConfirmations, bool Confirmed);
+
+public sealed record ReservePointDto(
+    long Hour, DateTime Time, ExactValue ReserveBalance, ExactValue ReserveValue, ExactValue FloorValue, ExactValue TokenSupplyValue,
+    ExactValue MaxUtilizationBps, ExactValue MinBufferDepth, ExactValue MarkPrice);
+
+public sealed record StatusDto(IReadOnlyList<ChainStatusDto> Chains, bool Stale);
+
+public sealed record ChainStatusDto(
+    long ChainId, long HeadBlock, long IndexedBlock, long LagBlocks, int Confirmations, double EventsPerSecond, long ReorgCount,
+    long DecodeFailures, string? LastError, DateTime? LastErrorAt, DateTime UpdatedAt, bool Stale);

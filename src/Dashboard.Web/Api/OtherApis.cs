@@ -1,0 +1,73 @@
+using LeveragedTokens.Data.Queries;
+using Microsoft.Extensions.Options;
+
+namespace LeveragedTokens.Dashboard.Web.Api;
+
+internal static class RebalanceApi
+{
+    public static RouteGroupBuilder MapRebalanceApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/rebalances/{txHash}/{logIndex}", async (string txHash, string logIndex, RebalanceQueries q,
+            IOptions<DashboardOptions> options, CancellationToken ct) =>
+        {
+            if (!ApiParameters.TryTxHash(txHash, out var hash)) return ApiMapping.BadRequest("'txHash' must be 0x followed by 64 hex digits.");
+            if (!ApiParameters.TryLogIndex(logIndex, out var index)) return ApiMapping.BadRequest("'logIndex' must be a non-negative integer.");
+            var detail = await q.DetailAsync(hash, index, ct);
+            if (detail is null) return ApiMapping.NotFound($"No rebalance at transaction {hash}, log index {index}.");
+            var confirmations = Confirmations(detail);
+            return TypedResults.Ok(new RebalanceDetailDto(detail.Rebalance.ToDto(options.Value),
+                detail.Raw is { } raw ? new RawLogDto(raw.EventName, raw.Topics, raw.Data, raw.TxIndex) : null,
+                detail.HeadBlock, confirmations, detail.Confirmations, confirmations >= Math.Max(1, detail.Confirmations)));
+        }).WithTags("Rebalances");
+        return api;
+    }
+
+    /// <summary>Blocks on top of and including the rebalance's block; 0 when the head is unknown.</summary>
+    public static long Confirmations(RebalanceDetail d) =>
+        d.HeadBlock is { } head && head >= d.Rebalance.BlockNumber ? head - d.Rebalance.BlockNumber + 1 : 0;
+}
+
+internal static class ReserveApi
+{
+    public static RouteGroupBuilder MapReserveApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/reserves/{underlying}/metrics", async (string underlying, string? from, string? to, string? resolution,
+            ReserveQueries rq, SeriesQueries sq, CancellationToken ct) =>
+        {
+            if (!ApiParameters.TryHourRange(from, to, out var fromHour, out var toHour, out var error)) return ApiMapping.BadRequest(error!);
+            if (!ApiParameters.TryResolution(resolution, out var hours)) return ApiMapping.BadRequest("'resolution' must be auto, or hours/days such as 1h, 4h, 1d.");
+            var pool = await rq.FindAsync(underlying, ct);
+            if (pool is null) return ApiMapping.NotFound($"No reserve pool for '{TokenApi.Clip(underlying)}'.");
+            var series = await sq.ReserveAsync(pool.ChainId, pool.Address, fromHour, toHour, hours ?? 1, ct);
+            return TypedResults.Ok(new SeriesDto<ReservePointDto>(underlying, TokenApi.Time(fromHour), TokenApi.Time(toHour),
+                series.BucketHours, series.Points.Count, series.Points.Select(p => p.ToDto()).ToList()));
+        }).WithTags("Reserves");
+        return api;
+    }
+}
+
+internal static class StatusApi
+{
+    public static RouteGroupBuilder MapStatusApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/status", async (StatusQueries q, IOptions<DashboardOptions> options, CancellationToken ct) =>
+        {
+            var chains = (await q.ListAsync(ct)).Select(s => new ChainStatusDto(s.ChainId, s.HeadBlock, s.IndexedBlock,
+                Math.Max(0, s.HeadBlock - s.IndexedBlock), s.Confirmations, s.EventsPerSecond, s.ReorgCount, s.DecodeFailures,
+                s.LastError, s.LastErrorAt, s.UpdatedAt, Freshness.IsStale(s, options.Value, DateTime.UtcNow))).ToList();
+            return TypedResults.Ok(new StatusDto(chains, chains.Count == 0 || chains.Any(c => c.Stale)));
+        }).WithTags("Status");
+        return api;
+    }
+}
+
+internal static class DashboardApi
+{
+    public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireRateLimiting(DashboardWebExtensions.ApiRateLimitPolicy)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapTokenApi().MapRebalanceApi().MapReserveApi().MapStatusApi();
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+namespace LeveragedTokens.Dashboard.Web.Components.Shared;
+
+public enum AmountStyle { Value, Leverage, Bps }

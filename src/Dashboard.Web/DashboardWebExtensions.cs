@@ -1,0 +1,67 @@
+using System.Threading.RateLimiting;
+using LeveragedTokens.Dashboard.Web.Api;
+using LeveragedTokens.Dashboard.Web.Components;
+using LeveragedTokens.Dashboard.Web.Live;
+using LeveragedTokens.Data.Queries;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+using Serilog;
+
+namespace LeveragedTokens.Dashboard.Web;
+
+public static class DashboardWebExtensions
+{
+    public const string ApiRateLimitPolicy = "api";
+
+    public static IHostApplicationBuilder AddDashboardWeb(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // No bootstrap logger: several test hosts in one process would freeze it twice.
+        services.AddSerilog((sp, lc) => lc.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(sp));
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddDashboardQueries();
+        services.AddSingleton<ChainDataHub>();
+        services.AddHostedService<ChainDataListener>();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddProblemDetails();
+        services.AddOpenApi("v1");
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(ApiRateLimitPolicy, http =>
+            {
+                var permits = http.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value.ApiPermitsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
+            });
+            o.OnRejected = (ctx, _) =>
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = "60";
+                return ValueTask.CompletedTask;
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication UseDashboardWeb(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging();
+        // API errors are problem details; page errors are pages (never the developer exception page).
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(ctx => !IsApi(ctx), pages => pages
+            .UseExceptionHandler("/error", createScopeForErrors: true)
+            .UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the handlers, so a re-executed /error or /not-found finds its endpoint.
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapOpenApi("/api/v1/openapi.json");
+        app.MapDashboardApi();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+}

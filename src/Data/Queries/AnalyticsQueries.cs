@@ -1,0 +1,62 @@
+using System.Numerics;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace LeveragedTokens.Data.Queries;
+
+/// <summary>The raw figures behind a token's decay view over a period (ratios are computed by the caller).</summary>
+public sealed record DecayInputs(
+    NavPoint Start, NavPoint End, DateTime StartTime, DateTime EndTime, BigInteger SumNavDelta, long RebalanceCount,
+    double HourlyLogReturnStdDev, long Hours);
+
+public sealed class AnalyticsQueries(IDbContextFactory<DashboardDbContext> factory)
+{
+    public async Task<DecayInputs?> DecayAsync(long chainId, string token, long? fromHour, long? toHour, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var snaps = db.NavSnapshots.AsNoTracking().Where(n => n.ChainId == chainId && n.TokenAddress == token);
+        if (fromHour is { } f) snaps = snaps.Where(n => n.Hour >= f);
+        if (toHour is { } t) snaps = snaps.Where(n => n.Hour <= t);
+        var first = await snaps.OrderBy(n => n.Hour).Select(n => new { P = new NavPoint(n.Hour, n.Nav, n.Leverage, n.MarkPrice), n.BlockTime }).FirstOrDefaultAsync(ct);
+        var last = await snaps.OrderByDescending(n => n.Hour).Select(n => new { P = new NavPoint(n.Hour, n.Nav, n.Leverage, n.MarkPrice), n.BlockTime }).FirstOrDefaultAsync(ct);
+        if (first is null || last is null || first.P.Hour == last.P.Hour) return null;
+
+        var conn = await SeriesQueries.OpenAsync(db, ct);
+        await using var cmd = new NpgsqlCommand("""
+            SELECT coalesce(sum(nav_delta), 0), count(*) FROM rebalances
+            WHERE chain_id = @c AND token_address = @t AND block_time > @from AND block_time <= @to;
+            SELECT coalesce(stddev_samp(r), 0)::float8 FROM (
+              SELECT ln(mark_price::float8 / nullif(lag(mark_price) OVER (ORDER BY hour), 0)::float8) AS r
+              FROM nav_snapshots WHERE chain_id = @c AND token_address = @t AND hour BETWEEN @fh AND @th AND mark_price > 0) x;
+            """, conn);
+        cmd.Parameters.AddWithValue("c", chainId);
+        cmd.Parameters.AddWithValue("t", token);
+        cmd.Parameters.AddWithValue("from", first.BlockTime);
+        cmd.Parameters.AddWithValue("to", last.BlockTime);
+        cmd.Parameters.AddWithValue("fh", first.P.Hour);
+        cmd.Parameters.AddWithValue("th", last.P.Hour);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var sum = SeriesQueries.Big(reader, 0);
+        var count = reader.GetInt64(1);
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        var sigma = reader.IsDBNull(0) ? 0 : reader.GetDouble(0);
+        return new DecayInputs(first.P, last.P, first.BlockTime, last.BlockTime, sum, count, sigma, last.P.Hour - first.P.Hour);
+    }
+
+    /// <summary>Rebalances of a token in a period for chart markers: the newest <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<RebalanceMarker>> MarkersAsync(long chainId, string token, DateTime? from, DateTime? to, int limit = 300, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = db.Rebalances.AsNoTracking().Where(r => r.ChainId == chainId && r.TokenAddress == token);
+        if (from is { } f) q = q.Where(r => r.BlockTime >= f);
+        if (to is { } t) q = q.Where(r => r.BlockTime <= t);
+        return await q.OrderByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex).Take(limit)
+            .Select(r => new RebalanceMarker(r.TxHash, r.LogIndex, r.BlockTime, r.Trigger, r.IsBuy, r.NavAfter, r.NavDelta, r.LeverageBefore, r.LeverageAfter))
+            .ToListAsync(ct);
+    }
+}
+
+public sealed record RebalanceMarker(string TxHash, int LogIndex, DateTime BlockTime, Entities.RebalanceTrigger Trigger, bool IsBuy,
+    BigInteger NavAfter, BigInteger NavDelta, BigInteger LeverageBefore, BigInteger LeverageAfter);

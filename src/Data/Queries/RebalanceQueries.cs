@@ -1,0 +1,88 @@
+using LeveragedTokens.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeveragedTokens.Data.Queries;
+
+/// <summary>Rebalance lists (keyset-paged, never OFFSET) and the detail of one rebalance.</summary>
+public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> factory)
+{
+    public const int MaxLimit = 500;
+
+    public async Task<RebalancePage> PageAsync(RebalanceFilter filter, RebalanceSort sort, RebalanceCursor? after, int limit, CancellationToken ct = default)
+    {
+        limit = Math.Clamp(limit, 1, MaxLimit);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = Filter(db.Rebalances.AsNoTracking(), filter);
+        query = After(query, sort, after);
+        query = sort switch
+        {
+            RebalanceSort.Oldest => query.OrderBy(r => r.ChainId).ThenBy(r => r.BlockNumber).ThenBy(r => r.LogIndex),
+            RebalanceSort.NavDeltaAscending => query.OrderBy(r => r.NavDelta).ThenBy(r => r.ChainId).ThenBy(r => r.BlockNumber).ThenBy(r => r.LogIndex),
+            RebalanceSort.NavDeltaDescending => query.OrderByDescending(r => r.NavDelta).ThenByDescending(r => r.ChainId).ThenByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex),
+            _ => query.OrderByDescending(r => r.ChainId).ThenByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex),
+        };
+        var rows = await Project(db, query.Take(limit + 1)).ToListAsync(ct);
+        var hasMore = rows.Count > limit;
+        if (hasMore) rows.RemoveAt(rows.Count - 1);
+        var last = rows.LastOrDefault();
+        var next = hasMore && last is not null
+            ? new RebalanceCursor(last.ChainId, last.BlockNumber, last.LogIndex,
+                sort is RebalanceSort.NavDeltaAscending or RebalanceSort.NavDeltaDescending ? last.NavDelta : null)
+            : null;
+        return new RebalancePage(rows, next, hasMore);
+    }
+
+    private static IQueryable<Rebalance> Filter(IQueryable<Rebalance> q, RebalanceFilter f)
+    {
+        if (f.TokenAddress is { } token) q = q.Where(r => r.TokenAddress == token);
+        if (f.Trigger is { } trigger) q = q.Where(r => r.Trigger == trigger);
+        if (f.IsBuy is { } isBuy) q = q.Where(r => r.IsBuy == isBuy);
+        if (f.From is { } from) q = q.Where(r => r.BlockTime >= from);
+        if (f.To is { } to) q = q.Where(r => r.BlockTime <= to);
+        if (f.MinNavDelta is { } min) q = q.Where(r => r.NavDelta >= min);
+        if (f.MaxNavDelta is { } max) q = q.Where(r => r.NavDelta <= max);
+        return q;
+    }
+
+    private static IQueryable<Rebalance> After(IQueryable<Rebalance> q, RebalanceSort sort, RebalanceCursor? c)
+    {
+        if (c is null) return q;
+        var key = ValueTuple.Create(c.ChainId, c.BlockNumber, c.LogIndex);
+        var delta = c.NavDelta ?? 0;
+        return sort switch
+        {
+            RebalanceSort.Oldest => q.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.ChainId, r.BlockNumber, r.LogIndex), key)),
+            RebalanceSort.NavDeltaAscending => q.Where(r => EF.Functions.GreaterThan(
+                ValueTuple.Create(r.NavDelta, r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(delta, c.ChainId, c.BlockNumber, c.LogIndex))),
+            RebalanceSort.NavDeltaDescending => q.Where(r => EF.Functions.LessThan(
+                ValueTuple.Create(r.NavDelta, r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(delta, c.ChainId, c.BlockNumber, c.LogIndex))),
+            _ => q.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.ChainId, r.BlockNumber, r.LogIndex), key)),
+        };
+    }
+
+    private static IQueryable<RebalanceRow> Project(DashboardDbContext db, IQueryable<Rebalance> q) =>
+        from r in q
+        join t in db.Tokens on new { r.ChainId, Address = r.TokenAddress } equals new { t.ChainId, t.Address } into tj
+        from t in tj.DefaultIfEmpty()
+        select new RebalanceRow(r.ChainId, r.BlockNumber, r.LogIndex, r.TxHash, r.BlockHash, r.BlockTime, r.TokenAddress,
+            t == null ? "?" : t.Symbol, r.RebalanceId, r.Trigger, r.IsBuy, r.Amount, r.MarkPrice, r.ExecutionPrice,
+            r.LeverageBefore, r.LeverageAfter, r.NavBefore, r.NavAfter, r.NavDelta, r.SlippageCost, r.GasCost, r.ReserveDraw);
+
+    /// <summary>A rebalance by its transaction and log index, with the raw log and confirmation depth.</summary>
+    public async Task<RebalanceDetail?> DetailAsync(string txHash, int logIndex, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var tx = txHash.ToLowerInvariant();
+        var row = await Project(db, db.Rebalances.AsNoTracking().Where(r => r.TxHash == tx && r.LogIndex == logIndex).OrderBy(r => r.ChainId))
+            .FirstOrDefaultAsync(ct);
+        if (row is null) return null;
+        var token = await TokenQueries.Project(db, db.Tokens.Where(t => t.ChainId == row.ChainId && t.Address == row.TokenAddress)).FirstOrDefaultAsync(ct);
+        if (token is null) return null;
+        var raw = await db.RawEvents.AsNoTracking()
+            .Where(e => e.ChainId == row.ChainId && e.BlockNumber == row.BlockNumber && e.LogIndex == row.LogIndex)
+            .Select(e => new RawLog(e.EventName, e.Topics, e.Data, e.TxIndex)).FirstOrDefaultAsync(ct);
+        var state = await db.IndexerStates.AsNoTracking().Where(s => s.ChainId == row.ChainId)
+            .Select(s => new { s.HeadBlock, s.IndexedBlock, s.Confirmations }).FirstOrDefaultAsync(ct);
+        return new RebalanceDetail(row, token, raw, state?.HeadBlock, state?.IndexedBlock, state?.Confirmations ?? 0);
+    }
+}

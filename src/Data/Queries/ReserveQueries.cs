@@ -1,0 +1,102 @@
+using System.Numerics;
+using LeveragedTokens.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace LeveragedTokens.Data.Queries;
+
+/// <summary>A reserve pool: its tokens, ledger (draws, fees, injections) and suspension periods.</summary>
+public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory)
+{
+    public async Task<PoolInfo?> FindAsync(string underlying, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var pool = await db.ReservePools.AsNoTracking().Where(p => p.Underlying == underlying).OrderBy(p => p.ChainId)
+            .Select(p => new { p.ChainId, p.Address, p.Underlying, p.FloorBps }).FirstOrDefaultAsync(ct);
+        if (pool is null) return null;
+        var tokens = await TokenQueries.Project(db, db.Tokens.Where(t => t.ChainId == pool.ChainId && t.PoolAddress == pool.Address))
+            .ToListAsync(ct);
+        return new PoolInfo(pool.ChainId, pool.Address, pool.Underlying, pool.FloorBps, [.. tokens.OrderBy(t => t.Symbol, StringComparer.Ordinal)]);
+    }
+
+    public async Task<IReadOnlyList<string>> UnderlyingsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.ReservePools.AsNoTracking().Select(p => p.Underlying).Distinct().OrderBy(u => u).ToListAsync(ct);
+    }
+
+    /// <summary>Draws summed per token in [from, to] (SQL: EF cannot sum BigInteger).</summary>
+    public async Task<IReadOnlyList<DrawsByToken>> DrawsByTokenAsync(PoolInfo pool, DateTime? from, DateTime? to, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var conn = await SeriesQueries.OpenAsync(db, ct);
+        await using var cmd = new NpgsqlCommand("""
+            SELECT counterparty, sum(amount), coalesce(sum(value), 0), count(*)
+            FROM pool_ledger
+            WHERE chain_id = @c AND pool_address = @p AND kind = 0 AND block_time BETWEEN @from AND @to
+            GROUP BY counterparty ORDER BY 3 DESC
+            """, conn);
+        BindRange(cmd, pool, from, to);
+        var result = new List<DrawsByToken>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var token = reader.IsDBNull(0) ? "" : reader.GetString(0);
+            var symbol = pool.Tokens.FirstOrDefault(t => t.Address == token)?.Symbol;
+            result.Add(new DrawsByToken(token, symbol, SeriesQueries.Big(reader, 1), SeriesQueries.Big(reader, 2), reader.GetInt64(3)));
+        }
+        return result;
+    }
+
+    /// <summary>The latest fees and injections (newest first).</summary>
+    public async Task<IReadOnlyList<LedgerEntryRow>> InflowsAsync(PoolInfo pool, DateTime? from, DateTime? to, int limit = 50, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var q = db.PoolLedger.AsNoTracking().Where(e => e.ChainId == pool.ChainId && e.PoolAddress == pool.Address && e.Kind != LedgerEntryKind.ReserveDrawn);
+        if (from is { } f) q = q.Where(e => e.BlockTime >= f);
+        if (to is { } t) q = q.Where(e => e.BlockTime <= t);
+        return await q.OrderByDescending(e => e.BlockNumber).ThenByDescending(e => e.LogIndex).Take(limit)
+            .Select(e => new LedgerEntryRow(e.BlockNumber, e.LogIndex, e.TxHash, e.BlockTime, e.Kind, e.Amount, e.Value, e.Counterparty))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Suspended-to-resumed intervals; an open one has no end.</summary>
+    public async Task<IReadOnlyList<SuspensionPeriod>> SuspensionsAsync(PoolInfo pool, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var events = await db.SuspensionEvents.AsNoTracking().Where(s => s.ChainId == pool.ChainId && s.PoolAddress == pool.Address)
+            .OrderBy(s => s.BlockNumber).ThenBy(s => s.LogIndex).Select(s => new { s.IsSuspended, s.BlockTime }).ToListAsync(ct);
+        var periods = new List<SuspensionPeriod>();
+        DateTime? start = null;
+        foreach (var e in events)
+        {
+            if (e.IsSuspended) start ??= e.BlockTime;
+            else if (start is { } s) { periods.Add(new SuspensionPeriod(s, e.BlockTime)); start = null; }
+        }
+        if (start is { } open) periods.Add(new SuspensionPeriod(open, null));
+        return periods;
+    }
+
+    /// <summary>Average quote value drawn per hour over the <paramref name="hours"/> before <paramref name="until"/>.</summary>
+    public async Task<BigInteger> AverageHourlyDrawAsync(PoolInfo pool, DateTime until, int hours = 168, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var conn = await SeriesQueries.OpenAsync(db, ct);
+        await using var cmd = new NpgsqlCommand("""
+            SELECT coalesce(sum(value), 0) FROM pool_ledger
+            WHERE chain_id = @c AND pool_address = @p AND kind = 0 AND block_time BETWEEN @from AND @to
+            """, conn);
+        BindRange(cmd, pool, until.AddHours(-hours), until);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return SeriesQueries.Big(reader, 0) / hours;
+    }
+
+    private static void BindRange(NpgsqlCommand cmd, PoolInfo pool, DateTime? from, DateTime? to)
+    {
+        cmd.Parameters.AddWithValue("c", pool.ChainId);
+        cmd.Parameters.AddWithValue("p", pool.Address);
+        cmd.Parameters.AddWithValue("from", from ?? DateTime.UnixEpoch);
+        cmd.Parameters.AddWithValue("to", to ?? new DateTime(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+    }
+}
