@@ -25,6 +25,8 @@ contract LeveragedTokenRegistry {
 
     address public immutable operator;
     PriceOracle public immutable oracle;
+    /// @notice Where an indexer starts reading: no event of this deployment is older.
+    uint256 public immutable deployedAtBlock;
     ReservePool[] private registeredPools;
     LeveragedToken[] private registeredTokens;
     mapping(address => bool) public isRegistered;
@@ -48,6 +50,7 @@ contract LeveragedTokenRegistry {
     constructor(address operator_) {
         operator = operator_;
         oracle = new PriceOracle(address(this));
+        deployedAtBlock = block.number;
     }
 
     function pools() external view returns (ReservePool[] memory) {

@@ -1,0 +1,68 @@
+using System.Numerics;
+using LeveragedTokens.Protocol;
+using LeveragedTokens.Protocol.Chain;
+using LeveragedTokens.Protocol.Deployment;
+using LeveragedTokens.Protocol.Functions;
+using LeveragedTokens.Simulator.Market;
+
+namespace LeveragedTokens.Simulator.Keeper;
+
+/// <summary>Plays the keeper one hour at a time: one `tick` transaction per hour, mined at the
+/// top of that hour, carrying prices, flows, reserve top-ups and (daily) fee allocation; the
+/// registry then rebalances what the rules allow and publishes snapshots and metrics.</summary>
+public sealed class HourlyKeeper(
+    ChainSession session, DeployedProtocol protocol, PriceModel prices, FlowModel flows,
+    ReserveBackers backers, StressEpisode stress, int seed)
+{
+    private const int FeeAllocationHourOfDay = 12;
+    /// <summary>A squeeze leaves a third of the usual spot liquidity.</summary>
+    private const int StressDepthDivisor = 3;
+
+    private readonly Random _gasRandom = new(seed);
+    private double _gasGwei = 20;
+    private BigInteger _normalDepth;
+
+    public ObservedState Seen { get; } = new();
+    public IReadOnlyList<decimal> LastPrices { get; private set; } = [];
+
+    public async Task PlayHourAsync(long hour, bool opening = false)
+    {
+        LastPrices = prices.Step(hour);
+        await AdjustStressLiquidityAsync(hour);
+        var hourFlows = opening ? flows.Opening() : flows.ForHour(hour, Seen);
+        var injections = opening ? backers.Opening(hourFlows, LastPrices) : await backers.ForHourAsync(hour, Seen);
+        var tick = new TickFunction
+        {
+            Prices = LastPrices.Select(Wad.From).ToList(),
+            GasPriceWei = NextGasPrice(),
+            Flows = hourFlows,
+            Injections = injections,
+            AllocateFees = hour % 24 == FeeAllocationHourOfDay,
+        };
+        var receipt = await session.SendAsync(protocol.Registry, tick, (ulong)hour * 3600);
+        Seen.Absorb(receipt, hour);
+    }
+
+    private async Task AdjustStressLiquidityAsync(long hour)
+    {
+        var pool = protocol.Pools.SingleOrDefault(p => p.Underlying == stress.Underlying);
+        if (pool is null) return;
+        if (hour == stress.StartHour)
+        {
+            _normalDepth = await session.CallAsync<DepthFunction, BigInteger>(pool.SpotPool);
+            await SetDepthAsync(pool, _normalDepth / StressDepthDivisor, hour);
+        }
+        else if (hour == stress.StartHour + stress.Hours && _normalDepth > 0)
+            await SetDepthAsync(pool, _normalDepth, hour);
+    }
+
+    private Task SetDepthAsync(DeployedPool pool, BigInteger depth, long hour) =>
+        session.SendAsync(protocol.Registry, new SetSpotDepthFunction { Pool = pool.Address, Depth = depth }, (ulong)hour * 3600);
+
+    /// <summary>A bounded random walk in gwei: rebalance gas costs move, as on a real chain.</summary>
+    private BigInteger NextGasPrice()
+    {
+        _gasGwei = Math.Clamp(_gasGwei * Math.Exp(0.15 * (_gasRandom.NextDouble() - 0.5)), 5, 80);
+        return (BigInteger)Math.Round(_gasGwei * 1000) * 1_000_000;
+    }
+}

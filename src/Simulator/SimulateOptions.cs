@@ -1,0 +1,34 @@
+using LeveragedTokens.Protocol.Chain;
+
+namespace LeveragedTokens.Simulator;
+
+/// <summary>Command line of both verbs:
+/// <c>simulate --rpc URL --days N --seed S [--live] [--hour-seconds N] [--private-key 0x..]</c>
+/// and <c>deploy --rpc URL [--private-key 0x..]</c>.</summary>
+public sealed record SimulateOptions(string Verb, string RpcUrl, int Days, int Seed, bool Live, double HourSeconds, string PrivateKey)
+{
+    public const string Usage =
+        "usage: simulate --rpc <url> --days <n> --seed <n> [--live] [--hour-seconds <s>] [--private-key <0x..>]\n" +
+        "       deploy --rpc <url> [--private-key <0x..>]";
+
+    public static SimulateOptions Parse(IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[0] is not ("simulate" or "deploy")) throw new ArgumentException(Usage);
+        var values = new Dictionary<string, string>();
+        var live = false;
+        for (var i = 1; i < args.Count; i++)
+        {
+            if (args[i] == "--live") live = true;
+            else if (args[i].StartsWith("--", StringComparison.Ordinal) && i + 1 < args.Count) values[args[i]] = args[++i];
+            else throw new ArgumentException($"unexpected argument '{args[i]}'\n{Usage}");
+        }
+        return new SimulateOptions(
+            args[0],
+            values.GetValueOrDefault("--rpc") ?? throw new ArgumentException($"--rpc is required\n{Usage}"),
+            int.Parse(values.GetValueOrDefault("--days", "90"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(values.GetValueOrDefault("--seed", "1"), System.Globalization.CultureInfo.InvariantCulture),
+            live,
+            double.Parse(values.GetValueOrDefault("--hour-seconds", "5"), System.Globalization.CultureInfo.InvariantCulture),
+            values.GetValueOrDefault("--private-key", ChainSession.AnvilAccount0Key));
+    }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Numerics;
+using LeveragedTokens.Protocol;
+using LeveragedTokens.Protocol.Chain;
+using LeveragedTokens.Protocol.Deployment;
+using LeveragedTokens.Protocol.Functions;
+using LeveragedTokens.Simulator.Keeper;
+using LeveragedTokens.Simulator.Market;
+
+namespace LeveragedTokens.Simulator;
+
+/// <summary>Deploys the default protocol on a chain that has none of ours yet, then plays
+/// market history hour by hour (and, live, keeps playing until cancelled).</summary>
+public static class Simulation
+{
+    public static async Task<SimulationSummary> RunAsync(SimulateOptions options, TextWriter progress, Action<SimulationSummary>? historyDone, CancellationToken ct)
+    {
+        var session = await ChainSession.ConnectAsync(options.RpcUrl, options.PrivateKey);
+        var protocol = await ProtocolDeployer.FindAsync(session);
+        var fresh = protocol is null;
+        protocol ??= await ProtocolDeployer.DeployAsync(session, ProtocolSpec.Default, session.LastTimestamp + 1);
+        progress.WriteLine(fresh
+            ? $"deployed registry {protocol.Registry} at block {protocol.DeploymentBlock}"
+            : $"continuing registry {protocol.Registry} from {DateTimeOffset.FromUnixTimeSeconds((long)session.LastTimestamp):u}");
+        if (options.Verb == "deploy") return SimulationSummary.Of(protocol);
+
+        var firstHour = (long)session.LastTimestamp / 3600 + 1;
+        var totalHours = options.Days * 24;
+        var stress = StressEpisode.For(firstHour, totalHours);
+        // Seeds mix in the first hour so a continuation plays new weather, still reproducibly.
+        var seed = unchecked(options.Seed * 1_000_003 + (int)firstHour);
+        var assets = protocol.Pools.Select(p => AssetProfile.For(p.Underlying)).ToList();
+        var startPrices = fresh ? assets.Select(a => a.StartPrice).ToList() : await CurrentPricesAsync(session, protocol);
+        var keeper = new HourlyKeeper(
+            session, protocol, new PriceModel(seed, assets, startPrices, stress), new FlowModel(seed + 1, protocol, stress),
+            new ReserveBackers(session, protocol), stress, seed + 2);
+        if (!fresh) await LoadBalancesAsync(session, protocol, keeper.Seen);
+
+        var clock = Stopwatch.StartNew();
+        for (var h = 0; h < totalHours && !ct.IsCancellationRequested; h++)
+        {
+            await keeper.PlayHourAsync(firstHour + h, opening: fresh && h == 0);
+            if ((h + 1) % 24 == 0 || h + 1 == totalHours) Report(progress, keeper, (h + 1) / 24.0, clock.Elapsed);
+        }
+        progress.WriteLine($"history of {options.Days} days played in {clock.Elapsed.TotalSeconds:F1} s");
+        var summary = SimulationSummary.Of(protocol);
+        historyDone?.Invoke(summary);
+
+        for (var hour = firstHour + totalHours; options.Live && !ct.IsCancellationRequested; hour++)
+        {
+            try { await Task.Delay(TimeSpan.FromSeconds(options.HourSeconds), ct); }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }
+            await keeper.PlayHourAsync(hour);
+            Report(progress, keeper, (hour - firstHour + 1) / 24.0, clock.Elapsed);
+        }
+        return summary;
+    }
+
+    private static void Report(TextWriter progress, HourlyKeeper keeper, double day, TimeSpan elapsed)
+    {
+        var seen = keeper.Seen;
+        progress.WriteLine(
+            $"day {day:F1}: prices {string.Join(" ", keeper.LastPrices.Select(p => p.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}; " +
+            $"rebalances {seen.Rebalances}, deferrals {seen.Deferrals}, suspensions {seen.Suspensions}, resumptions {seen.Resumptions}; {elapsed.TotalSeconds:F1} s");
+    }
+
+    private static async Task<List<decimal>> CurrentPricesAsync(ChainSession session, DeployedProtocol protocol)
+    {
+        var prices = new List<decimal>();
+        foreach (var pool in protocol.Pools)
+            prices.Add((decimal)Wad.ToDouble(await session.CallAsync<MarkPriceFunction, BigInteger>(pool.Address)));
+        return prices;
+    }
+
+    private static async Task LoadBalancesAsync(ChainSession session, DeployedProtocol protocol, ObservedState seen)
+    {
+        foreach (var token in protocol.Tokens)
+        foreach (var holder in Holders.All)
+            seen.SetBalance(token.Address, holder,
+                await session.CallAsync<BalanceOfFunction, BigInteger>(token.Address, new BalanceOfFunction { Owner = holder }));
+        foreach (var pool in protocol.Pools)
+            if (await session.CallAsync<SuspendedFunction, bool>(pool.Address)) seen.MarkSuspended(pool.Address, (long)session.LastTimestamp / 3600);
+    }
+}
