@@ -123,6 +123,10 @@ namespace LeveragedTokens.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("confirmations");
 
+                    b.Property<long>("ConfirmedBlock")
+                        .HasColumnType("bigint")
+                        .HasColumnName("confirmed_block");
+
                     b.Property<double>("EventsPerSecond")
                         .HasColumnType("double precision")
                         .HasColumnName("events_per_second");
@@ -151,9 +155,17 @@ namespace LeveragedTokens.Data.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("reorg_count");
 
+                    b.Property<long>("TotalEvents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_events");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
+
+                    b.Property<string>("WriterInstance")
+                        .HasColumnType("text")
+                        .HasColumnName("writer_instance");
 
                     b.HasKey("ChainId")
                         .HasName("pk_indexer_state");

@@ -1,0 +1,1 @@
+Console.WriteLine("Indexer benchmark: not yet written");

@@ -1,0 +1,40 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+
+namespace LeveragedTokens.Indexer.Jobs;
+
+public static class JobServiceExtensions
+{
+    /// <summary>Hangfire on the dashboard's Postgres (schema "hangfire"): the server and the indexer's recurring jobs.</summary>
+    public static IHostApplicationBuilder AddIndexerJobs(this IHostApplicationBuilder builder, string connectionString)
+    {
+        builder.Services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                StartupConnectionMaxRetries = 0,
+                AllowDegradedModeWithoutStorage = false,
+            }));
+        builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
+        builder.Services.AddTransient<RecentWindowRescanJob>();
+        builder.Services.AddHostedService<RecurringJobRegistration>();
+        return builder;
+    }
+}
+
+/// <summary>Registers (or updates) the recurring jobs once the host starts.</summary>
+internal sealed class RecurringJobRegistration(IRecurringJobManager jobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        jobs.AddOrUpdate<RecentWindowRescanJob>(RecentWindowRescanJob.JobId, j => j.RunAsync(CancellationToken.None), "*/10 * * * *",
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,66 @@
+using Hangfire;
+using LeveragedTokens.Indexer.Options;
+using LeveragedTokens.Indexer.Rpc;
+using LeveragedTokens.Indexer.Storage;
+using LeveragedTokens.Indexer.Sync;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace LeveragedTokens.Indexer.Jobs;
+
+/// <summary>
+/// Re-reads the most recent stored blocks and compares them with the database. A node behind a
+/// load balancer can answer inconsistently (a missing log, a stale fork); if the stored rows
+/// differ from a fresh read, the job rewinds the checkpoint to just before the first difference
+/// (compare-and-set, so it never races the writer) and the writer replays from there.
+/// </summary>
+public sealed class RecentWindowRescanJob(
+    RpcRetry retry, LogFetcher fetcher, ChainStateStore store, ReorgRewinder rewinder, NpgsqlDataSource dataSource,
+    IOptions<ChainOptions> chain, IOptions<IndexerOptions> indexer, ILogger<RecentWindowRescanJob> logger)
+{
+    public const string JobId = "indexer-rescan-recent-window";
+
+    [DisableConcurrentExecution(60)]
+    public async Task<long?> RunAsync(CancellationToken ct)
+    {
+        var chainId = await retry.RunAsync("eth_chainId", r => r.ChainIdAsync(), ct, maxAttempts: 3);
+        var checkpoint = await store.LoadAsync(chainId, ct);
+        var from = Math.Max(chain.Value.StartBlock, checkpoint.IndexedBlock - indexer.Value.RescanBlocks + 1);
+        if (checkpoint.IndexedBlock < from) return null;
+
+        var watch = new Watchlist(chain.Value.NormalizedRegistry, chain.Value.StartBlock);
+        foreach (var (address, block, isPool) in await store.LoadRegisteredAsync(chainId, ct))
+            watch.Add(address, block, isPool ? Decoding.WatchRole.Pool : Decoding.WatchRole.Token);
+        watch.Seal();
+
+        var fresh = (await fetcher.FetchAsync(from, checkpoint.IndexedBlock, watch.Addresses, ct))
+            .Where(l => watch.Covers(l.Address, l.BlockNumber, out _))
+            .Select(l => (l.BlockNumber, l.LogIndex, l.BlockHash)).ToHashSet();
+        var stored = await StoredAsync(chainId, from, checkpoint.IndexedBlock, ct);
+
+        var differing = fresh.Except(stored).Concat(stored.Except(fresh)).Select(x => x.Item1).ToList();
+        if (differing.Count == 0) return null;
+        var firstBad = differing.Min();
+        logger.LogWarning("Re-scan of blocks {From}-{To} found {Count} differing logs from block {First}: rewinding to replay",
+            from, checkpoint.IndexedBlock, differing.Count, firstBad);
+        await rewinder.RewindAsync(chainId, checkpoint.IndexedBlock, firstBad - 1, null, ct);
+        return firstBad;
+    }
+
+    private async Task<HashSet<(long BlockNumber, int LogIndex, string BlockHash)>> StoredAsync(long chainId, long from, long to, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            """
+            SELECT block_number, log_index, block_hash FROM raw_events WHERE chain_id = @c AND block_number BETWEEN @f AND @t
+            UNION ALL
+            SELECT block_number, log_index, block_hash FROM decode_failures WHERE chain_id = @c AND block_number BETWEEN @f AND @t
+            """);
+        cmd.Parameters.AddWithValue("c", chainId);
+        cmd.Parameters.AddWithValue("f", from);
+        cmd.Parameters.AddWithValue("t", to);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var set = new HashSet<(long, int, string)>();
+        while (await reader.ReadAsync(ct)) set.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2)));
+        return set;
+    }
+}

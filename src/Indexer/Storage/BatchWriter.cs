@@ -1,0 +1,82 @@
+using Npgsql;
+
+namespace LeveragedTokens.Indexer.Storage;
+
+/// <summary>
+/// Writes one block range in one transaction: rows by binary COPY into temp tables, then
+/// INSERT ... ON CONFLICT DO NOTHING (a replay is harmless), the window's block headers, the
+/// checkpoint (compare-and-set, so a writer that lost its lock cannot write), and NOTIFY.
+/// </summary>
+public sealed class BatchWriter(NpgsqlDataSource dataSource, ILogger<BatchWriter> logger)
+{
+    public async Task WriteAsync(long chainId, long expectedCheckpoint, BlockRange range, long head, int reorgWindow, CancellationToken ct)
+    {
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+
+        foreach (var (table, columns, copy, count) in TableCopies.For(range.Batch))
+        {
+            if (count == 0) continue;
+            await Exec(conn, $"CREATE TEMP TABLE tmp_{table} (LIKE {table}) ON COMMIT DROP", ct);
+            await using (var importer = await conn.BeginBinaryImportAsync($"COPY tmp_{table} ({columns}) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                await copy(importer, ct);
+                await importer.CompleteAsync(ct);
+            }
+            await Exec(conn, $"INSERT INTO {table} ({columns}) SELECT {columns} FROM tmp_{table} ON CONFLICT DO NOTHING", ct);
+        }
+
+        if (range.WindowHeaders.Count > 0) await WriteHeadersAsync(conn, chainId, range, head - reorgWindow, ct);
+        await MoveCheckpointAsync(conn, chainId, expectedCheckpoint, range, ct);
+
+        var notification = new ChainNotification(chainId, "append", range.From, range.To, range.To, range.Batch.LogCount);
+        await using (var notify = new NpgsqlCommand("SELECT pg_notify(@c, @p)", conn))
+        {
+            notify.Parameters.AddWithValue("c", ChainNotification.Channel);
+            notify.Parameters.AddWithValue("p", notification.ToJson());
+            await notify.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        logger.LogDebug("Stored blocks {From}-{To}: {Events} logs", range.From, range.To, range.Batch.LogCount);
+    }
+
+    private static async Task WriteHeadersAsync(NpgsqlConnection conn, long chainId, BlockRange range, long pruneBelow, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            """
+            INSERT INTO indexed_blocks (chain_id, number, hash, parent_hash, timestamp)
+            SELECT @chain, n, h, p, to_timestamp(t) FROM unnest(@n, @h, @p, @t) AS x(n, h, p, t)
+            ON CONFLICT (chain_id, number) DO UPDATE SET hash = excluded.hash, parent_hash = excluded.parent_hash, timestamp = excluded.timestamp;
+            DELETE FROM indexed_blocks WHERE chain_id = @chain AND number < @prune;
+            """, conn);
+        cmd.Parameters.AddWithValue("chain", chainId);
+        cmd.Parameters.AddWithValue("n", range.WindowHeaders.Select(h => h.Number).ToArray());
+        cmd.Parameters.AddWithValue("h", range.WindowHeaders.Select(h => h.Hash).ToArray());
+        cmd.Parameters.AddWithValue("p", range.WindowHeaders.Select(h => h.ParentHash).ToArray());
+        cmd.Parameters.AddWithValue("t", range.WindowHeaders.Select(h => (double)h.Timestamp).ToArray());
+        cmd.Parameters.AddWithValue("prune", pruneBelow);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task MoveCheckpointAsync(NpgsqlConnection conn, long chainId, long expected, BlockRange range, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            """
+            UPDATE indexer_state SET indexed_block = @to, indexed_block_hash = @hash, total_events = total_events + @events,
+                   confirmed_block = LEAST(@to, GREATEST(head_block, @to) - confirmations), updated_at = now()
+            WHERE chain_id = @chain AND indexed_block = @expected
+            """, conn);
+        cmd.Parameters.AddWithValue("to", range.To);
+        cmd.Parameters.AddWithValue("hash", (object?)range.ToHash ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("events", (long)range.Batch.LogCount);
+        cmd.Parameters.AddWithValue("chain", chainId);
+        cmd.Parameters.AddWithValue("expected", expected);
+        if (await cmd.ExecuteNonQueryAsync(ct) != 1) throw new CheckpointMovedException(expected);
+    }
+
+    internal static async Task Exec(NpgsqlConnection conn, string sql, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

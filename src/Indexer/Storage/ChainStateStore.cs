@@ -1,0 +1,94 @@
+using Npgsql;
+
+namespace LeveragedTokens.Indexer.Storage;
+
+/// <summary>Reads and updates the indexer's own bookkeeping: checkpoint, window, watchlist, status.</summary>
+public sealed class ChainStateStore(NpgsqlDataSource dataSource)
+{
+    public sealed record Checkpoint(long IndexedBlock, string? IndexedBlockHash);
+
+    /// <summary>Creates the state row on first start: nothing before startBlock is read.</summary>
+    public async Task<Checkpoint> EnsureAsync(long chainId, long startBlock, int confirmations, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            """
+            INSERT INTO indexer_state (chain_id, indexed_block, head_block, confirmations, confirmed_block, events_per_second, reorg_count, total_events, updated_at)
+            VALUES (@chain, @start - 1, 0, @conf, -1, 0, 0, 0, now()) ON CONFLICT (chain_id) DO UPDATE SET confirmations = @conf;
+            SELECT indexed_block, indexed_block_hash FROM indexer_state WHERE chain_id = @chain;
+            """);
+        cmd.Parameters.AddWithValue("chain", chainId);
+        cmd.Parameters.AddWithValue("start", startBlock);
+        cmd.Parameters.AddWithValue("conf", confirmations);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return new Checkpoint(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+    }
+
+    public async Task<Checkpoint> LoadAsync(long chainId, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT indexed_block, indexed_block_hash FROM indexer_state WHERE chain_id = @chain");
+        cmd.Parameters.AddWithValue("chain", chainId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) throw new InvalidOperationException($"No indexer_state row for chain {chainId}");
+        return new Checkpoint(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1));
+    }
+
+    /// <summary>Stored hashes of the unfinalized window, by block number.</summary>
+    public async Task<SortedDictionary<long, string>> LoadWindowAsync(long chainId, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand("SELECT number, hash FROM indexed_blocks WHERE chain_id = @chain");
+        cmd.Parameters.AddWithValue("chain", chainId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var window = new SortedDictionary<long, string>();
+        while (await reader.ReadAsync(ct)) window[reader.GetInt64(0)] = reader.GetString(1);
+        return window;
+    }
+
+    /// <summary>Pools and tokens registered so far, with the block they were registered in.</summary>
+    public async Task<List<(string Address, long Block, bool IsPool)>> LoadRegisteredAsync(long chainId, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            """
+            SELECT address, min(block_number), true FROM reserve_pools WHERE chain_id = @chain GROUP BY address
+            UNION ALL
+            SELECT address, min(block_number), false FROM tokens WHERE chain_id = @chain GROUP BY address
+            """);
+        cmd.Parameters.AddWithValue("chain", chainId);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        var result = new List<(string, long, bool)>();
+        while (await reader.ReadAsync(ct)) result.Add((reader.GetString(0), reader.GetInt64(1), reader.GetBoolean(2)));
+        return result;
+    }
+
+    /// <summary>Head, lag and throughput for the status page; also moves confirmed_block with the head.</summary>
+    public async Task UpdateStatusAsync(long chainId, long head, double eventsPerSecond, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            """
+            UPDATE indexer_state SET head_block = @head, events_per_second = @eps, 
+                   confirmed_block = LEAST(indexed_block, @head - confirmations), updated_at = now()
+            WHERE chain_id = @chain
+            """);
+        cmd.Parameters.AddWithValue("chain", chainId);
+        cmd.Parameters.AddWithValue("head", head);
+        cmd.Parameters.AddWithValue("eps", eventsPerSecond);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task SetWriterAsync(long chainId, string writer, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand("UPDATE indexer_state SET writer_instance = @writer, updated_at = now() WHERE chain_id = @chain");
+        cmd.Parameters.AddWithValue("chain", chainId);
+        cmd.Parameters.AddWithValue("writer", writer);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task RecordErrorAsync(long chainId, string? error, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(
+            "UPDATE indexer_state SET last_error = @error, last_error_at = CASE WHEN @error IS NULL THEN last_error_at ELSE now() END WHERE chain_id = @chain");
+        cmd.Parameters.AddWithValue("chain", chainId);
+        cmd.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+}

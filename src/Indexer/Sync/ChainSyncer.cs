@@ -1,0 +1,115 @@
+
+using LeveragedTokens.Indexer.Options;
+using LeveragedTokens.Indexer.Rpc;
+using LeveragedTokens.Indexer.Storage;
+using Microsoft.Extensions.Options;
+
+namespace LeveragedTokens.Indexer.Sync;
+
+/// <summary>
+/// One poll of the chain: check the stored tip against the node (rewind on a reorg), backfill
+/// finalized ranges concurrently, then read the unfinalized window block by block. Every step
+/// stores its rows and moves the checkpoint in one transaction, so it can stop anywhere.
+/// </summary>
+public sealed class ChainSyncer(
+    RpcRetry retry, LogFetcher fetcher, TailReader tail, ReorgDetector reorgs, BatchBuilder builder,
+    BatchWriter writer, ReorgRewinder rewinder, ChainStateStore store, SyncProgress progress,
+    IOptions<ChainOptions> options, ILogger<ChainSyncer> logger)
+{
+    private const int TailChunk = 200;
+    private readonly ChainOptions _options = options.Value;
+    private Watchlist? _watch;
+
+    public long ChainId { get; private set; }
+
+    public sealed record PollResult(long Head, long IndexedBlock)
+    {
+        public bool CaughtUp(int confirmations) => IndexedBlock >= Head - confirmations;
+    }
+
+    public async Task InitializeAsync(long chainId, CancellationToken ct)
+    {
+        ChainId = chainId;
+        await store.EnsureAsync(chainId, _options.StartBlock, _options.Confirmations, ct);
+        await ReloadWatchlistAsync(ct);
+    }
+
+    public async Task<PollResult> PollAsync(CancellationToken ct)
+    {
+        var head = await retry.RunAsync("eth_blockNumber", r => r.BlockNumberAsync(), ct);
+        var checkpoint = await store.LoadAsync(ChainId, ct);
+        var window = await store.LoadWindowAsync(ChainId, ct);
+
+        if (await reorgs.FindForkAsync(checkpoint.IndexedBlock, checkpoint.IndexedBlockHash, head, window, ct) is { } fork)
+        {
+            await rewinder.RewindAsync(ChainId, checkpoint.IndexedBlock, fork.Number, fork.Hash, ct);
+            await ReloadWatchlistAsync(ct);
+            checkpoint = await store.LoadAsync(ChainId, ct);
+            window = await store.LoadWindowAsync(ChainId, ct);
+        }
+
+        var windowStart = Math.Max(_options.StartBlock, head - _options.ReorgWindow + 1);
+        if (checkpoint.IndexedBlock + 1 < windowStart)
+            checkpoint = await BackfillAsync(checkpoint.IndexedBlock, windowStart - 1, head, ct);
+
+        while (checkpoint.IndexedBlock < head)
+        {
+            var from = checkpoint.IndexedBlock + 1;
+            var to = Math.Min(head, from + TailChunk - 1);
+            var parent = window.GetValueOrDefault(checkpoint.IndexedBlock) ?? checkpoint.IndexedBlockHash;
+            var read = await tail.ReadAsync(from, to, parent, _watch!.Addresses, ct);
+            if (read is null) break; // the chain moved: the next poll starts with a reorg check
+            var headers = read.Headers.ToDictionary(h => h.Number);
+            var (batch, _) = await builder.BuildAsync(ChainId, _watch, from, to, read.Logs, logs => VerifyForkAsync(logs, headers), ct);
+            await writer.WriteAsync(ChainId, checkpoint.IndexedBlock, new BlockRange(from, to, batch, read.Headers), head, _options.ReorgWindow, ct);
+            progress.Stored(batch.LogCount);
+            checkpoint = new ChainStateStore.Checkpoint(to, headers[to].Hash);
+            window[to] = headers[to].Hash;
+        }
+
+        await store.UpdateStatusAsync(ChainId, head, progress.EventsPerSecond, ct);
+        return new PollResult(head, checkpoint.IndexedBlock);
+    }
+
+    private async Task<ChainStateStore.Checkpoint> BackfillAsync(long indexed, long target, long head, CancellationToken ct)
+    {
+        var start = indexed;
+        while (indexed < target)
+        {
+            var resumeAt = indexed;
+            await RangePipeline.RunAsync(fetcher, resumeAt + 1, target, _watch!.Addresses, _options.FetchConcurrency, async range =>
+            {
+                var (batch, discovered) = await builder.BuildAsync(ChainId, _watch, range.From, range.To, range.Logs, null, ct);
+                await writer.WriteAsync(ChainId, indexed, new BlockRange(range.From, range.To, batch, []), head, _options.ReorgWindow, ct);
+                indexed = range.To;
+                progress.Stored(batch.LogCount);
+                progress.Backfilling(start, indexed, target);
+                if (discovered) logger.LogInformation("Watching {Count} addresses from block {Block}", _watch.Count, range.To + 1);
+                return !discovered; // prefetched ranges miss the new addresses: restart the pipeline
+            }, ct);
+            await store.UpdateStatusAsync(ChainId, head, progress.EventsPerSecond, ct);
+        }
+        return new ChainStateStore.Checkpoint(indexed, null);
+    }
+
+    private static Task VerifyForkAsync(List<RpcLog> logs, Dictionary<long, BlockHeader> headers)
+    {
+        foreach (var log in logs)
+        {
+            if (headers.TryGetValue(log.BlockNumber, out var h) && h.Hash != log.BlockHash)
+                throw new ChainMovedException(log.BlockNumber);
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task ReloadWatchlistAsync(CancellationToken ct)
+    {
+        var watch = new Watchlist(_options.NormalizedRegistry, _options.StartBlock);
+        foreach (var (address, block, isPool) in await store.LoadRegisteredAsync(ChainId, ct))
+            watch.Add(address, block, isPool ? Decoding.WatchRole.Pool : Decoding.WatchRole.Token);
+        _watch = watch.Seal();
+    }
+}
+
+/// <summary>Logs arrived from another fork than the headers read a moment before: poll again.</summary>
+public sealed class ChainMovedException(long block) : Exception($"The chain moved at block {block} while it was being read.");
