@@ -1,0 +1,19 @@
+namespace LeveragedTokens.Staff.Alerts;
+
+/// <summary>
+/// Links from an alert to the public chart around the moment it fired (a window of a day either
+/// side, with the moment marked). Token links use the symbol, pool links the underlying.
+/// </summary>
+public sealed class ChartLinks(IReadOnlyDictionary<string, string> tokenSymbols, IReadOnlyDictionary<string, string> poolUnderlyings)
+{
+    public string For(Condition condition, DateTime at)
+    {
+        var t = new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToUnixTimeSeconds();
+        var window = $"from={t - 86_400}&to={t + 86_400}&at={t}";
+        if (poolUnderlyings.TryGetValue(condition.Subject, out var underlying))
+            return $"/reserves/{Uri.EscapeDataString(underlying)}?{window}";
+        if (tokenSymbols.TryGetValue(condition.Subject, out var symbol))
+            return $"/tokens/{Uri.EscapeDataString(symbol)}?{window}";
+        return "/status";
+    }
+}

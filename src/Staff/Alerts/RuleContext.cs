@@ -1,0 +1,36 @@
+using LeveragedTokens.Data;
+using LeveragedTokens.Data.Entities;
+using LeveragedTokens.Staff.Thresholds;
+
+namespace LeveragedTokens.Staff.Alerts;
+
+/// <summary>
+/// One evaluation of one chain: the rules read rows with FromBlock &lt; block &lt;= ToBlock,
+/// in block order, and report to the book.
+/// </summary>
+public sealed class RuleContext
+{
+    public required long ChainId { get; init; }
+    /// <summary>Last block evaluated before (exclusive); -1 at the start.</summary>
+    public required long FromBlock { get; init; }
+    /// <summary>The indexer's checkpoint (inclusive).</summary>
+    public required long ToBlock { get; init; }
+    /// <summary>Chain time at ToBlock.</summary>
+    public required DateTime ChainNow { get; init; }
+    public required DateTime WallNow { get; init; }
+    public required IndexerState Indexer { get; init; }
+    public required IReadOnlyDictionary<string, ReservePool> Pools { get; init; }
+    public required IReadOnlyDictionary<string, LeveragedToken> Tokens { get; init; }
+    public required ThresholdSet Thresholds { get; init; }
+    public required DashboardDbContext Chain { get; init; }
+    public required AlertBook Book { get; init; }
+
+    public string PoolLabel(string pool) => Pools.TryGetValue(pool, out var p) ? $"{p.Underlying} pool" : pool;
+    public string TokenLabel(string token) => Tokens.TryGetValue(token, out var t) ? t.Symbol : token;
+}
+
+/// <summary>One family of conditions. Rules are stateless: what they remember lives in the book and the chain rows.</summary>
+public interface IAlertRule
+{
+    Task EvaluateAsync(RuleContext context, CancellationToken ct);
+}

@@ -1,0 +1,32 @@
+using LeveragedTokens.Staff.Thresholds;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeveragedTokens.Staff.Alerts.Rules;
+
+/// <summary>Near floor (utilization ≥ warning level) and below floor (≥ 10000 bps), per published ReserveMetrics row.</summary>
+public sealed class ReserveFloorRule : IAlertRule
+{
+    public async Task EvaluateAsync(RuleContext ctx, CancellationToken ct)
+    {
+        var rows = await ctx.Chain.ReserveMetrics.AsNoTracking()
+            .Where(m => m.ChainId == ctx.ChainId && m.BlockNumber > ctx.FromBlock && m.BlockNumber <= ctx.ToBlock)
+            .OrderBy(m => m.BlockNumber).ThenBy(m => m.LogIndex)
+            .Select(m => new { m.PoolAddress, m.BlockNumber, m.TxHash, m.BlockTime, m.UtilizationBps })
+            .ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            var label = ctx.PoolLabel(row.PoolAddress);
+            var utilization = Units.Clamp(row.UtilizationBps);
+            Check(AlertKind.ReserveNearFloor, AlertSeverity.Warning, ThresholdKey.NearFloorBps, "near the floor");
+            Check(AlertKind.ReserveBelowFloor, AlertSeverity.Critical, ThresholdKey.BelowFloorBps, "below the floor");
+
+            void Check(AlertKind kind, AlertSeverity severity, ThresholdKey key, string what)
+            {
+                var threshold = ctx.Thresholds.Get(row.PoolAddress, key);
+                var evidence = new Evidence(row.BlockNumber, row.TxHash, row.BlockTime, utilization, threshold, "bps",
+                    $"{label} reserve {what}: utilization {utilization:0} bps >= {threshold:0} bps");
+                ctx.Book.Observe(new Condition(kind, severity, row.PoolAddress, label), utilization >= threshold, evidence);
+            }
+        }
+    }
+}

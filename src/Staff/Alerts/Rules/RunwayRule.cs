@@ -1,0 +1,51 @@
+using System.Numerics;
+using LeveragedTokens.Data.Entities;
+using LeveragedTokens.Staff.Thresholds;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeveragedTokens.Staff.Alerts.Rules;
+
+/// <summary>
+/// Runway: at each ReserveMetrics row, buffer depth divided by the pool's average hourly reserve
+/// draw over the preceding window; fires when that is fewer hours than the threshold.
+/// </summary>
+public sealed class RunwayRule : IAlertRule
+{
+    public async Task EvaluateAsync(RuleContext ctx, CancellationToken ct)
+    {
+        var rows = await ctx.Chain.ReserveMetrics.AsNoTracking()
+            .Where(m => m.ChainId == ctx.ChainId && m.BlockNumber > ctx.FromBlock && m.BlockNumber <= ctx.ToBlock)
+            .OrderBy(m => m.BlockNumber).ThenBy(m => m.LogIndex)
+            .Select(m => new { m.PoolAddress, m.BlockNumber, m.TxHash, m.BlockTime, m.BufferDepth })
+            .ToListAsync(ct);
+        if (rows.Count == 0) return;
+
+        var longestWindow = TimeSpan.FromHours((double)ctx.Pools.Keys.Max(p => ctx.Thresholds.Get(p, ThresholdKey.RunwayWindowHours)));
+        var since = rows[0].BlockTime - longestWindow;
+        var draws = await ctx.Chain.PoolLedger.AsNoTracking()
+            .Where(e => e.ChainId == ctx.ChainId && e.Kind == LedgerEntryKind.ReserveDrawn && e.BlockTime > since && e.BlockNumber <= ctx.ToBlock)
+            .OrderBy(e => e.BlockNumber).ThenBy(e => e.LogIndex)
+            .Select(e => new { e.PoolAddress, e.BlockNumber, e.BlockTime, e.Value })
+            .ToListAsync(ct);
+
+        foreach (var pool in rows.GroupBy(r => r.PoolAddress))
+        {
+            var label = ctx.PoolLabel(pool.Key);
+            var windowHours = ctx.Thresholds.Get(pool.Key, ThresholdKey.RunwayWindowHours);
+            var minimum = ctx.Thresholds.Get(pool.Key, ThresholdKey.RunwayHours);
+            var poolDraws = draws.Where(d => d.PoolAddress == pool.Key).ToList();
+            var condition = new Condition(AlertKind.RunwayShort, AlertSeverity.Warning, pool.Key, label);
+            foreach (var row in pool)
+            {
+                var start = row.BlockTime - TimeSpan.FromHours((double)windowHours);
+                var drawn = poolDraws.Where(d => d.BlockNumber <= row.BlockNumber && d.BlockTime > start)
+                    .Aggregate(BigInteger.Zero, (sum, d) => sum + (d.Value ?? BigInteger.Zero));
+                var perHour = Units.WadToDouble(drawn) / (double)windowHours;
+                var runway = perHour > 0 ? Units.WadToDouble(row.BufferDepth) / perHour : double.PositiveInfinity;
+                var value = double.IsInfinity(runway) ? (decimal?)null : Units.Round(runway, 1);
+                ctx.Book.Observe(condition, runway < (double)minimum, new Evidence(row.BlockNumber, row.TxHash, row.BlockTime, value, minimum, "h",
+                    $"{label} runway {runway:0.#} h: buffer {Units.FromWad(row.BufferDepth):N0} USD at {perHour:N0} USD/h average draw over {windowHours:0} h"));
+            }
+        }
+    }
+}

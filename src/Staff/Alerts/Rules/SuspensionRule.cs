@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace LeveragedTokens.Staff.Alerts.Rules;
+
+/// <summary>RebalancingSuspended opens a critical alert; RebalancingResumed resolves it.</summary>
+public sealed class SuspensionRule : IAlertRule
+{
+    public async Task EvaluateAsync(RuleContext ctx, CancellationToken ct)
+    {
+        var rows = await ctx.Chain.SuspensionEvents.AsNoTracking()
+            .Where(s => s.ChainId == ctx.ChainId && s.BlockNumber > ctx.FromBlock && s.BlockNumber <= ctx.ToBlock)
+            .OrderBy(s => s.BlockNumber).ThenBy(s => s.LogIndex)
+            .ToListAsync(ct);
+        foreach (var row in rows)
+        {
+            var label = ctx.PoolLabel(row.PoolAddress);
+            var reserve = Units.FromWad(row.ReserveValue);
+            var floor = Units.FromWad(row.FloorValue);
+            var evidence = new Evidence(row.BlockNumber, row.TxHash, row.BlockTime, reserve, floor, "USD",
+                $"{label} suspended rebalancing: reserve {reserve:N0} USD below floor {floor:N0} USD");
+            ctx.Book.Observe(new Condition(AlertKind.RebalancingSuspended, AlertSeverity.Critical, row.PoolAddress, label),
+                row.IsSuspended, evidence);
+        }
+    }
+}

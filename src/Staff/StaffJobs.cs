@@ -1,0 +1,21 @@
+using Hangfire;
+using LeveragedTokens.Staff.Alerts;
+using LeveragedTokens.Staff.Notifications;
+
+namespace LeveragedTokens.Staff;
+
+/// <summary>The staff recurring jobs, for the host that runs the Hangfire server (the indexer).</summary>
+public static class StaffJobs
+{
+    public static IRecurringJobManager AddAlertJobs(this IRecurringJobManager jobs, string evaluationCron = "* * * * *")
+    {
+        var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
+        jobs.AddOrUpdate<AlertEvaluationJob>(AlertEvaluationJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), evaluationCron, utc);
+        jobs.AddOrUpdate<WebhookDeliveryJob>(WebhookDeliveryJob.SweepJobId, j => j.SweepAsync(CancellationToken.None), "*/5 * * * *", utc);
+        return jobs;
+    }
+
+    /// <summary>Right after new chain data: queue an evaluation now (runs are serialized by an advisory lock).</summary>
+    public static string EnqueueAlertEvaluation(this IBackgroundJobClient jobs) =>
+        jobs.Enqueue<AlertEvaluationJob>(j => j.RunAsync(CancellationToken.None));
+}

@@ -1,0 +1,77 @@
+using LeveragedTokens.Data;
+using LeveragedTokens.Staff.Alerts;
+using LeveragedTokens.Staff.Alerts.Rules;
+using LeveragedTokens.Staff.Identity;
+using LeveragedTokens.Staff.Notifications;
+using LeveragedTokens.Staff.Persistence;
+using LeveragedTokens.Staff.Thresholds;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace LeveragedTokens.Staff;
+
+public static class StaffServiceExtensions
+{
+    /// <summary>
+    /// The alerts domain for any host (web or indexer): staff database, rules, the evaluation and
+    /// webhook job classes, thresholds and the alert desk. Reads ConnectionStrings:Dashboard.
+    /// </summary>
+    public static IHostApplicationBuilder AddStaffAlerts(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (services.Any(s => s.ServiceType == typeof(StaffAlertsMarker))) return builder;
+        services.AddSingleton<StaffAlertsMarker>();
+
+        if (!services.Any(s => s.ServiceType == typeof(IDbContextFactory<DashboardDbContext>)))
+            builder.AddDataServices();
+        var connectionString = builder.Configuration.GetConnectionString(DataServiceExtensions.ConnectionName)
+            ?? throw new InvalidOperationException("ConnectionStrings:Dashboard is not set (environment: ConnectionStrings__Dashboard).");
+        services.AddDbContextFactory<StaffDbContext>(o => o.UseStaffDatabase(connectionString));
+
+        services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+
+        // Rules in a fixed order; each condition belongs to exactly one rule.
+        services.AddSingleton<IAlertRule, ReserveFloorRule>();
+        services.AddSingleton<IAlertRule, SuspensionRule>();
+        services.AddSingleton<IAlertRule, MissedPublicationRule>();
+        services.AddSingleton<IAlertRule, RebalanceRules>();
+        services.AddSingleton<IAlertRule, RunwayRule>();
+        services.AddSingleton<IAlertRule, IndexerLagRule>();
+        services.AddSingleton<IAlertRule, DecodeFailureRule>();
+
+        services.AddSingleton<AlertNotifier>();
+        services.AddTransient<AlertEvaluationJob>();
+        services.AddTransient<WebhookDeliveryJob>();
+        services.AddSingleton<ThresholdEditor>();
+        services.AddSingleton<AlertDesk>();
+        return builder;
+    }
+
+    /// <summary>Identity stores for staff (users, roles risk/auditor/admin, lockout after repeated failures).</summary>
+    public static IdentityBuilder AddStaffIdentityCore(this IHostApplicationBuilder builder)
+    {
+        builder.AddStaffAlerts();
+        var staff = builder.Configuration.GetSection(StaffOptions.Section).Get<StaffOptions>() ?? new StaffOptions();
+        return builder.Services.AddIdentityCore<StaffUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = staff.MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(staff.LockoutMinutes);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<StaffDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+    }
+
+    private sealed class StaffAlertsMarker;
+}

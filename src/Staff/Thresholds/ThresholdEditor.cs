@@ -1,0 +1,62 @@
+using LeveragedTokens.Staff.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeveragedTokens.Staff.Thresholds;
+
+public sealed record ThresholdView(string Scope, ThresholdKey Key, decimal? OwnValue, decimal Effective, string? UpdatedBy, DateTime? UpdatedAt);
+
+/// <summary>Reads and edits thresholds; every edit writes its audit row in the same transaction.</summary>
+public sealed class ThresholdEditor(IDbContextFactory<StaffDbContext> staffDb, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ThresholdView>> ListAsync(IEnumerable<string> scopes, CancellationToken ct)
+    {
+        await using var staff = await staffDb.CreateDbContextAsync(ct);
+        var rows = await staff.Thresholds.AsNoTracking().ToListAsync(ct);
+        var set = new ThresholdSet(rows);
+        return [.. scopes.Prepend(ThresholdDefaults.GlobalScope).Distinct().SelectMany(scope => Enum.GetValues<ThresholdKey>().Select(key =>
+        {
+            var own = rows.FirstOrDefault(r => r.Scope == scope && r.Key == key);
+            return new ThresholdView(scope, key, own?.Value, set.Get(scope, key), own?.UpdatedBy, own?.UpdatedAt);
+        }))];
+    }
+
+    public async Task<IReadOnlyList<ThresholdChange>> HistoryAsync(int take, CancellationToken ct)
+    {
+        await using var staff = await staffDb.CreateDbContextAsync(ct);
+        return await staff.ThresholdChanges.AsNoTracking().OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(take).ToListAsync(ct);
+    }
+
+    /// <summary>Sets a scope's own value, or removes it (value null) so the global/default applies.</summary>
+    public async Task<ThresholdChange?> SetAsync(string scope, ThresholdKey key, decimal? value, string changedBy, string? reason, CancellationToken ct)
+    {
+        scope = scope.Trim().ToLowerInvariant();
+        if (scope != ThresholdDefaults.GlobalScope && !(scope.StartsWith("0x") && scope.Length == 42))
+            throw new ArgumentException("Scope is '*' or a pool/token address", nameof(scope));
+        if (value is <= 0 or > 1_000_000_000)
+            throw new ArgumentOutOfRangeException(nameof(value), "A threshold is positive");
+
+        await using var staff = await staffDb.CreateDbContextAsync(ct);
+        await using var tx = await staff.Database.BeginTransactionAsync(ct);
+        var row = await staff.Thresholds.FirstOrDefaultAsync(t => t.Scope == scope && t.Key == key, ct);
+        if (row?.Value == value) return null;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var change = new ThresholdChange
+        {
+            Scope = scope, Key = key, OldValue = row?.Value, NewValue = value, ChangedBy = changedBy, ChangedAt = now, Reason = reason,
+        };
+        if (value is null)
+            staff.Thresholds.Remove(row!);
+        else if (row is null)
+            staff.Thresholds.Add(new AlertThreshold { Scope = scope, Key = key, Value = value.Value, UpdatedBy = changedBy, UpdatedAt = now });
+        else
+        {
+            row.Value = value.Value;
+            row.UpdatedBy = changedBy;
+            row.UpdatedAt = now;
+        }
+        staff.ThresholdChanges.Add(change);
+        await staff.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return change;
+    }
+}

@@ -1,0 +1,123 @@
+using LeveragedTokens.Staff.Alerts;
+using LeveragedTokens.Staff.Tests.Support;
+using LeveragedTokens.Staff.Thresholds;
+
+namespace LeveragedTokens.Staff.Tests;
+
+public sealed class ReserveAlertRuleTests : IAsyncLifetime
+{
+    private StaffTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await StaffTestHost.StartAsync();
+        await _host.Chain.RegisterAsync();
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task SeedStressAsync()
+    {
+        // Hourly metrics: calm, near the floor at 900, below at 1200, suspended, back above, calm at 2100.
+        long[] utilization = [5000, 6000, 7999, 8000, 9500, 10001, 10500, 9000, 7000, 6000];
+        for (var i = 0; i < utilization.Length; i++)
+            await _host.Chain.MetricsAsync(300 * (i + 1), utilization[i]);
+        await _host.Chain.SuspensionAsync(1801, suspended: true);
+        await _host.Chain.SuspensionAsync(2401, suspended: false);
+    }
+
+    [Fact]
+    public async Task NearFloorWarningAndBelowFloorCriticalFireAtTheCrossingBlocksAndResolveOnRecovery()
+    {
+        await SeedStressAsync();
+        await _host.Chain.IndexedUpToAsync(3000);
+
+        await _host.EvaluateAsync();
+
+        var near = Assert.Single(await _host.AlertsAsync(AlertKind.ReserveNearFloor));
+        Assert.Equal(AlertSeverity.Warning, near.Severity);
+        Assert.Equal(1200, near.FiredBlock);
+        Assert.Equal(ChainSeeder.TxOf(1200), near.FiredTxHash);
+        Assert.Equal(8000m, near.Value);
+        Assert.Equal(8000m, near.Threshold);
+        Assert.Equal(2700, near.ResolvedBlock);
+        Assert.Equal(ChainSeeder.TimeOf(2700), near.ResolvedAt);
+        Assert.StartsWith("/reserves/BTC?", near.ChartLink);
+
+        var below = Assert.Single(await _host.AlertsAsync(AlertKind.ReserveBelowFloor));
+        Assert.Equal(AlertSeverity.Critical, below.Severity);
+        Assert.Equal(1800, below.FiredBlock);
+        Assert.Equal(10001m, below.Value);
+        Assert.Equal(2400, below.ResolvedBlock);
+    }
+
+    [Fact]
+    public async Task SuspensionOpensACriticalAlertAndResumptionResolvesIt()
+    {
+        await SeedStressAsync();
+        await _host.Chain.IndexedUpToAsync(3000);
+
+        await _host.EvaluateAsync();
+
+        var suspension = Assert.Single(await _host.AlertsAsync(AlertKind.RebalancingSuspended));
+        Assert.Equal(AlertSeverity.Critical, suspension.Severity);
+        Assert.Equal(1801, suspension.FiredBlock);
+        Assert.Equal(2401, suspension.ResolvedBlock);
+    }
+
+    [Fact]
+    public async Task EvaluatingBlockByBlockFiresAndResolvesAtTheSameBlocksAsOneEvaluation()
+    {
+        await SeedStressAsync();
+        for (var block = 150; block <= 3000; block += 150)
+        {
+            await _host.Chain.IndexedUpToAsync(block);
+            await _host.EvaluateAsync();
+        }
+
+        var alerts = await _host.AlertsAsync();
+        var reserve = alerts.Where(a => a.Kind is AlertKind.ReserveNearFloor or AlertKind.ReserveBelowFloor or AlertKind.RebalancingSuspended)
+            .Select(a => (a.Kind, a.FiredBlock, a.ResolvedBlock)).OrderBy(a => a.FiredBlock).ToList();
+        Assert.Equal([(AlertKind.ReserveNearFloor, 1200L, (long?)2700L), (AlertKind.ReserveBelowFloor, 1800L, 2400L), (AlertKind.RebalancingSuspended, 1801L, 2401L)], reserve);
+    }
+
+    [Fact]
+    public async Task TheSameConditionNeverOpensASecondAlertWhileOneIsUnresolved()
+    {
+        await _host.Chain.MetricsAsync(300, 9000);
+        await _host.Chain.IndexedUpToAsync(300);
+        await _host.EvaluateAsync();
+        await _host.Chain.MetricsAsync(600, 9100);
+        await _host.Chain.MetricsAsync(900, 8500);
+        await _host.Chain.IndexedUpToAsync(900);
+        await _host.EvaluateAsync();
+        await _host.EvaluateAsync();
+
+        var near = Assert.Single(await _host.AlertsAsync(AlertKind.ReserveNearFloor));
+        Assert.Equal(300, near.FiredBlock);
+        Assert.Null(near.ResolvedAt);
+
+        // After it resolves, a new crossing is a new alert.
+        await _host.Chain.MetricsAsync(1200, 5000);
+        await _host.Chain.MetricsAsync(1500, 8200);
+        await _host.Chain.IndexedUpToAsync(1500);
+        await _host.EvaluateAsync();
+        Assert.Equal([300L, 1500L], (await _host.AlertsAsync(AlertKind.ReserveNearFloor)).Select(a => a.FiredBlock));
+    }
+
+    [Fact]
+    public async Task APoolThresholdOverridesTheDefaultWarningLevel()
+    {
+        var editor = _host.Services.GetService(typeof(ThresholdEditor)) as ThresholdEditor;
+        await editor!.SetAsync(ChainSeeder.Pool, ThresholdKey.NearFloorBps, 9000, "risk@example.test", "tighter for BTC", default);
+        await SeedStressAsync();
+        await _host.Chain.IndexedUpToAsync(3000);
+
+        await _host.EvaluateAsync();
+
+        var near = Assert.Single(await _host.AlertsAsync(AlertKind.ReserveNearFloor));
+        Assert.Equal(1500, near.FiredBlock);
+        Assert.Equal(9000m, near.Threshold);
+        Assert.Equal(2700, near.ResolvedBlock);
+    }
+}

@@ -1,0 +1,64 @@
+using LeveragedTokens.Data;
+using LeveragedTokens.Staff.Alerts;
+using LeveragedTokens.Staff.Identity;
+using LeveragedTokens.Staff.Persistence;
+using LeveragedTokens.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LeveragedTokens.Staff.Tests.Support;
+
+/// <summary>A fresh database with both schemas migrated and the staff services of a host, without the web.</summary>
+public sealed class StaffTestHost : IAsyncDisposable
+{
+    private StaffTestHost(PostgresDatabase database, IHost host)
+    {
+        Database = database;
+        Host = host;
+        Chain = new ChainSeeder(Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>());
+    }
+
+    public PostgresDatabase Database { get; }
+    public IHost Host { get; }
+    public IServiceProvider Services => Host.Services;
+    public ChainSeeder Chain { get; }
+
+    public static async Task<StaffTestHost> StartAsync(IDictionary<string, string?>? settings = null, bool identity = false)
+    {
+        var database = await PostgresDatabase.CreateAsync("staff");
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Dashboard"] = database.ConnectionString,
+        });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddStaffAlerts();
+        if (identity) builder.AddStaffIdentityCore();
+        var host = builder.Build();
+        await host.Services.MigrateDashboardDatabaseAsync();
+        await host.Services.MigrateStaffDatabaseAsync();
+        return new StaffTestHost(database, host);
+    }
+
+    public Task<EvaluationSummary> EvaluateAsync() =>
+        Services.GetRequiredService<AlertEvaluationJob>().RunAsync(CancellationToken.None);
+
+    public async Task<List<Alert>> AlertsAsync(AlertKind? kind = null)
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<StaffDbContext>>().CreateDbContextAsync();
+        return await db.Alerts.AsNoTracking().Where(a => kind == null || a.Kind == kind).OrderBy(a => a.Id).ToListAsync();
+    }
+
+    public async Task<StaffDbContext> StaffDbAsync() =>
+        await Services.GetRequiredService<IDbContextFactory<StaffDbContext>>().CreateDbContextAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        Host.Dispose();
+        await Database.DisposeAsync();
+    }
+}
