@@ -1,0 +1,3 @@
+using LeveragedTokens.ExportVerifier;
+
+return await VerifierCli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

@@ -1,0 +1,60 @@
+using LeveragedTokens.Exports.Chain;
+using LeveragedTokens.Exports.Verification;
+
+namespace LeveragedTokens.ExportVerifier;
+
+/// <summary>
+/// verify-export &lt;file&gt; --rpc &lt;url&gt;: re-reads every row's log from the node and prints each
+/// difference with the row it is in. Exit codes: 0 all rows match, 1 a mismatch, 2 usage or I/O error.
+/// </summary>
+public static class VerifierCli
+{
+    public const string Usage = "usage: verify-export <file.csv|file.jsonl> --rpc <json-rpc url> [--max-report <n>]";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    {
+        var list = args.ToList();
+        if (list.FirstOrDefault() == "verify-export") list.RemoveAt(0);
+        string? file = null, rpc = null;
+        var maxReport = 200;
+        for (var i = 0; i < list.Count; i++)
+        {
+            switch (list[i])
+            {
+                case "--rpc" when i + 1 < list.Count: rpc = list[++i]; break;
+                case "--max-report" when i + 1 < list.Count && int.TryParse(list[i + 1], out var m): maxReport = m; i++; break;
+                case var a when !a.StartsWith("--", StringComparison.Ordinal) && file is null: file = a; break;
+                default: await stderr.WriteLineAsync(Usage); return 2;
+            }
+        }
+        if (file is null || rpc is null || !Uri.TryCreate(rpc, UriKind.Absolute, out var endpoint))
+        {
+            await stderr.WriteLineAsync(Usage);
+            return 2;
+        }
+        if (!File.Exists(file))
+        {
+            await stderr.WriteLineAsync($"no such file: {file}");
+            return 2;
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        VerificationResult result;
+        try
+        {
+            result = await new ExportVerification(new JsonRpcChain(http, endpoint)).VerifyFileAsync(file, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or FormatException or NotSupportedException or TaskCanceledException)
+        {
+            await stderr.WriteLineAsync($"verification could not run: {e.Message}");
+            return 2;
+        }
+        foreach (var mismatch in result.Mismatches.Take(maxReport)) await stdout.WriteLineAsync("MISMATCH " + mismatch);
+        if (result.Mismatches.Count > maxReport)
+            await stdout.WriteLineAsync($"... and {result.Mismatches.Count - maxReport} more");
+        await stdout.WriteLineAsync(result.Passed
+            ? $"OK: {result.RowsChecked} rows match the chain"
+            : $"FAILED: {result.Mismatches.Count} mismatches in {result.Mismatches.Select(m => m.Row?.RowNumber).Distinct().Count()} rows of {result.RowsChecked}");
+        return result.Passed ? 0 : 1;
+    }
+}

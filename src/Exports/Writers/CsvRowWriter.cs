@@ -1,0 +1,50 @@
+using System.Text;
+using LeveragedTokens.Exports.Schema;
+
+namespace LeveragedTokens.Exports.Writers;
+
+/// <summary>RFC 4180: CRLF line ends, a field quoted when it holds a comma, quote, CR or LF; UTF-8 without BOM.</summary>
+internal sealed class CsvRowWriter(Stream staging) : IExportRowWriter
+{
+    private readonly StreamWriter _writer = new(staging, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
+    private IReadOnlyList<ExportColumn> _columns = [];
+
+    public void WriteHeader(IReadOnlyList<ExportColumn> columns)
+    {
+        _columns = columns;
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (i > 0) _writer.Write(',');
+            _writer.Write(columns[i].Name);
+        }
+        _writer.Write("\r\n");
+    }
+
+    public void WriteRow(string?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (i > 0) _writer.Write(',');
+            var value = values[i];
+            if (value is null) continue;
+            if (_columns[i].Kind == ColumnKind.Text) value = SpreadsheetSafety.Neutralise(value);
+            WriteField(value);
+        }
+        _writer.Write("\r\n");
+    }
+
+    private void WriteField(string value)
+    {
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        {
+            _writer.Write(value);
+            return;
+        }
+        _writer.Write('"');
+        _writer.Write(value.Replace("\"", "\"\""));
+        _writer.Write('"');
+    }
+
+    public void Complete() => _writer.Flush();
+    public void Dispose() => _writer.Dispose();
+}
