@@ -56,4 +56,21 @@ public static class Wad
         : ((double)bps / 100).ToString("#,##0.00", CultureInfo.InvariantCulture) + "%";
 
     public static string Percent(double ratio) => (ratio * 100).ToString("+0.00;-0.00;0.00", CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>Parses a decimal string ("-0.015") into the exact scaled integer; no floating point involved.</summary>
+    public static bool TryParse(string? text, out BigInteger raw, int decimals = Decimals)
+    {
+        raw = BigInteger.Zero;
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 100) return false;
+        text = text.Trim();
+        var negative = text.StartsWith('-');
+        if (negative || text.StartsWith('+')) text = text[1..];
+        var parts = text.Split('.');
+        if (parts.Length > 2 || parts[0].Length + (parts.Length == 2 ? parts[1].Length : 0) == 0) return false;
+        var fraction = parts.Length == 2 ? parts[1] : "";
+        if (fraction.Length > decimals || !(parts[0] + fraction).All(char.IsAsciiDigit)) return false;
+        raw = BigInteger.Parse((parts[0].Length == 0 ? "0" : parts[0]) + fraction.PadRight(decimals, '0'), CultureInfo.InvariantCulture);
+        if (negative) raw = -raw;
+        return true;
+    }
 }

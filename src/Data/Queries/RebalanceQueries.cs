@@ -47,16 +47,18 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
     private static IQueryable<Rebalance> After(IQueryable<Rebalance> q, RebalanceSort sort, RebalanceCursor? c)
     {
         if (c is null) return q;
-        var key = ValueTuple.Create(c.ChainId, c.BlockNumber, c.LogIndex);
-        var delta = c.NavDelta ?? 0;
+        // Row-value comparisons ((a, b, c) < (x, y, z)) so Postgres walks the index from the cursor.
+        var (chain, block, log, delta) = (c.ChainId, c.BlockNumber, c.LogIndex, c.NavDelta ?? 0);
         return sort switch
         {
-            RebalanceSort.Oldest => q.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.ChainId, r.BlockNumber, r.LogIndex), key)),
+            RebalanceSort.Oldest => q.Where(r => EF.Functions.GreaterThan(
+                ValueTuple.Create(r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(chain, block, log))),
             RebalanceSort.NavDeltaAscending => q.Where(r => EF.Functions.GreaterThan(
-                ValueTuple.Create(r.NavDelta, r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(delta, c.ChainId, c.BlockNumber, c.LogIndex))),
+                ValueTuple.Create(r.NavDelta, r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(delta, chain, block, log))),
             RebalanceSort.NavDeltaDescending => q.Where(r => EF.Functions.LessThan(
-                ValueTuple.Create(r.NavDelta, r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(delta, c.ChainId, c.BlockNumber, c.LogIndex))),
-            _ => q.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.ChainId, r.BlockNumber, r.LogIndex), key)),
+                ValueTuple.Create(r.NavDelta, r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(delta, chain, block, log))),
+            _ => q.Where(r => EF.Functions.LessThan(
+                ValueTuple.Create(r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(chain, block, log))),
         };
     }
 

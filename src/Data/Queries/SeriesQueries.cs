@@ -62,6 +62,15 @@ public sealed class SeriesQueries(IDbContextFactory<DashboardDbContext> factory)
         return new Series<ReservePoint>(points, bucket);
     }
 
+    /// <summary>The newest hour stored for a token (nav_snapshots) or pool (reserve_metrics).</summary>
+    public async Task<long?> LatestHourAsync(long chainId, string address, bool pool, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return pool
+            ? await db.ReserveMetrics.AsNoTracking().Where(m => m.ChainId == chainId && m.PoolAddress == address).MaxAsync(m => (long?)m.Hour, ct)
+            : await db.NavSnapshots.AsNoTracking().Where(n => n.ChainId == chainId && n.TokenAddress == address).MaxAsync(n => (long?)n.Hour, ct);
+    }
+
     /// <summary>The requested span clipped to the data (an open end takes the first/last stored hour).</summary>
     private static async Task<(long From, long To)> SpanAsync(NpgsqlConnection conn, string table, string keyColumn,
         long chainId, string key, long? fromHour, long? toHour, CancellationToken ct)

@@ -1,0 +1,89 @@
+using LeveragedTokens.Dashboard.Web.Components.Shared;
+using LeveragedTokens.Dashboard.Web.Formatting;
+using LeveragedTokens.Data.Queries;
+using Microsoft.AspNetCore.Components;
+
+namespace LeveragedTokens.Dashboard.Web.Components.Pages;
+
+public partial class ReservePage
+{
+    /// <summary>Utilization drawn at most this high, so an empty reserve (uint256.max) does not flatten the chart.</summary>
+    private const double UtilizationCapPercent = 300;
+
+    private PoolInfo? _pool;
+    private (int Status, string Message)? _problem;
+    private TimeRange _range = new(TimeRange.Default, null, null);
+    private Series<ReservePoint> _series = new([], 1);
+    private ReservePoint? _latest;
+    private PoolHealth _health;
+    private string _runway = "";
+    private IReadOnlyList<ChartLine> _utilization = [], _values = [], _buffer = [];
+    private IReadOnlyList<ChartLevel> _utilLevels = [], _zero = [];
+    private IReadOnlyList<ChartShade> _shades = [];
+    private IReadOnlyList<DrawsByToken> _draws = [];
+    private IReadOnlyList<LedgerEntryRow> _inflows = [];
+    private int _suspensionCount;
+
+    [Inject] private ReserveQueries Reserves { get; set; } = default!;
+    [Inject] private SeriesQueries Series { get; set; } = default!;
+
+    [Parameter] public string Underlying { get; set; } = "";
+    [SupplyParameterFromQuery(Name = "range")] public string? RangeKey { get; set; }
+    [SupplyParameterFromQuery] public string? From { get; set; }
+    [SupplyParameterFromQuery] public string? To { get; set; }
+
+    protected override async Task LoadAsync()
+    {
+        _problem = null;
+        if (!TimeRange.TryParse(RangeKey, From, To, out _range, out var error))
+        {
+            _problem = (400, error!);
+            SetStatus(400);
+            return;
+        }
+        _pool = await Reserves.FindAsync(Underlying);
+        if (_pool is not { } pool)
+        {
+            _problem = (404, $"No reserve pool for '{(Underlying.Length > 40 ? Underlying[..40] : Underlying)}' is indexed.");
+            SetStatus(404);
+            return;
+        }
+        var latestHour = await Series.LatestHourAsync(pool.ChainId, pool.Address, pool: true);
+        var (from, to) = _range.Resolve(latestHour is { } h ? Times.FromHour(h) : null);
+        _series = await Series.ReserveAsync(pool.ChainId, pool.Address, from is { } f ? Times.Hour(f) : null, to is { } e ? Times.Hour(e) : null);
+        var pts = _series.Points;
+        _latest = latestHour is { } lh ? (await Series.ReserveAsync(pool.ChainId, pool.Address, lh, lh)).Points.FirstOrDefault() : null;
+
+        _utilization = [new ChartLine("Utilization", "#e53935", pts.Select(p => (Times.FromHour(p.Hour), UtilizationPercent(p))).ToList())];
+        _utilLevels = [new ChartLevel("Near floor (80%)", 80, "#fb8c00"), new ChartLevel("Floor (100%)", 100, "#b71c1c")];
+        _values =
+        [
+            new ChartLine("Reserve value", "#1e88e5", pts.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.ReserveValue))).ToList()),
+            new ChartLine("Floor", "#b71c1c", pts.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.FloorValue))).ToList(), Dashed: true),
+        ];
+        _buffer = [new ChartLine("Buffer depth", "#43a047", pts.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.MinBufferDepth))).ToList())];
+        _zero = [new ChartLevel("Floor (0)", 0, "#b71c1c")];
+
+        var suspensions = await Reserves.SuspensionsAsync(pool);
+        _suspensionCount = suspensions.Count;
+        var chainEnd = latestHour is { } le ? Times.FromHour(le + 1) : DateTime.UtcNow;
+        _shades = suspensions.Select(s => new ChartShade(s.Start, s.End ?? chainEnd,
+            $"Rebalancing suspended {Times.Iso(s.Start)} to {(s.End is { } end ? Times.Iso(end) : "now")}")).ToList();
+        var current = Data.Queries.TokenQueries.Classify(_latest?.MaxUtilizationBps, suspensions.Count > 0 && suspensions[^1].End is null);
+        _health = current;
+
+        _draws = await Reserves.DrawsByTokenAsync(pool, from, to);
+        _inflows = await Reserves.InflowsAsync(pool, from, to);
+        _runway = "—";
+        if (_latest is { } l)
+        {
+            var avgDraw = await Reserves.AverageHourlyDrawAsync(pool, Times.FromHour(l.Hour + 1));
+            _runway = l.MinBufferDepth.Sign <= 0 ? "none: the reserve is at or below its floor"
+                : avgDraw.IsZero ? "unlimited at the last 7 days' draw rate (no draws)"
+                : $"{(double)(l.MinBufferDepth / avgDraw):N0} hours at the last 7 days' average draw of {Wad.Format(avgDraw, "USD")}/h";
+        }
+    }
+
+    private static double UtilizationPercent(ReservePoint p) =>
+        p.MaxUtilizationBps >= new System.Numerics.BigInteger(UtilizationCapPercent * 100) ? UtilizationCapPercent : (double)p.MaxUtilizationBps / 100;
+}

@@ -1,0 +1,71 @@
+using LeveragedTokens.Dashboard.Web.Components.Shared;
+using LeveragedTokens.Dashboard.Web.Formatting;
+using LeveragedTokens.Data.Queries;
+using Microsoft.AspNetCore.Components;
+
+namespace LeveragedTokens.Dashboard.Web.Components.Pages;
+
+public partial class TokenPage
+{
+    private TokenInfo? _token;
+    private (int Status, string Message)? _problem;
+    private TimeRange _range = new(TimeRange.Default, null, null);
+    private Series<NavPoint> _nav = new([], 1);
+    private IReadOnlyList<ChartLine> _navLines = [], _leverageLines = [];
+    private IReadOnlyList<ChartLevel> _leverageLevels = [];
+    private IReadOnlyList<ChartMarker> _markers = [];
+    private ChartBand? _band;
+    private DecayView? _decay;
+    private RebalanceFilter _filter = new();
+    private string _fallbackText = "";
+
+    [Parameter] public string Symbol { get; set; } = "";
+    [SupplyParameterFromQuery(Name = "range")] public string? RangeKey { get; set; }
+    [SupplyParameterFromQuery] public string? From { get; set; }
+    [SupplyParameterFromQuery] public string? To { get; set; }
+
+    protected override async Task LoadAsync()
+    {
+        _problem = null;
+        if (!TimeRange.TryParse(RangeKey, From, To, out _range, out var error))
+        {
+            _problem = (400, error!);
+            SetStatus(400);
+            return;
+        }
+        _token = await Tokens.FindAsync(Symbol);
+        if (_token is not { } t)
+        {
+            _problem = (404, $"No token with symbol '{(Symbol.Length > 40 ? Symbol[..40] : Symbol)}' is indexed.");
+            SetStatus(404);
+            return;
+        }
+        var latest = await Series.LatestHourAsync(t.ChainId, t.Address, pool: false);
+        var (from, to) = _range.Resolve(latest is { } h ? Times.FromHour(h) : null);
+        long? fromHour = from is { } f ? Times.Hour(f) : null, toHour = to is { } e ? Times.Hour(e) : null;
+
+        _nav = await Series.NavAsync(t.ChainId, t.Address, fromHour, toHour);
+        var navPoints = _nav.Points.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.Nav))).ToList();
+        _navLines = [new ChartLine("NAV", "#1e88e5", navPoints)];
+        _leverageLines = [new ChartLine("Effective leverage", "#8e24aa", _nav.Points.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.Leverage))).ToList())];
+        _leverageLevels = [new ChartLevel("Target", Wad.ToDouble(t.TargetLeverage), "#43a047")];
+        _band = new ChartBand("Rebalance band [min, max]", Wad.ToDouble(t.MinLeverage), Wad.ToDouble(t.MaxLeverage), "#43a047");
+
+        var markers = await Analytics.MarkersAsync(t.ChainId, t.Address, from, to);
+        _markers = markers.Select(m => new ChartMarker(m.BlockTime, Wad.ToDouble(m.NavAfter),
+            $"Rebalance {Times.Iso(m.BlockTime)}: {(m.IsBuy ? "buy" : "sell")}, {Wad.Leverage(m.LeverageBefore)} → {Wad.Leverage(m.LeverageAfter)}, NAV delta {Wad.Format(m.NavDelta, "USD")}",
+            $"/rebalances/{m.TxHash}/{m.LogIndex}", "#fb8c00")).ToList();
+
+        var inputs = await Analytics.DecayAsync(t.ChainId, t.Address, fromHour, toHour);
+        _decay = inputs is null ? null : DecayView.From(inputs, t);
+        _filter = new RebalanceFilter { TokenAddress = t.Address, From = from, To = to };
+
+        // The fallback counts from the last rebalance ever (or registration), in chain time.
+        var last = (await Rebalances.PageAsync(new RebalanceFilter { TokenAddress = t.Address }, RebalanceSort.Newest, null, 1)).Rows.FirstOrDefault();
+        var now = await Status.ChainNowAsync(t.ChainId) ?? DateTime.UtcNow;
+        var due = (last?.BlockTime ?? t.RegisteredAt).AddSeconds(t.FallbackIntervalSeconds);
+        _fallbackText = due > now
+            ? $"in {Times.Duration(due - now)} ({Times.Iso(due)}) unless leverage leaves the band first"
+            : $"due since {Times.Iso(due)} (waiting for the keeper)";
+    }
+}

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Numerics;
+using System.Text.Json;
+using LeveragedTokens.Dashboard.Web.Tests.Support;
+
+namespace LeveragedTokens.Dashboard.Web.Tests;
+
+[Collection(SeededDashboardCollection.Name)]
+public sealed class ApiTests(SeededDashboard app)
+{
+    private readonly HttpClient _client = app.Factory.CreateClient();
+
+    private async Task<JsonElement> GetJson(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task TokensListEveryTokenWithExactNavAndPoolHealth()
+    {
+        var tokens = await GetJson("/api/v1/tokens");
+        Assert.Equal(SampleData.Tokens.Select(t => t.Symbol).Order(), tokens.EnumerateArray().Select(t => t.GetProperty("symbol").GetString()).Order());
+        var btc = tokens.EnumerateArray().First(t => t.GetProperty("symbol").GetString() == "BTC3L");
+        Assert.Equal("3000000000000000000", btc.GetProperty("targetLeverage").GetProperty("raw").GetString());
+        Assert.Equal("3", btc.GetProperty("targetLeverage").GetProperty("value").GetString());
+        var nav = btc.GetProperty("nav");
+        Assert.Equal(BigInteger.Parse(nav.GetProperty("raw").GetString()!), ParseScaled(nav.GetProperty("value").GetString()!));
+        Assert.NotEqual("Unknown", btc.GetProperty("poolHealth").GetString());
+    }
+
+    [Fact]
+    public async Task AHugeUint256AmountRoundTripsExactlyAsAString()
+    {
+        var huge = app.Seeded.HugeAmount;
+        var detail = await GetJson($"/api/v1/rebalances/{huge.TxHash}/{huge.LogIndex}");
+        var amount = detail.GetProperty("rebalance").GetProperty("amount");
+        Assert.Equal(SampleData.Uint256Max.ToString(), amount.GetProperty("raw").GetString());
+        Assert.Equal("115792089237316195423570985008687907853269984665640564039457.584007913129639935", amount.GetProperty("value").GetString());
+        Assert.Equal(huge.NavDelta.ToString(), detail.GetProperty("rebalance").GetProperty("navDelta").GetProperty("raw").GetString());
+        Assert.Equal("Rebalanced", detail.GetProperty("rawLog").GetProperty("eventName").GetString());
+        Assert.Equal(3, detail.GetProperty("rawLog").GetProperty("topics").GetArrayLength());
+        Assert.StartsWith("https://explorer.example/tx/0x", detail.GetProperty("rebalance").GetProperty("source").GetProperty("explorerUrl").GetString());
+        Assert.True(detail.GetProperty("confirmed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task NavSeriesIsHourlyForSevenDaysAndDownsampledBeyondAThousandPoints()
+    {
+        var to = SampleData.Start.AddHours(app.Seeded.Hours);
+        var week = await GetJson($"/api/v1/tokens/BTC3L/nav?from={to.AddDays(-7):O}&to={to:O}");
+        Assert.Equal(1, week.GetProperty("resolutionHours").GetInt32());
+        Assert.InRange(week.GetProperty("count").GetInt32(), 168, 169);
+        var all = await GetJson("/api/v1/tokens/BTC3L/nav");
+        Assert.Equal(app.Seeded.Hours, all.GetProperty("count").GetInt32());
+        var daily = await GetJson("/api/v1/tokens/BTC3L/nav?resolution=1d");
+        Assert.Equal(24, daily.GetProperty("resolutionHours").GetInt32());
+        Assert.InRange(daily.GetProperty("count").GetInt32(), app.Seeded.Hours / 24, app.Seeded.Hours / 24 + 1);
+    }
+
+    [Fact]
+    public async Task ReserveMetricsCarryExactValuesAndWorstUtilization()
+    {
+        var series = await GetJson("/api/v1/reserves/ETH/metrics?resolution=1d");
+        var points = series.GetProperty("points").EnumerateArray().ToList();
+        Assert.NotEmpty(points);
+        var p = points[0];
+        Assert.Equal(BigInteger.Parse(p.GetProperty("reserveValue").GetProperty("raw").GetString()!), ParseScaled(p.GetProperty("reserveValue").GetProperty("value").GetString()!));
+        // The crash pushes utilization over the floor (10000 bps) inside one day's bucket.
+        Assert.Contains(points, x => BigInteger.Parse(x.GetProperty("maxUtilizationBps").GetProperty("raw").GetString()!) >= 10000);
+    }
+
+    [Fact]
+    public async Task StatusReportsTheIndexerCheckpoint()
+    {
+        var status = await GetJson("/api/v1/status");
+        var chain = status.GetProperty("chains")[0];
+        Assert.Equal(SampleData.ChainId, chain.GetProperty("chainId").GetInt64());
+        Assert.Equal(app.Seeded.LastBlock, chain.GetProperty("indexedBlock").GetInt64());
+        Assert.Equal(2, chain.GetProperty("lagBlocks").GetInt64());
+        Assert.False(status.GetProperty("stale").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("/api/v1/tokens/NOPE")]
+    [InlineData("/api/v1/tokens/NOPE/nav")]
+    [InlineData("/api/v1/tokens/NOPE/rebalances")]
+    [InlineData("/api/v1/reserves/DOGE/metrics")]
+    [InlineData("/api/v1/rebalances/0x1111111111111111111111111111111111111111111111111111111111111111/0")]
+    public async Task UnknownResourcesAre404ProblemDetails(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/tokens/BTC3L/nav?from=yesterday")]
+    [InlineData("/api/v1/tokens/BTC3L/nav?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z")]
+    [InlineData("/api/v1/tokens/BTC3L/nav?resolution=fast")]
+    [InlineData("/api/v1/tokens/BTC3L/rebalances?limit=0")]
+    [InlineData("/api/v1/tokens/BTC3L/rebalances?limit=100000")]
+    [InlineData("/api/v1/tokens/BTC3L/rebalances?trigger=sometimes")]
+    [InlineData("/api/v1/tokens/BTC3L/rebalances?cursor=abc")]
+    [InlineData("/api/v1/rebalances/0x12/0")]
+    [InlineData("/api/v1/rebalances/0x1111111111111111111111111111111111111111111111111111111111111111/-1")]
+    [InlineData("/api/v1/reserves/BTC/metrics?to=99999999999999999999")]
+    public async Task BadParametersAre400ProblemDetails(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task OpenApiDocumentDescribesTheEndpoints()
+    {
+        var doc = await GetJson("/api/v1/openapi.json");
+        var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/v1/tokens/{symbol}/rebalances", paths);
+        Assert.Contains("/api/v1/reserves/{underlying}/metrics", paths);
+        Assert.Contains("/api/v1/status", paths);
+    }
+
+    private static BigInteger ParseScaled(string value)
+    {
+        Assert.True(Formatting.Wad.TryParse(value, out var raw));
+        return raw;
+    }
+}
