@@ -8,9 +8,18 @@ public static class Wad
 {
     public static readonly BigInteger One = BigInteger.Pow(10, 18);
 
-    /// <summary>Exact for up to 18 decimals; display and test arithmetic only, never storage.</summary>
-    public static BigInteger From(decimal value) =>
-        BigInteger.Parse(decimal.Round(value * 1_000_000_000_000_000_000m, 0).ToString("F0", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    /// <summary>Exact for any decimal; digits past the 18th decimal are cut off.</summary>
+    public static BigInteger From(decimal value)
+    {
+        // Through the digits, not decimal arithmetic: value * 1e18 overflows decimal above ~7.9e10.
+        var text = value.ToString(CultureInfo.InvariantCulture);
+        var point = text.IndexOf('.');
+        var whole = point < 0 ? text : text[..point];
+        var fraction = point < 0 ? "" : text[(point + 1)..];
+        fraction = fraction.Length > 18 ? fraction[..18] : fraction.PadRight(18, '0');
+        var magnitude = BigInteger.Parse(whole.TrimStart('-') + fraction, CultureInfo.InvariantCulture);
+        return text.StartsWith('-') ? -magnitude : magnitude;
+    }
 
     /// <summary>Doubles lose digits past ~15: for model inputs and test tolerances only.</summary>
     public static BigInteger From(double value) => From((decimal)value);

@@ -9,13 +9,14 @@ public static class TestSpecs
         [new PoolSpec("BTC", 1000, 5000, Wad.From(spotDepth))],
         [ProtocolSpec.ThreeX("BTC", isLong)]);
 
-    /// <summary>Frictionless markets for the economics: bottomless spot liquidity, no floor,
+    /// <summary>Frictionless markets for the economics: bottomless spot liquidity, no reserve (it
+    /// pays no share of costs, so its floor of zero never binds),
     /// no flow fee; the keeper passes a zero gas price. Only volatility moves NAV.</summary>
     public static ProtocolSpec Frictionless(IEnumerable<string> underlyings, Func<string, IEnumerable<TokenSpec>> tokens)
     {
         var names = underlyings.ToList();
         return new ProtocolSpec(
-            names.Select(u => new PoolSpec(u, 0, 5000, Wad.From(1e15m))).ToList(),
+            names.Select(u => new PoolSpec(u, 0, 0, Wad.From(1e15m))).ToList(),
             names.SelectMany(tokens).Select(t => t with { FlowFeeBps = 0 }).ToList());
     }
 
