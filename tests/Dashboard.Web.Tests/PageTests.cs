@@ -1,0 +1,74 @@
+using System.Net;
+using LeveragedTokens.Dashboard.Web.Tests.Support;
+
+namespace LeveragedTokens.Dashboard.Web.Tests;
+
+/// <summary>The prerendered pages over HTTP: data shown, and 400/404 pages instead of exception pages.</summary>
+[Collection(SeededDashboardCollection.Name)]
+public sealed class PageTests(SeededDashboard app)
+{
+    private readonly HttpClient _client = app.Factory.CreateClient();
+
+    [Theory]
+    [InlineData("/", "BTC3L")]
+    [InlineData("/tokens/ETH3S", "nav-chart")]
+    [InlineData("/tokens/ETH3S?range=all", "polyline")]
+    [InlineData("/tokens/BTC3L?range=custom&from=2026-01-05T00:00:00Z&to=2026-01-09T00:00:00Z", "chart-marker")]
+    [InlineData("/reserves/ETH", "utilization-chart")]
+    [InlineData("/reserves/ETH?range=all", "Rebalancing suspended")]
+    [InlineData("/rebalances", "rebalance-grid")]
+    [InlineData("/rebalances?token=BTC3L&trigger=fallback&direction=buy", "rebalance-grid")]
+    [InlineData("/status", "status-table")]
+    public async Task PagesRenderWithData(string url, string expected)
+    {
+        var response = await _client.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, html);
+        Assert.DoesNotContain("data-testid=\"problem\"", html);
+    }
+
+    [Fact]
+    public async Task RebalanceDetailShowsDecodedFieldsBesideTheRawLog()
+    {
+        var r = app.Seeded.Rebalances[5];
+        var html = await _client.GetStringAsync($"/rebalances/{r.TxHash}/{r.LogIndex}");
+        Assert.Contains(r.BlockHash, html);
+        Assert.Contains(SampleData.RebalancedTopic0, html);
+        Assert.Contains("https://explorer.example/tx/" + r.TxHash, html);
+        Assert.Contains(Formatting.Wad.Exact(r.NavDelta), html);
+        Assert.Contains("final after 2", html);
+    }
+
+    [Theory]
+    [InlineData("/tokens/NOPE3L")]
+    [InlineData("/reserves/DOGE")]
+    [InlineData("/rebalances/0x1111111111111111111111111111111111111111111111111111111111111111/3")]
+    [InlineData("/no/such/page")]
+    public async Task UnknownThingsAreA404Page(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Not found", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Exception", html);
+    }
+
+    [Theory]
+    [InlineData("/tokens/BTC3L?range=5y")]
+    [InlineData("/tokens/BTC3L?range=custom&from=garbage")]
+    [InlineData("/reserves/BTC?range=custom&from=2026-02-01&to=2026-01-01")]
+    [InlineData("/rebalances/0xzz/1")]
+    [InlineData("/rebalances/0x1111111111111111111111111111111111111111111111111111111111111111/x")]
+    [InlineData("/rebalances?trigger=often")]
+    [InlineData("/rebalances?minDelta=abc")]
+    [InlineData("/rebalances?token=%3Cscript%3E")]
+    public async Task BadParametersAreA400Page(string url)
+    {
+        var response = await _client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Bad request", html);
+        Assert.DoesNotContain("<script>", html);
+    }
+}
