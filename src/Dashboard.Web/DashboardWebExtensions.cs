@@ -55,6 +55,7 @@ public static class DashboardWebExtensions
         // Routing after the handlers, so a re-executed /error or /not-found finds its endpoint.
         app.UseRouting();
         app.UseRateLimiter();
+        app.UseStaffSignIn();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi("/api/v1/openapi.json");

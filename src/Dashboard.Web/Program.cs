@@ -4,12 +4,14 @@ using LeveragedTokens.Data;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDataServices();
 builder.AddDashboardWeb();
+builder.AddStaffWeb();
 
 var app = builder.Build();
 // The web host only reads chain data, but it brings the schema up so an empty database
 // shows "no data yet" instead of errors.
 await app.Services.MigrateDashboardDatabaseAsync();
 app.UseDashboardWeb();
+app.MapStaffEndpoints();
 await app.RunAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

@@ -49,6 +49,7 @@ public static class StaffServiceExtensions
         services.AddTransient<AlertEvaluationJob>();
         services.AddTransient<WebhookDeliveryJob>();
         services.AddSingleton<ThresholdEditor>();
+        services.AddSingleton<ThresholdScopes>();
         services.AddSingleton<AlertDesk>();
         return builder;
     }
@@ -58,6 +59,7 @@ public static class StaffServiceExtensions
     {
         builder.AddStaffAlerts();
         var staff = builder.Configuration.GetSection(StaffOptions.Section).Get<StaffOptions>() ?? new StaffOptions();
+        builder.Services.AddScoped<StaffUserAdmin>();
         return builder.Services.AddIdentityCore<StaffUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

@@ -1,0 +1,97 @@
+using System.Globalization;
+using LeveragedTokens.Staff.Alerts;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using MudBlazor;
+
+namespace LeveragedTokens.Dashboard.Web.Components.Pages.Staff;
+
+public partial class AlertsPage
+{
+    [CascadingParameter] private Task<AuthenticationState>? AuthState { get; set; }
+    [SupplyParameterFromQuery] public string? Status { get; set; }
+    [SupplyParameterFromQuery] public string? Severity { get; set; }
+    [SupplyParameterFromQuery] public string? Kind { get; set; }
+    [SupplyParameterFromQuery] public string? View { get; set; }
+
+    private IReadOnlyList<Alert>? _alerts;
+    private long? _acknowledging;
+    private string? _note;
+    private IDisposable? _subscription;
+
+    private bool History => View == "history";
+
+    protected override void OnInitialized() =>
+        _subscription = Hub.Subscribe(() => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }));
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        var filter = new AlertFilter(
+            Enum.TryParse<AlertStatus>(Status, out var s) ? s : null,
+            Enum.TryParse<AlertSeverity>(Severity, out var v) ? v : null,
+            Enum.TryParse<AlertKind>(Kind, out var k) ? k : null,
+            History);
+        _alerts = await Desk.ListAsync(filter, CancellationToken.None);
+    }
+
+    private string Link(string? status = null, string? severity = null, string? kind = null, string? view = null) =>
+        Nav.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["status"] = Blank(status ?? Status),
+            ["severity"] = Blank(severity ?? Severity),
+            ["kind"] = Blank(kind ?? Kind),
+            ["view"] = Blank(view ?? View),
+        });
+
+    private void Go(string? status = null, string? severity = null, string? kind = null) =>
+        Nav.NavigateTo(Link(status, severity, kind));
+
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private void StartAcknowledge(long id)
+    {
+        _acknowledging = id;
+        _note = "";
+    }
+
+    private async Task AcknowledgeAsync(long id)
+    {
+        if (string.IsNullOrWhiteSpace(_note)) return;
+        await Desk.AcknowledgeAsync(id, await WhoAsync(), _note, CancellationToken.None);
+        _acknowledging = null;
+        _note = null;
+        await LoadAsync();
+    }
+
+    private async Task SnoozeAsync(long id, int? hours)
+    {
+        await Desk.SnoozeAsync(id, await WhoAsync(), hours is null ? null : Desk.Now.AddHours(hours.Value), CancellationToken.None);
+        await LoadAsync();
+    }
+
+    private async Task<string> WhoAsync() =>
+        (AuthState is null ? null : (await AuthState).User.Identity?.Name) ?? "unknown";
+
+    private static Color SeverityColor(AlertSeverity s) => s switch
+    {
+        AlertSeverity.Critical => Color.Error,
+        AlertSeverity.Warning => Color.Warning,
+        _ => Color.Info,
+    };
+
+    private static string StatusText(Alert a, AlertStatus s) => s switch
+    {
+        AlertStatus.Resolved => "resolved",
+        AlertStatus.Snoozed => "snoozed",
+        AlertStatus.Acknowledged => "acknowledged",
+        _ => "open",
+    };
+
+    private static string Short(string hash) => hash.Length > 14 ? $"{hash[..8]}…{hash[^4..]}" : hash;
+
+    private static string Utc(DateTime t) => t.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public void Dispose() => _subscription?.Dispose();
+}
