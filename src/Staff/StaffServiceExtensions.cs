@@ -64,7 +64,11 @@ public static class StaffServiceExtensions
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 12;
+                // Length over composition rules (NIST SP 800-63B): long passphrases are welcome.
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = false;
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = staff.MaxFailedSignIns;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(staff.LockoutMinutes);

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using LeveragedTokens.Data;
+using LeveragedTokens.Staff.Alerts;
+using LeveragedTokens.Staff.Identity;
+using LeveragedTokens.TestSupport;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LeveragedTokens.Staff.Tests.Support;
+
+/// <summary>The real web host on a fresh database, with a bootstrap admin and helpers to make staff users and sign in.</summary>
+public sealed partial class StaffWebApp : IAsyncDisposable
+{
+    public const string AdminEmail = "admin@example.test";
+    public const string AdminPassword = "bootstrap-admin-pass-1";
+    public const string Password = "correct-horse-battery";
+
+    private StaffWebApp(PostgresDatabase database, WebApplicationFactory<Program> factory)
+    {
+        Database = database;
+        Factory = factory;
+        Chain = new ChainSeeder(Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>());
+    }
+
+    public PostgresDatabase Database { get; }
+    public WebApplicationFactory<Program> Factory { get; }
+    public IServiceProvider Services => Factory.Services;
+    public ChainSeeder Chain { get; }
+
+    public static async Task<StaffWebApp> StartAsync(bool kestrel = false, IDictionary<string, string?>? settings = null)
+    {
+        var database = await PostgresDatabase.CreateAsync("staffweb");
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Dashboard", database.ConnectionString);
+            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            b.UseSetting("Staff:BootstrapAdmin:Email", AdminEmail);
+            b.UseSetting("Staff:BootstrapAdmin:Password", AdminPassword);
+            b.UseSetting("Staff:EvaluateOnNewData", "false");
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) b.UseSetting(key, value);
+        });
+        if (kestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
+        else
+        {
+            _ = factory.Server;
+        }
+        return new StaffWebApp(database, factory);
+    }
+
+    public async Task CreateUserAsync(string email, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true };
+        Check(await users.CreateAsync(user, Password));
+        if (roles.Length > 0) Check(await users.AddToRolesAsync(user, roles));
+    }
+
+    public HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through the login page's form (antiforgery token included); returns the login POST's response.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password)
+    {
+        var page = await client.GetStringAsync("/staff/login");
+        var input = TokenInput().Match(page).Value;
+        var token = ValueAttribute().Match(input).Groups[1].Value;
+        var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["email"] = email,
+            ["password"] = password,
+            ["returnUrl"] = "/staff/alerts",
+        });
+        return await client.PostAsync("/staff/account/login", form);
+    }
+
+    public async Task<HttpClient> SignedInClientAsync(string email, string? password = null)
+    {
+        var client = Client();
+        var response = await SignInAsync(client, email, password ?? Password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/staff/alerts", response.Headers.Location?.OriginalString);
+        return client;
+    }
+
+    public Task<EvaluationSummary> EvaluateAsync() =>
+        Services.GetRequiredService<AlertEvaluationJob>().RunAsync(CancellationToken.None);
+
+    private static void Check(IdentityResult result) =>
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+
+    [GeneratedRegex("<input[^>]*__RequestVerificationToken[^>]*>")]
+    private static partial Regex TokenInput();
+
+    [GeneratedRegex("value=\"([^\"]+)\"")]
+    private static partial Regex ValueAttribute();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
