@@ -64,7 +64,10 @@ public sealed class ChainSession
         Prepare(function);
         await SetNextTimestampAsync(notBefore);
         var hash = await Web3.Eth.GetContractTransactionHandler<TFunction>().SendRequestAsync(contract, function);
-        return await ReceiptAsync(hash, $"{typeof(TFunction).Name} to {contract}");
+        var receipt = await ReceiptAsync(hash);
+        if (receipt.Status.Value == 1) return receipt;
+        throw new InvalidOperationException(
+            $"{typeof(TFunction).Name} to {contract} reverted in {hash}: {await RevertReasonAsync(contract, function, receipt)}");
     }
 
     /// <summary>Deploys a contract and returns its address.</summary>
@@ -74,7 +77,9 @@ public sealed class ChainSession
         Prepare(deployment);
         await SetNextTimestampAsync(notBefore);
         var hash = await Web3.Eth.GetContractDeploymentHandler<TDeployment>().SendRequestAsync(deployment);
-        return (await ReceiptAsync(hash, typeof(TDeployment).Name)).ContractAddress;
+        var receipt = await ReceiptAsync(hash);
+        if (receipt.Status.Value != 1) throw new InvalidOperationException($"{typeof(TDeployment).Name} reverted in {hash}");
+        return receipt.ContractAddress;
     }
 
     public Task<TOutput> CallAsync<TFunction, TOutput>(string contract, TFunction function)
@@ -102,7 +107,27 @@ public sealed class ChainSession
         LastTimestamp = next;
     }
 
-    private async Task<TransactionReceipt> ReceiptAsync(string hash, string what)
+    /// <summary>Replays a failed call on the state before its block to recover the revert data.</summary>
+    private async Task<string> RevertReasonAsync<TFunction>(string contract, TFunction function, TransactionReceipt receipt)
+        where TFunction : FunctionMessage, new()
+    {
+        try
+        {
+            var before = new BlockParameter(new HexBigInteger(receipt.BlockNumber.Value - 1));
+            await Web3.Eth.GetContractQueryHandler<TFunction>().QueryRawAsync(contract, function, before);
+            return "the replay did not revert";
+        }
+        catch (SmartContractCustomErrorRevertException e)
+        {
+            return $"custom error {e.ExceptionEncodedData}";
+        }
+        catch (Nethereum.JsonRpc.Client.RpcResponseException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private async Task<TransactionReceipt> ReceiptAsync(string hash)
     {
         var receipt = await Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash);
         for (var attempt = 0; receipt is null && attempt < 200; attempt++)
@@ -110,8 +135,6 @@ public sealed class ChainSession
             await Task.Delay(10);
             receipt = await Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash);
         }
-        if (receipt is null) throw new InvalidOperationException($"{what}: no receipt for {hash}; is automine off?");
-        if (receipt.Status.Value != 1) throw new InvalidOperationException($"{what} reverted in {hash}");
-        return receipt;
+        return receipt ?? throw new InvalidOperationException($"no receipt for {hash}; is automine off?");
     }
 }

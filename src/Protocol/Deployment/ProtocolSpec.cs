@@ -18,9 +18,9 @@ public sealed record ProtocolSpec(IReadOnlyList<PoolSpec> Pools, IReadOnlyList<T
     /// costs) and BTC3L, BTC3S, ETH3L, ETH3S, SOL3L: 3x within 2.5x-3.5x, 24 h fallback.</summary>
     public static ProtocolSpec Default { get; } = new(
         [
-            new PoolSpec("BTC", 1000, 5000, Wad.From(2_000_000_000m)),
-            new PoolSpec("ETH", 1000, 5000, Wad.From(1_200_000_000m)),
-            new PoolSpec("SOL", 1000, 5000, Wad.From(300_000_000m)),
+            new PoolSpec("BTC", 1000, 5000, Wad.From(3_000_000_000m)),
+            new PoolSpec("ETH", 1000, 5000, Wad.From(2_000_000_000m)),
+            new PoolSpec("SOL", 1000, 5000, Wad.From(600_000_000m)),
         ],
         [
             ThreeX("BTC", isLong: true),

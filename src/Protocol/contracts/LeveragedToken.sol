@@ -100,10 +100,13 @@ contract LeveragedToken is Erc20, KeeperOnly {
         if (!due) revert RebalanceNotDue(leverageBefore, minLeverage, maxLeverage, lastRebalanceAt + fallbackInterval);
 
         int256 equityBefore = _equityAt(mark);
-        int256 target = _targetExposure(uint256(equityBefore), mark);
-        int256 delta = target - exposure;
+        int256 delta = _targetExposure(uint256(equityBefore), mark) - exposure;
         bool isBuy = delta > 0;
+        // A gap larger than the spot pool can absorb closes over several rebalances.
         uint256 amount = WadMath.abs(delta);
+        uint256 maxAmount = spotPool.maxTradeAmount();
+        if (amount > maxAmount) amount = maxAmount;
+        int256 target = isBuy ? exposure + int256(amount) : exposure - int256(amount);
         uint256 executionPrice = spotPool.quote(isBuy, amount);
         uint256 slippageCost = amount * (isBuy ? executionPrice - mark : mark - executionPrice) / WadMath.WAD;
         uint256 gasCost = oracle.rebalanceGasCost();

@@ -25,6 +25,12 @@ contract SpotPool is KeeperOnly {
         depth = depth_;
     }
 
+    /// @notice The most underlying one trade may take: a quarter of the pool's underlying side,
+    /// where a constant-product buy already pays a third over mark.
+    function maxTradeAmount() external view returns (uint256) {
+        return depth * 1e18 / oracle.priceOf(asset) / 4;
+    }
+
     /// @notice Average execution price for trading `amount` underlying in one go.
     function quote(bool isBuy, uint256 amount) external view returns (uint256 executionPrice) {
         uint256 mark = oracle.priceOf(asset);

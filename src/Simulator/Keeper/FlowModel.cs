@@ -15,6 +15,8 @@ public sealed class FlowModel(int seed, DeployedProtocol protocol, StressEpisode
     private static readonly BigInteger MinimumMint = Wad.From(50_000m);
 
     private readonly Random _random = new(seed);
+    /// <summary>Once the stressed pool has suspended, the buying wave is over.</summary>
+    private bool _stressBroke;
 
     /// <summary>Opening subscriptions: sizes in quote per token symbol.</summary>
     public static IReadOnlyDictionary<string, decimal> Openings { get; } = new Dictionary<string, decimal>
@@ -23,8 +25,10 @@ public sealed class FlowModel(int seed, DeployedProtocol protocol, StressEpisode
     };
 
     public List<Flow> Opening() => protocol.Tokens
-        .Select(t => new Flow { Token = t.Address, Account = Holders.All[0], Amount = Wad.From(Openings.GetValueOrDefault(t.Symbol, 5_000_000m)), IsMint = true })
+        .Select(t => new Flow { Token = t.Address, Account = Holders.All[0], Amount = OpeningValue(t), IsMint = true })
         .ToList();
+
+    private static BigInteger OpeningValue(DeployedToken token) => Wad.From(Openings.GetValueOrDefault(token.Symbol, 5_000_000m));
 
     public List<Flow> ForHour(long hour, ObservedState seen)
     {
@@ -32,21 +36,30 @@ public sealed class FlowModel(int seed, DeployedProtocol protocol, StressEpisode
         foreach (var token in protocol.Tokens)
         {
             var equity = seen.EquityOf(token.Address);
+            if (equity <= 0) continue; // not seen yet (first hour of a continuation) or wiped out
             var pool = protocol.Pools.Single(p => p.Address == token.Pool);
-            if (token.IsLong && pool.Underlying == stress.Underlying && stress.IsActive(hour) && seen.SuspendedSince(pool.Address) is null)
+            if (token.IsLong && pool.Underlying == stress.Underlying && stress.IsActive(hour))
             {
-                // Enough buying that the floor (10% of equity) outgrows the cushion within ~12 hours.
-                var wave = BigInteger.Max(equity / 20, BigInteger.Max(seen.BufferDepthOf(pool.Address), 0) * 10 / 12);
-                flows.Add(Mint(token, wave));
-                continue;
+                _stressBroke |= seen.SuspendedSince(pool.Address) is not null;
+                if (!_stressBroke)
+                {
+                    // Enough buying that the floor (10% of equity) outgrows the cushion within
+                    // about 12 hours, capped at a quarter of the token per hour.
+                    var wave = BigInteger.Max(equity / 20, BigInteger.Max(seen.BufferDepthOf(pool.Address), 0) * 10 / 12);
+                    flows.Add(Mint(token, BigInteger.Min(wave, equity / 4)));
+                    continue;
+                }
             }
+            // Holders take profits once a token has grown past four times its opening size,
+            // which keeps its trades within what the spot pools can absorb.
+            var takingProfits = equity > 4 * OpeningValue(token);
             var roll = _random.NextDouble();
-            if (roll < MintChance)
+            if (roll < MintChance && !takingProfits)
                 flows.Add(Mint(token, BigInteger.Max(MinimumMint, Fraction(equity, 0.005, 0.03))));
-            else if (roll < MintChance + RedeemChance)
+            else if (roll < MintChance + RedeemChance || takingProfits)
             {
                 var holder = Holders.All[_random.Next(Holders.All.Count)];
-                var shares = Fraction(seen.BalanceOf(token.Address, holder), 0.1, 0.4);
+                var shares = Fraction(seen.BalanceOf(token.Address, holder), 0.02, 0.1);
                 if (shares > 0) flows.Add(new Flow { Token = token.Address, Account = holder, Amount = shares, IsMint = false });
             }
         }

@@ -20,7 +20,7 @@ public sealed class HourlyKeeper(
 
     private readonly Random _gasRandom = new(seed);
     private double _gasGwei = 20;
-    private BigInteger _normalDepth;
+    private BigInteger? _currentDepth;
 
     public ObservedState Seen { get; } = new();
     public IReadOnlyList<decimal> LastPrices { get; private set; } = [];
@@ -43,21 +43,19 @@ public sealed class HourlyKeeper(
         Seen.Absorb(receipt, hour);
     }
 
+    /// <summary>Thins the stressed pool's spot liquidity while the stress lasts and restores it
+    /// after; checked against the chain once, so a continuation repairs a run cut mid-stress.</summary>
     private async Task AdjustStressLiquidityAsync(long hour)
     {
         var pool = protocol.Pools.SingleOrDefault(p => p.Underlying == stress.Underlying);
-        if (pool is null) return;
-        if (hour == stress.StartHour)
-        {
-            _normalDepth = await session.CallAsync<DepthFunction, BigInteger>(pool.SpotPool);
-            await SetDepthAsync(pool, _normalDepth / StressDepthDivisor, hour);
-        }
-        else if (hour == stress.StartHour + stress.Hours && _normalDepth > 0)
-            await SetDepthAsync(pool, _normalDepth, hour);
+        var normal = ProtocolSpec.Default.Pools.SingleOrDefault(p => p.Underlying == stress.Underlying)?.SpotDepth;
+        if (pool is null || normal is null) return;
+        _currentDepth ??= await session.CallAsync<DepthFunction, BigInteger>(pool.SpotPool);
+        var wanted = stress.IsActive(hour) ? normal.Value / StressDepthDivisor : normal.Value;
+        if (wanted == _currentDepth) return;
+        await session.SendAsync(protocol.Registry, new SetSpotDepthFunction { Pool = pool.Address, Depth = wanted }, (ulong)hour * 3600);
+        _currentDepth = wanted;
     }
-
-    private Task SetDepthAsync(DeployedPool pool, BigInteger depth, long hour) =>
-        session.SendAsync(protocol.Registry, new SetSpotDepthFunction { Pool = pool.Address, Depth = depth }, (ulong)hour * 3600);
 
     /// <summary>A bounded random walk in gwei: rebalance gas costs move, as on a real chain.</summary>
     private BigInteger NextGasPrice()

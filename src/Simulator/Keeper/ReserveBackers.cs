@@ -8,11 +8,12 @@ namespace LeveragedTokens.Simulator.Keeper;
 
 /// <summary>
 /// The reserve's backers: they fund each pool at the start and, once a pool has been
-/// suspended for half a day, inject enough capital to lift it well clear of its floor.
+/// suspended for a day, inject enough capital to lift it well clear of its floor. A day is
+/// long enough for every token of the pool to come due (the fallback) and be deferred.
 /// </summary>
 public sealed class ReserveBackers(ChainSession session, DeployedProtocol protocol)
 {
-    private const int PatienceHours = 12;
+    private const int PatienceHours = 24;
     /// <summary>Share of the backed tokens' equity the backers aim the reserve at.</summary>
     private const decimal TargetShare = 0.20m;
     private const decimal OpeningShare = 0.25m;

@@ -6,8 +6,8 @@ namespace LeveragedTokens.Simulator.Market;
 /// <param name="Reversion">Pull per hour back to the regime's anchor price (chop only).</param>
 public sealed record MarketRegime(string Name, double Drift, double Volatility, double Reversion)
 {
-    public static readonly MarketRegime TrendUp = new("trend up", 0.0015, 0.005, 0);
-    public static readonly MarketRegime TrendDown = new("trend down", -0.0015, 0.005, 0);
+    public static readonly MarketRegime TrendUp = new("trend up", 0.0006, 0.005, 0);
+    public static readonly MarketRegime TrendDown = new("trend down", -0.0006, 0.005, 0);
     /// <summary>Mean reversion keeps the price near its anchor while it swings ~5% a day.</summary>
     public static readonly MarketRegime Chop = new("sideways chop", 0, 0.010, 0.2);
     public static readonly MarketRegime VolatilitySpike = new("volatility spike", 0, 0.022, 0);
