@@ -9,7 +9,8 @@ public sealed record StressEpisode(string Underlying, long StartHour, int Hours,
 {
     public bool IsActive(long hour) => hour >= StartHour && hour < StartHour + Hours;
 
-    /// <summary>Placed 40% into the history, so even a few-day run lives through one.</summary>
+    /// <summary>Placed 40% into the history, so even a few-day run lives through one; live
+    /// hours after the history (or a run of zero days) get none.</summary>
     public static StressEpisode For(long firstHour, int totalHours) =>
-        new("SOL", firstHour + Math.Max(6, totalHours * 2 / 5), 48, 0.010, 0.012);
+        new("SOL", firstHour + Math.Max(6, totalHours * 2 / 5), totalHours == 0 ? 0 : 48, 0.010, 0.012);
 }
