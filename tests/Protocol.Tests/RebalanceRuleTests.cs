@@ -48,6 +48,20 @@ public sealed class RebalanceRuleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARebalanceLargerThanTheSpotPoolCanAbsorbTradesOnlyAQuarterOfItsDepth()
+    {
+        // $2M of depth: a quarter of its underlying side is ~7.1 BTC at $70k, half the gap.
+        var protocol = await _chain.DeployAsync(TestSpecs.OneToken(spotDepth: 2_000_000m));
+        await _chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(protocol.Pools[0], 50m)]);
+
+        var receipt = await _chain.TickAsync(protocol, [70_000m]);
+
+        var rebalance = Assert.Single(receipt.DecodeAllEvents<RebalancedEvent>()).Event;
+        Assert.Equal(Wad.From(2_000_000m) * Wad.One / Wad.From(70_000m) / 4, rebalance.Amount);
+        Assert.InRange(Wad.ToDouble(rebalance.LeverageAfter), Wad.ToDouble(rebalance.LeverageBefore), 2.9);
+    }
+
+    [Fact]
     public async Task TheTimeFallbackRebalancesOnceTwentyFourHoursPassWithLeverageInsideTheBand()
     {
         var protocol = await _chain.DeployAsync(TestSpecs.OneToken());
