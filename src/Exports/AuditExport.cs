@@ -6,9 +6,10 @@ using Npgsql;
 namespace LeveragedTokens.Exports;
 
 /// <summary>
-/// The export engine: one read-only REPEATABLE READ snapshot, one SELECT streamed row by row
-/// from Postgres into the chosen format, the output drained in 64 KB chunks (memory stays flat
-/// however many rows), a manifest returned at the end.
+/// The export engine: one read-only REPEATABLE READ snapshot, one SELECT streamed from Postgres
+/// into the chosen format, the output drained in 64 KB chunks (memory stays flat however many
+/// rows), a manifest returned at the end. Full CSV exports let the server format the CSV (COPY
+/// TO STDOUT) and only pass it through; capped exports, JSON Lines and XLSX read rows.
 /// </summary>
 public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions options, TimeProvider? time = null)
 {
@@ -18,7 +19,6 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
     public async Task<ExportManifest> WriteAsync(ExportQuery query, ExportFormat format, Stream output, CancellationToken ct)
     {
         var schema = ExportSchemas.For(query.Dataset);
-        var columns = schema.Columns;
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
         await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction))
@@ -26,40 +26,9 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
         var checkpoints = await IndexerCheckpoints.ReadAsync(connection, transaction, query.ChainId, ct);
 
         await using var hashing = new HashingStream(output);
-        using var staging = new StagingStream();
-        using var writer = IExportRowWriter.Create(format, staging);
-        writer.WriteHeader(columns);
-
-        long rows = 0, firstBlock = long.MaxValue, lastBlock = long.MinValue;
-        var truncated = false;
-        var plan = schema.Plan;
-        var blockIndex = schema.SqlIndexOf("block_number");
-        var chainIndex = schema.SqlIndexOf("chain_id");
-        var sqlValues = new string?[schema.SqlColumns.Count];
-        var values = new string?[plan.Count];
-
-        await using (var command = ExportSql.Build(schema, query, connection))
-        {
-            command.Transaction = transaction;
-            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
-            while (await reader.ReadAsync(ct))
-            {
-                if (query.MaxRows is { } cap && rows == cap)
-                {
-                    truncated = true;
-                    break;
-                }
-                Project(reader, plan, chainIndex, sqlValues, values);
-                writer.WriteRow(values);
-                rows++;
-                var block = long.Parse(sqlValues[blockIndex]!, System.Globalization.CultureInfo.InvariantCulture);
-                firstBlock = Math.Min(firstBlock, block);
-                lastBlock = Math.Max(lastBlock, block);
-                if (staging.Buffered >= StagingStream.DrainThreshold) await staging.DrainAsync(hashing, ct);
-            }
-        }
-        writer.Complete();
-        await staging.DrainAsync(hashing, ct);
+        var summary = format == ExportFormat.Csv && query.MaxRows is null
+            ? await CsvCopy.WriteAsync(schema, query, options, connection, transaction, hashing, ct)
+            : await WriteRowsAsync(schema, query, format, connection, transaction, hashing, ct);
         await hashing.FlushAsync(ct);
         await transaction.CommitAsync(ct);
 
@@ -70,11 +39,11 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
             Format = format.ToString(),
             FileName = ExportFileNames.For(query, format),
             Query = query,
-            Columns = [.. columns.Select(c => c.Name)],
-            RowCount = rows,
-            Truncated = truncated,
+            Columns = [.. schema.Columns.Select(c => c.Name)],
+            RowCount = summary.Rows,
+            Truncated = summary.Truncated,
             RowCap = query.MaxRows,
-            BlockRange = rows == 0 ? null : new BlockRange(firstBlock, lastBlock),
+            BlockRange = summary.Rows == 0 ? null : new BlockRange(summary.FirstBlock, summary.LastBlock),
             IndexerCheckpoints = checkpoints,
             Sha256 = hashing.HashHex(),
             Bytes = hashing.BytesWritten,
@@ -95,22 +64,65 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, ExportFileNames.For(query, format));
-        var temp = path + ".partial";
+        var manifestPath = ExportFileNames.ManifestFor(path);
         ExportManifest manifest;
         try
         {
-            await using (var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            await using (var file = new FileStream(path + ".partial", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
                 manifest = await WriteAsync(query, format, file, ct);
-            var manifestPath = ExportFileNames.ManifestFor(path);
             await File.WriteAllTextAsync(manifestPath + ".partial", manifest.ToJson(), ct);
-            File.Move(temp, path, overwrite: true);
+            File.Move(path + ".partial", path, overwrite: true);
             File.Move(manifestPath + ".partial", manifestPath, overwrite: true);
         }
         finally
         {
-            File.Delete(temp);
+            File.Delete(path + ".partial");
+            File.Delete(manifestPath + ".partial");
         }
         return manifest;
+    }
+
+    /// <summary>The exact SELECT an export runs, parameters inlined: for auditors' records and psql baselines.</summary>
+    public string SqlFor(ExportQuery query, bool neutraliseText = true)
+    {
+        using var command = ExportSql.Build(ExportSchemas.For(query.Dataset), query, options, neutraliseText, connection: null);
+        return ExportSql.Inline(command);
+    }
+
+    internal readonly record struct RowSummary(long Rows, long FirstBlock, long LastBlock, bool Truncated);
+
+    private async Task<RowSummary> WriteRowsAsync(DatasetSchema schema, ExportQuery query, ExportFormat format,
+        NpgsqlConnection connection, NpgsqlTransaction transaction, HashingStream output, CancellationToken ct)
+    {
+        using var staging = new StagingStream();
+        using var writer = IExportRowWriter.Create(format, staging);
+        writer.WriteHeader(schema.Columns);
+        long rows = 0, first = long.MaxValue, last = long.MinValue;
+        var truncated = false;
+        var blockIndex = schema.IndexOf("block_number");
+        var values = new string?[schema.SchemaColumns.Count];
+        await using (var command = ExportSql.Build(schema, query, options, neutraliseText: false, connection))
+        {
+            command.Transaction = transaction;
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+            while (await reader.ReadAsync(ct))
+            {
+                if (rows == query.MaxRows)
+                {
+                    truncated = true;
+                    break;
+                }
+                for (var i = 0; i < values.Length; i++) values[i] = reader.IsDBNull(i) ? null : reader.GetString(i);
+                writer.WriteRow(values);
+                rows++;
+                var block = long.Parse(values[blockIndex]!, System.Globalization.CultureInfo.InvariantCulture);
+                (first, last) = (Math.Min(first, block), Math.Max(last, block));
+                if (staging.Buffered >= StagingStream.DrainThreshold) await staging.DrainAsync(output, ct);
+            }
+        }
+        writer.Complete();
+        await staging.DrainAsync(output, ct);
+        return new RowSummary(rows, first, last, truncated);
     }
 
     /// <summary>The rows of a query as cells by column name, inside the caller's transaction (reconciliation).</summary>
@@ -119,42 +131,15 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var schema = ExportSchemas.For(query.Dataset);
-        var plan = schema.Plan;
-        var chainIndex = schema.SqlIndexOf("chain_id");
-        var sqlValues = new string?[schema.SqlColumns.Count];
-        var values = new string?[plan.Count];
-        await using var command = ExportSql.Build(schema, query, connection);
+        await using var command = ExportSql.Build(schema, query, options, neutraliseText: false, connection);
         command.Transaction = transaction;
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         while (await reader.ReadAsync(ct))
         {
-            Project(reader, plan, chainIndex, sqlValues, values);
-            var cells = new Dictionary<string, string?>(plan.Count);
-            for (var i = 0; i < plan.Count; i++) cells[plan[i].Column.Name] = values[i];
+            var cells = new Dictionary<string, string?>(schema.SchemaColumns.Count);
+            for (var i = 0; i < schema.SchemaColumns.Count; i++)
+                cells[schema.SchemaColumns[i].Column.Name] = reader.IsDBNull(i) ? null : reader.GetString(i);
             yield return cells;
         }
     }
-
-    private void Project(NpgsqlDataReader reader, IReadOnlyList<ColumnPlan> plan, int chainIndex, string?[] sqlValues, string?[] values)
-    {
-        for (var i = 0; i < sqlValues.Length; i++)
-            sqlValues[i] = reader.IsDBNull(i) ? null : reader.GetString(i);
-        for (var i = 0; i < plan.Count; i++)
-        {
-            var p = plan[i];
-            var source = sqlValues[p.SqlIndex];
-            values[i] = p.Source switch
-            {
-                ColumnSource.Sql => source,
-                ColumnSource.ScaledSql => source is null ? null : WadDecimal.Scale(source, p.Column.Scale),
-                _ => ExplorerUrl(sqlValues[chainIndex]!, source),
-            };
-        }
-    }
-
-    private string? ExplorerUrl(string chainId, string? txHash) =>
-        txHash is not null
-        && options.ExplorerBaseUrls.TryGetValue(long.Parse(chainId, System.Globalization.CultureInfo.InvariantCulture), out var baseUrl)
-            ? baseUrl.TrimEnd('/') + "/tx/" + txHash
-            : null;
 }

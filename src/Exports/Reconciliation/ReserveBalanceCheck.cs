@@ -66,21 +66,25 @@ internal static class ReserveBalanceCheck
                 continue;
             }
 
+            // A published reserveBalance is checked but never trusted: the walk keeps the ledger's
+            // balance, so a wrong metrics row is one finding and a wrong ledger row shows at every
+            // metrics row until the next newBalance (a ledger row itself) resyncs it.
             var reserveBalance = amount;
             if (inPeriod)
             {
                 metricsChecked++;
+                identityChecked++;
+                identityBad += CheckIdentities(reader, reserveBalance, floorBps, Report);
                 if (reserveBalance != balance)
                 {
                     metricsBad++;
                     Report(ReconciliationChecks.ReserveBalance, "reserveBalance", balance, reserveBalance,
                         $"published reserveBalance differs from the ledger by {reserveBalance - balance}; ledger rows since the last agreeing balance: "
-                        + (suspects.Count == 0 ? "none (the metrics row itself or a missing ledger row)" : string.Join("; ", suspects)));
+                        + (suspects.Count == 0 ? "none (the metrics row itself, or a ledger row missing)" : string.Join("; ", suspects)));
+                    continue;
                 }
-                identityChecked++;
-                identityBad += CheckIdentities(reader, reserveBalance, floorBps, Report);
             }
-            balance = reserveBalance;
+            else balance = reserveBalance;
             suspects.Clear();
         }
         return

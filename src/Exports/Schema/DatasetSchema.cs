@@ -1,57 +1,37 @@
 namespace LeveragedTokens.Exports.Schema;
 
-/// <summary>Where an output column's value comes from.</summary>
-internal enum ColumnSource { Sql, ScaledSql, ExplorerUrl }
-
-/// <param name="SqlIndex">The SQL column read (for ScaledSql: the integer twin; for ExplorerUrl: the tx hash).</param>
-internal sealed record ColumnPlan(ExportColumn Column, ColumnSource Source, int SqlIndex);
+/// <param name="Sql">The expression that yields the column as text; null for the explorer URL, which depends on options.</param>
+internal sealed record SchemaColumn(ExportColumn Column, string? Sql);
 
 /// <summary>
 /// One dataset's fixed columns (schema version <see cref="ExportSchemas.Version"/>) and the SQL
-/// that feeds them. Columns are only ever appended, never renamed or reordered.
+/// that yields each of them as text. Columns are only ever appended, never renamed or reordered.
 /// </summary>
-internal sealed class DatasetSchema
+internal sealed class DatasetSchema(ExportDataset dataset, string fileStem, string alias, string from)
 {
-    private readonly List<ColumnPlan> _plan = [];
-    private readonly List<string> _sql = [];
+    private readonly List<SchemaColumn> _columns = [];
 
-    public DatasetSchema(ExportDataset dataset, string fileStem, string alias, string from)
+    public ExportDataset Dataset { get; } = dataset;
+    public string FileStem { get; } = fileStem;
+    public string Alias { get; } = alias;
+    /// <summary>FROM clause with joins; the engine adds indexer_state as st.</summary>
+    public string From { get; } = from;
+    public IReadOnlyList<SchemaColumn> SchemaColumns => _columns;
+    public IReadOnlyList<ExportColumn> Columns => [.. _columns.Select(c => c.Column)];
+    public int IndexOf(string name) => _columns.FindIndex(c => c.Column.Name == name);
+
+    public DatasetSchema Add(string name, ColumnKind kind, string? sql, int scale = 0)
     {
-        Dataset = dataset;
-        FileStem = fileStem;
-        Alias = alias;
-        From = from;
-    }
-
-    public ExportDataset Dataset { get; }
-    public string FileStem { get; }
-    public string Alias { get; }
-    /// <summary>FROM clause with joins; the indexer_state join is aliased s.</summary>
-    public string From { get; }
-    public IReadOnlyList<ColumnPlan> Plan => _plan;
-    public IReadOnlyList<string> SqlColumns => _sql;
-    public IReadOnlyList<ExportColumn> Columns => [.. _plan.Select(p => p.Column)];
-    public int SqlIndexOf(string sqlColumnName) => _plan.First(p => p.Column.Name == sqlColumnName && p.Source == ColumnSource.Sql).SqlIndex;
-
-    public DatasetSchema Add(string name, ColumnKind kind, string sqlExpression)
-    {
-        _plan.Add(new ColumnPlan(new ExportColumn(name, kind), ColumnSource.Sql, _sql.Count));
-        _sql.Add(sqlExpression);
+        _columns.Add(new SchemaColumn(new ExportColumn(name, kind, scale), sql));
         return this;
     }
 
-    /// <summary>An exact integer column and its scaled decimal twin "{name}_decimal".</summary>
-    public DatasetSchema AddAmount(string name, string sqlExpression, int scale = WadDecimal.WadScale)
-    {
-        var index = _sql.Count;
-        Add(name, ColumnKind.Integer, sqlExpression + "::text");
-        _plan.Add(new ColumnPlan(new ExportColumn(name + "_decimal", ColumnKind.Decimal, scale), ColumnSource.ScaledSql, index));
-        return this;
-    }
-
-    public DatasetSchema AddExplorerUrl(string txHashColumn)
-    {
-        _plan.Add(new ColumnPlan(new ExportColumn("explorer_url", ColumnKind.Text), ColumnSource.ExplorerUrl, SqlIndexOf(txHashColumn)));
-        return this;
-    }
+    /// <summary>
+    /// An exact integer column and its twin "{name}_decimal" = integer / 10^scale. Multiplying a
+    /// numeric(78,0) by 1e-scale is exact in Postgres (the result carries exactly `scale` places);
+    /// trim_scale drops the trailing zeros.
+    /// </summary>
+    public DatasetSchema AddAmount(string name, string sql, int scale = WadDecimal.WadScale) =>
+        Add(name, ColumnKind.Integer, sql + "::text")
+            .Add(name + "_decimal", ColumnKind.Decimal, $"trim_scale({sql} * 0.{new string('0', scale - 1)}1)::text", scale);
 }

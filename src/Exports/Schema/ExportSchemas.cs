@@ -84,6 +84,6 @@ internal static class ExportSchemas
             .Add("confirmations", ColumnKind.Number, $"{depth}::text")
             .Add("confirmation_status", ColumnKind.Text,
                 $"CASE WHEN st.chain_id IS NULL THEN 'unknown' WHEN {depth} >= st.confirmations THEN 'confirmed' ELSE 'pending' END")
-            .AddExplorerUrl("tx_hash");
+            .Add("explorer_url", ColumnKind.Text, sql: null);
     }
 }

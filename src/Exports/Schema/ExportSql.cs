@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -5,87 +7,109 @@ namespace LeveragedTokens.Exports.Schema;
 
 /// <summary>
 /// The one SELECT behind an export. Every value comes back as text formatted by the server
-/// (numeric::text is exact), ordered by (chain, block, log index) so a repeat is byte-identical.
+/// (numeric::text and the scaled decimals are exact), ordered by (chain, block, log index) so a
+/// repeat is byte-identical. Columns are aliased with their export names (COPY's header).
 /// </summary>
-internal static class ExportSql
+internal static partial class ExportSql
 {
-    public static NpgsqlCommand Build(DatasetSchema schema, ExportQuery query, NpgsqlConnection connection)
+    private const string FromMarker = " /* rows */";
+
+    public static NpgsqlCommand Build(DatasetSchema schema, ExportQuery query, ExportOptions options, bool neutraliseText, NpgsqlConnection? connection)
     {
         var a = schema.Alias;
         var command = new NpgsqlCommand { Connection = connection };
         var where = new List<string>();
-
-        if (query.ChainId is { } chainId)
+        void Filter(string condition, string name, NpgsqlDbType type, object value)
         {
-            where.Add($"{a}.chain_id = @chain");
-            command.Parameters.Add(new NpgsqlParameter("chain", NpgsqlDbType.Bigint) { Value = chainId });
+            where.Add(condition);
+            command.Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
         }
+
+        if (query.ChainId is { } chainId) Filter($"{a}.chain_id = @chain", "chain", NpgsqlDbType.Bigint, chainId);
         if (Normalise(query.Token) is { } token)
-        {
-            where.Add(schema.Dataset == ExportDataset.Rebalances
+            Filter(schema.Dataset == ExportDataset.Rebalances
                 ? $"{a}.token_address = @token"
-                : $"{a}.pool_address IN (SELECT tk.pool_address FROM tokens tk WHERE tk.chain_id = {a}.chain_id AND tk.address = @token)");
-            command.Parameters.Add(new NpgsqlParameter("token", NpgsqlDbType.Text) { Value = token });
-        }
+                : $"{a}.pool_address IN (SELECT tk.pool_address FROM tokens tk WHERE tk.chain_id = {a}.chain_id AND tk.address = @token)",
+                "token", NpgsqlDbType.Text, token);
         if (Normalise(query.Pool) is { } pool)
-        {
-            where.Add(schema.Dataset == ExportDataset.Rebalances
+            Filter(schema.Dataset == ExportDataset.Rebalances
                 ? $"{a}.token_address IN (SELECT tp.address FROM tokens tp WHERE tp.chain_id = {a}.chain_id AND tp.pool_address = @pool)"
-                : $"{a}.pool_address = @pool");
-            command.Parameters.Add(new NpgsqlParameter("pool", NpgsqlDbType.Text) { Value = pool });
-        }
-        if (query.FromBlock is { } fromBlock)
-        {
-            where.Add($"{a}.block_number >= @from_block");
-            command.Parameters.Add(new NpgsqlParameter("from_block", NpgsqlDbType.Bigint) { Value = fromBlock });
-        }
-        if (query.ToBlock is { } toBlock)
-        {
-            where.Add($"{a}.block_number <= @to_block");
-            command.Parameters.Add(new NpgsqlParameter("to_block", NpgsqlDbType.Bigint) { Value = toBlock });
-        }
-        if (query.FromTime is { } fromTime)
-        {
-            where.Add($"{a}.block_time >= @from_time");
-            command.Parameters.Add(new NpgsqlParameter("from_time", NpgsqlDbType.TimestampTz) { Value = AsUtc(fromTime) });
-        }
-        if (query.ToTime is { } toTime)
-        {
-            where.Add($"{a}.block_time < @to_time");
-            command.Parameters.Add(new NpgsqlParameter("to_time", NpgsqlDbType.TimestampTz) { Value = AsUtc(toTime) });
-        }
+                : $"{a}.pool_address = @pool",
+                "pool", NpgsqlDbType.Text, pool);
+        if (query.FromBlock is { } fromBlock) Filter($"{a}.block_number >= @from_block", "from_block", NpgsqlDbType.Bigint, fromBlock);
+        if (query.ToBlock is { } toBlock) Filter($"{a}.block_number <= @to_block", "to_block", NpgsqlDbType.Bigint, toBlock);
+        if (query.FromTime is { } fromTime) Filter($"{a}.block_time >= @from_time", "from_time", NpgsqlDbType.TimestampTz, AsUtc(fromTime));
+        if (query.ToTime is { } toTime) Filter($"{a}.block_time < @to_time", "to_time", NpgsqlDbType.TimestampTz, AsUtc(toTime));
 
-        var sql = "SELECT " + string.Join(", ", schema.SqlColumns)
-            + " FROM " + schema.From
+        var select = schema.SchemaColumns.Select(c =>
+        {
+            var sql = c.Sql ?? ExplorerUrl(a, options);
+            // The same rule as SpreadsheetSafety.Neutralise, for the COPY path (the explorer URL starts with its configured base).
+            if (neutraliseText && c.Column.Kind == ColumnKind.Text && c.Sql is not null)
+                sql = $"CASE WHEN left({sql}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || {sql} ELSE {sql} END";
+            return $"{sql} AS {c.Column.Name}";
+        });
+        var body = FromMarker + " FROM " + schema.From
             + $" LEFT JOIN indexer_state st ON st.chain_id = {a}.chain_id"
-            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
-            + $" ORDER BY {a}.chain_id, {a}.block_number, {a}.log_index";
+            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "");
+        var sqlText = "SELECT " + string.Join(", ", select) + body + $" ORDER BY {a}.chain_id, {a}.block_number, {a}.log_index";
         // One extra row tells a capped export that it was cut short.
-        if (query.MaxRows is { } max) sql += $" LIMIT {checked(max + 1)}";
-        command.CommandText = sql;
+        if (query.MaxRows is { } max) sqlText += $" LIMIT {checked(max + 1).ToString(CultureInfo.InvariantCulture)}";
+        command.CommandText = sqlText;
         return command;
     }
 
-    /// <summary>The same SELECT with the parameters inlined as literals, for psql \copy baselines and docs.</summary>
+    /// <summary>count, first and last block of the same rows (the COPY path does not parse what it streams).</summary>
+    public static NpgsqlCommand BuildSummary(DatasetSchema schema, ExportQuery query, ExportOptions options, NpgsqlConnection connection)
+    {
+        var command = Build(schema, query with { MaxRows = null }, options, neutraliseText: false, connection);
+        var text = command.CommandText;
+        var a = schema.Alias;
+        command.CommandText = $"SELECT count(*), min({a}.block_number), max({a}.block_number)"
+            + text[text.IndexOf(FromMarker, StringComparison.Ordinal)..text.LastIndexOf(" ORDER BY ", StringComparison.Ordinal)];
+        return command;
+    }
+
+    /// <summary>
+    /// The command with its parameters inlined as literals: COPY takes no bind parameters, psql
+    /// baselines need plain SQL. Safe: addresses are validated hex, numbers and times are formatted here.
+    /// </summary>
     public static string Inline(NpgsqlCommand command)
     {
         var sql = command.CommandText;
-        foreach (NpgsqlParameter p in command.Parameters)
+        foreach (var p in command.Parameters.OrderByDescending(p => p.ParameterName.Length))
         {
             var literal = p.Value switch
             {
-                long l => l.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                DateTime d => $"'{d:yyyy-MM-ddTHH:mm:ss.fffffffZ}'::timestamptz",
-                string s => "'" + s.Replace("'", "''") + "'",
+                long l => l.ToString(CultureInfo.InvariantCulture),
+                DateTime d => $"'{d.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture)}'::timestamptz",
+                string s => Quote(s),
                 _ => throw new NotSupportedException(p.Value?.GetType().Name),
             };
-            sql = sql.Replace("@" + p.ParameterName, literal);
+            sql = sql.Replace("@" + p.ParameterName, literal, StringComparison.Ordinal);
         }
         return sql;
     }
 
-    internal static string? Normalise(string? address) =>
-        string.IsNullOrWhiteSpace(address) ? null : address.Trim().ToLowerInvariant();
+    private static string ExplorerUrl(string a, ExportOptions options) =>
+        options.ExplorerBaseUrls.Count == 0 ? "NULL::text"
+            : $"CASE {a}.chain_id "
+              + string.Concat(options.ExplorerBaseUrls.OrderBy(e => e.Key).Select(e =>
+                  $"WHEN {e.Key.ToString(CultureInfo.InvariantCulture)} THEN {Quote(e.Value.TrimEnd('/') + "/tx/")} || {a}.tx_hash "))
+              + "END";
+
+    private static string Quote(string s) => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>Lower-case 0x address, or null for none; anything else is rejected before it nears SQL.</summary>
+    internal static string? Normalise(string? address)
+    {
+        if (string.IsNullOrWhiteSpace(address)) return null;
+        var a = address.Trim().ToLowerInvariant();
+        return AddressPattern().IsMatch(a) ? a : throw new ArgumentException($"Not an address: '{address}'.", nameof(address));
+    }
+
+    [GeneratedRegex("^0x[0-9a-f]{40}$")]
+    private static partial Regex AddressPattern();
 
     private static DateTime AsUtc(DateTime t) => t.Kind switch
     {

@@ -32,6 +32,7 @@ public static class ExportFileReader
         long row = 0;
         foreach (var record in CsvRecords(reader))
         {
+            if (record is [""]) continue; // a blank line is no record
             if (header is null) { header = record; continue; }
             if (record.Length != header.Length)
                 throw new FormatException($"CSV row {row + 1} has {record.Length} fields, the header {header.Length}.");

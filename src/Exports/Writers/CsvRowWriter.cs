@@ -3,7 +3,10 @@ using LeveragedTokens.Exports.Schema;
 
 namespace LeveragedTokens.Exports.Writers;
 
-/// <summary>RFC 4180: CRLF line ends, a field quoted when it holds a comma, quote, CR or LF; UTF-8 without BOM.</summary>
+/// <summary>
+/// RFC 4180: CRLF line ends, a field quoted when it holds a comma, quote, CR or LF (or is an empty
+/// string, which tells it from an absent value, as Postgres' COPY CSV does); UTF-8 without BOM.
+/// </summary>
 internal sealed class CsvRowWriter(Stream staging) : IExportRowWriter
 {
     private readonly StreamWriter _writer = new(staging, new UTF8Encoding(false), 1 << 16, leaveOpen: true) { NewLine = "\r\n" };
@@ -35,7 +38,7 @@ internal sealed class CsvRowWriter(Stream staging) : IExportRowWriter
 
     private void WriteField(string value)
     {
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
+        if (value.Length > 0 && value.AsSpan().IndexOfAny(",\"\r\n") < 0)
         {
             _writer.Write(value);
             return;

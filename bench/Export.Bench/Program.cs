@@ -1,0 +1,3 @@
+using LeveragedTokens.Export.Bench;
+
+return await ExportBenchmark.RunAsync(args);

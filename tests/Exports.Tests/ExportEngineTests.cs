@@ -1,0 +1,184 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using LeveragedTokens.Data.Entities;
+using LeveragedTokens.Exports.Tests.Support;
+using LeveragedTokens.Exports.Verification;
+using Xunit;
+
+namespace LeveragedTokens.Exports.Tests;
+
+public sealed class ExportEngineTests : IAsyncLifetime
+{
+    private static readonly string TokenA = Rows.Address(1);
+    private static readonly string TokenB = Rows.Address(2);
+    private ExportDatabase _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await ExportDatabase.CreateAsync();
+        await using var db = _db.Context();
+        db.ReservePools.Add(Rows.PoolRow());
+        db.Tokens.Add(Rows.Token(TokenA, "BTC3L", log: 1));
+        db.Tokens.Add(Rows.Token(TokenB, "BTC3S", log: 2));
+        // Inserted out of order on purpose: the export orders by block and log index.
+        foreach (var (token, id, block, log) in new[] { (TokenB, 2L, 90L, 3), (TokenA, 1L, 20L, 5), (TokenB, 1L, 20L, 2), (TokenA, 2L, 95L, 0), (TokenA, 3L, 99L, 1) })
+            db.Rebalances.Add(Rows.Rebalance(token, id, block, log));
+        db.ReserveMetrics.Add(Extreme(Rows.Metrics(30, 0, 1)));
+        db.IndexerStates.Add(Rows.State(head: 100, confirmations: 10));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Every amount column at the ends of uint256 / int256.</summary>
+    private static ReserveMetrics Extreme(ReserveMetrics m)
+    {
+        m.ReserveBalance = Rows.Uint256Max;
+        m.MarkPrice = Rows.Uint256Max;
+        m.ReserveValue = Rows.Uint256Max;
+        m.TokenSupplyValue = Rows.Uint256Max;
+        m.FloorValue = 0;
+        m.UtilizationBps = Rows.Uint256Max;
+        m.BufferDepth = Rows.Int256Min;
+        return m;
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    [Theory]
+    [InlineData(ExportFormat.Csv)]
+    [InlineData(ExportFormat.JsonLines)]
+    [InlineData(ExportFormat.Xlsx)]
+    public async Task TheSameQueryOverTheSameDataGivesByteIdenticalFiles(ExportFormat format)
+    {
+        var query = new ExportQuery { Dataset = ExportDataset.Rebalances, ChainId = Rows.Chain };
+        var (first, m1) = await _db.ExportBytesAsync(query, format);
+        var (second, m2) = await _db.ExportBytesAsync(query, format);
+        Assert.Equal(first, second);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(first)), m1.Sha256);
+        Assert.Equal(m1.Sha256, m2.Sha256);
+        Assert.Equal(first.Length, m1.Bytes);
+        Assert.Equal(5, m1.RowCount);
+        Assert.Equal(new BlockRange(20, 99), m1.BlockRange);
+        Assert.Equal(100, m1.IndexerCheckpoints.Single().IndexedBlock);
+        Assert.Equal("test", m1.SoftwareVersion);
+        Assert.Equal(1, m1.SchemaVersion);
+        Assert.Equal("rebalances.v1.chain-31337" + ExportFileNames.Extension(format), m1.FileName);
+    }
+
+    [Fact]
+    public async Task RowsAreOrderedByBlockAndLogIndexWithConfirmationStatus()
+    {
+        var (bytes, _) = await _db.ExportBytesAsync(new ExportQuery(), ExportFormat.Csv);
+        var rows = ReadCsv(bytes);
+        Assert.Equal(["20/2", "20/5", "90/3", "95/0", "99/1"], rows.Select(r => $"{r["block_number"]}/{r["log_index"]}"));
+        // head 100, 10 confirmations required: block 90 has 11, block 95 has 6.
+        Assert.Equal(["confirmed", "confirmed", "confirmed", "pending", "pending"], rows.Select(r => r["confirmation_status"]));
+        Assert.Equal("81", rows[0]["confirmations"]);
+        Assert.Equal("2026-01-01T20:00:00Z", rows[0]["block_time"]);
+        Assert.Equal(((DateTimeOffset)Rows.T0.AddHours(20)).ToUnixTimeSeconds().ToString(), rows[0]["block_time_unix"]);
+        Assert.Equal("Rebalanced", rows[0]["event"]);
+        Assert.Equal("LeverageOutOfBand", rows[0]["trigger_name"]);
+    }
+
+    [Fact]
+    public async Task FiltersByTokenPoolBlocksAndTime()
+    {
+        async Task<string[]> Keys(ExportQuery q) =>
+            [.. ReadCsv((await _db.ExportBytesAsync(q, ExportFormat.Csv)).Bytes).Select(r => $"{r["block_number"]}/{r["log_index"]}")];
+
+        Assert.Equal(["20/5", "95/0", "99/1"], await Keys(new ExportQuery { Token = TokenA.ToUpperInvariant().Replace("0X", "0x") }));
+        Assert.Equal(5, (await Keys(new ExportQuery { Pool = Rows.Pool })).Length);
+        Assert.Equal(["90/3", "95/0"], await Keys(new ExportQuery { FromBlock = 90, ToBlock = 95 }));
+        Assert.Equal(["90/3"], await Keys(new ExportQuery { FromTime = Rows.T0.AddHours(21), ToTime = Rows.T0.AddHours(95) }));
+        Assert.Empty(await Keys(new ExportQuery { ChainId = 1 }));
+        Assert.Single(await Keys(new ExportQuery { Dataset = ExportDataset.ReserveMetrics, Token = TokenB }));
+    }
+
+    [Fact]
+    public async Task TheQuickExportIsCappedAndSaysSo()
+    {
+        using var output = new MemoryStream();
+        var manifest = await _db.Export().WriteQuickAsync(new ExportQuery(), ExportFormat.JsonLines, output, CancellationToken.None);
+        Assert.Equal(3, manifest.RowCount);
+        Assert.True(manifest.Truncated);
+        Assert.Equal(3, manifest.RowCap);
+        Assert.Equal("rebalances.v1.first-3.jsonl", manifest.FileName);
+        Assert.Equal(3, Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        var all = await _db.Export().WriteAsync(new ExportQuery { MaxRows = 5 }, ExportFormat.Csv, new MemoryStream(), CancellationToken.None);
+        Assert.False(all.Truncated);
+    }
+
+    [Fact]
+    public async Task Uint256AndInt256ExtremesSurviveEveryFormatExactly()
+    {
+        var query = new ExportQuery { Dataset = ExportDataset.ReserveMetrics };
+        var max = Rows.Uint256Max.ToString();
+        var min = Rows.Int256Min.ToString();
+
+        var csv = ReadCsv((await _db.ExportBytesAsync(query, ExportFormat.Csv)).Bytes).Single();
+        Assert.Equal(max, csv["reserve_balance"]);
+        Assert.Equal(max, csv["utilization_bps"]);
+        Assert.Equal(min, csv["buffer_depth"]);
+        Assert.Equal(Rows.Uint256Max, WadDecimal.Parse(csv["reserve_balance_decimal"]!));
+        Assert.Equal(Rows.Uint256Max, WadDecimal.Parse(csv["utilization_bps_decimal"]!, 4));
+        Assert.Equal(Rows.Int256Min, WadDecimal.Parse(csv["buffer_depth_decimal"]!));
+
+        var (jsonl, _) = await _db.ExportBytesAsync(query, ExportFormat.JsonLines);
+        using var json = JsonDocument.Parse(Encoding.UTF8.GetString(jsonl).TrimEnd('\n'));
+        var root = json.RootElement;
+        Assert.Equal(max, root.GetProperty("mark_price").GetString());
+        Assert.Equal(min, root.GetProperty("buffer_depth").GetString());
+        Assert.Equal(JsonValueKind.Number, root.GetProperty("block_number").ValueKind);
+        Assert.Equal("BTC", root.GetProperty("pool_underlying").GetString());
+
+        using var workbook = new ClosedXML.Excel.XLWorkbook(new MemoryStream((await _db.ExportBytesAsync(query, ExportFormat.Xlsx)).Bytes));
+        var sheet = workbook.Worksheets.Single();
+        var header = sheet.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
+        Assert.Equal(max, sheet.Cell(2, header.IndexOf("token_supply_value") + 1).GetString());
+        Assert.Equal(min, sheet.Cell(2, header.IndexOf("buffer_depth") + 1).GetString());
+    }
+
+    [Fact]
+    public async Task JsonLinesTypesNumbersBooleansAndExactStrings()
+    {
+        var (bytes, _) = await _db.ExportBytesAsync(new ExportQuery { ToBlock = 20 }, ExportFormat.JsonLines);
+        var lines = Encoding.UTF8.GetString(bytes).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var doc = JsonDocument.Parse(lines[0]);
+        var row = doc.RootElement;
+        Assert.Equal(31337, row.GetProperty("chain_id").GetInt64());
+        Assert.Equal(1, row.GetProperty("rebalance_id").GetInt64());
+        Assert.Equal(JsonValueKind.False, row.GetProperty("is_buy").ValueKind);
+        Assert.Equal("100000000000000000000", row.GetProperty("nav_before").GetString());
+        Assert.Equal("100", row.GetProperty("nav_before_decimal").GetString());
+    }
+
+    [Fact]
+    public async Task WriteFileAsyncPutsTheManifestBesideTheFile()
+    {
+        var folder = Directory.CreateTempSubdirectory("exports-").FullName;
+        try
+        {
+            var manifest = await _db.Export().WriteFileAsync(new ExportQuery { Token = TokenB }, ExportFormat.Csv, folder, CancellationToken.None);
+            var path = Path.Combine(folder, manifest.FileName);
+            Assert.Equal(manifest.Sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path))));
+            var written = ExportManifest.FromJson(await File.ReadAllTextAsync(ExportFileNames.ManifestFor(path)));
+            Assert.Equal(manifest with { Columns = written.Columns, IndexerCheckpoints = written.IndexerCheckpoints }, written);
+            Assert.Equal(TokenB, written.Query.Token);
+            Assert.DoesNotContain(Directory.GetFiles(folder), f => f.EndsWith(".partial", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    internal static List<IReadOnlyDictionary<string, string?>> ReadCsv(byte[] bytes)
+    {
+        var path = Path.GetTempFileName() + ".csv";
+        File.WriteAllBytes(path, bytes);
+        try { return [.. ExportFileReader.Read(path).Select(r => r.Cells)]; }
+        finally { File.Delete(path); }
+    }
+}

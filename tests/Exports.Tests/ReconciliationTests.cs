@@ -1,0 +1,174 @@
+using System.Numerics;
+using LeveragedTokens.Data.Entities;
+using LeveragedTokens.Exports.Reconciliation;
+using LeveragedTokens.Exports.Tests.Support;
+using Xunit;
+
+namespace LeveragedTokens.Exports.Tests;
+
+/// <summary>A hand-built, consistent pool history; each test alters one row and expects exactly that row reported.</summary>
+public sealed class ReconciliationTests : IAsyncLifetime
+{
+    private static readonly string Token = Rows.Address(1);
+    private static readonly BigInteger Supply = 1000 * Rows.Wad;
+    private static readonly BigInteger Mark = 50_000 * Rows.Wad;
+    private ExportDatabase _db = null!;
+
+    public async Task InitializeAsync()
+    {
+        _db = await ExportDatabase.CreateAsync("rec");
+        await using var db = _db.Context();
+        db.ReservePools.Add(Rows.PoolRow());
+        db.Tokens.Add(Rows.Token(Token, "BTC3L"));
+        db.IndexerStates.Add(Rows.State(head: 200));
+        db.NavSnapshots.Add(Rows.Snapshot(Token, block: 2, Supply));
+        BigInteger balance = 10 * Rows.Wad;
+        db.PoolLedger.Add(Rows.Ledger(LedgerEntryKind.CapitalInjected, 2, 1, balance, balance, counterparty: Rows.Address(77)));
+        db.ReserveMetrics.Add(Rows.Metrics(3, 0, balance));
+        for (var id = 1; id <= 5; id++)
+        {
+            var block = 10L * id;
+            // The pool's draw comes first in the rebalance's transaction, as on chain.
+            var drawAmount = (Rows.Wad * Rows.Wad + Mark - 1) / Mark;
+            db.PoolLedger.Add(Rows.Ledger(LedgerEntryKind.ReserveDrawn, block, 0, drawAmount, counterparty: Token, rebalanceId: id, value: Rows.Wad) is var d
+                ? WithTx(d, Rows.Hash(block, 1)) : null!);
+            balance -= drawAmount;
+            db.Rebalances.Add(Rows.Rebalance(Token, id, block, 1, navBefore: 100 * Rows.Wad - id, supply: Supply));
+            var fee = Rows.Wad / 100 * id;
+            balance += fee;
+            db.PoolLedger.Add(Rows.Ledger(LedgerEntryKind.FeesAllocated, block + 1, 0, fee, balance));
+            db.ReserveMetrics.Add(Rows.Metrics(block + 2, 0, balance));
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static PoolLedgerEntry WithTx(PoolLedgerEntry e, string tx)
+    {
+        e.TxHash = tx;
+        return e;
+    }
+
+    public async Task DisposeAsync() => await _db.DisposeAsync();
+
+    private Task<ReconciliationReport> RunAsync(long? fromBlock = null, long? toBlock = null) =>
+        new PoolReconciliation(_db.DataSource, ExportDatabase.Options).RunAsync(
+            new ReconciliationQuery { ChainId = Rows.Chain, Pool = Rows.Pool, FromBlock = fromBlock, ToBlock = toBlock }, null, CancellationToken.None);
+
+    private async Task<ReconciliationReport> TamperedAsync(string tamper, string restore)
+    {
+        await _db.ExecuteAsync(tamper);
+        try { return await RunAsync(); }
+        finally { await _db.ExecuteAsync(restore); }
+    }
+
+    [Fact]
+    public async Task AConsistentHistoryReconcilesCleanly()
+    {
+        var report = await RunAsync();
+        Assert.Empty(report.Findings);
+        Assert.Equal(1, report.NavToleranceWei);
+        var checks = report.Checks.ToDictionary(c => c.Check);
+        Assert.Equal(6, checks[ReconciliationChecks.ReserveBalance].Checked);
+        Assert.Equal(6, checks[ReconciliationChecks.LedgerNewBalance].Checked);
+        Assert.Equal(5, checks[ReconciliationChecks.NavIdentity].Checked);
+        Assert.Equal(5, checks[ReconciliationChecks.RebalanceIds].Checked);
+        Assert.Equal(5, checks[ReconciliationChecks.DrawMatchesRebalance].Checked);
+        Assert.Equal(6, checks[ReconciliationChecks.MetricsIdentity].Checked);
+    }
+
+    [Fact]
+    public async Task AnAlteredDrawAmountIsReportedWithItsRow()
+    {
+        var report = await TamperedAsync(
+            "UPDATE pool_ledger SET amount = amount + 7 WHERE block_number = 30 AND kind = 0",
+            "UPDATE pool_ledger SET amount = amount - 7 WHERE block_number = 30 AND kind = 0");
+        var finding = Assert.Single(report.Findings);
+        Assert.Equal(ReconciliationChecks.LedgerNewBalance, finding.Check);
+        Assert.Equal(31, finding.BlockNumber);
+        Assert.Equal("7", (BigInteger.Parse(finding.Actual!) - BigInteger.Parse(finding.Expected!)).ToString());
+        // The altered row is named as the suspect, with its block, log and transaction.
+        Assert.Contains($"ReserveDrawn at block 30 log 0 tx {Rows.Hash(30, 1)}", finding.Detail);
+    }
+
+    [Fact]
+    public async Task AnAlteredPublishedReserveBalanceIsReportedAtThatRow()
+    {
+        var report = await TamperedAsync(
+            "UPDATE reserve_metrics SET reserve_balance = reserve_balance + 1 WHERE block_number = 22",
+            "UPDATE reserve_metrics SET reserve_balance = reserve_balance - 1 WHERE block_number = 22");
+        Assert.All(report.Findings, f => Assert.Equal((22L, Rows.Hash(22, 0)), (f.BlockNumber, f.TxHash)));
+        Assert.Contains(report.Findings, f => f.Check == ReconciliationChecks.ReserveBalance);
+        Assert.Contains(report.Findings, f => f.Check == ReconciliationChecks.MetricsIdentity && f.Subject == "reserveValue");
+    }
+
+    [Fact]
+    public async Task AnAlteredNavAfterBreaksTheNavIdentityOfThatRebalance()
+    {
+        var report = await TamperedAsync(
+            "UPDATE rebalances SET nav_after = nav_after - 2 WHERE rebalance_id = 4",
+            "UPDATE rebalances SET nav_after = nav_after + 2 WHERE rebalance_id = 4");
+        Assert.Equal([ReconciliationChecks.NavDelta, ReconciliationChecks.NavIdentity], report.Findings.Select(f => f.Check).Order());
+        Assert.All(report.Findings, f => Assert.Equal((40L, 1, Rows.Hash(40, 1), "rebalance 4"), (f.BlockNumber, f.LogIndex, f.TxHash, f.Subject)));
+    }
+
+    [Fact]
+    public async Task OneWeiOfRoundingIsWithinTheNavTolerance()
+    {
+        var report = await TamperedAsync(
+            "UPDATE rebalances SET nav_after = nav_after - 1, nav_delta = nav_delta - 1 WHERE rebalance_id = 2",
+            "UPDATE rebalances SET nav_after = nav_after + 1, nav_delta = nav_delta + 1 WHERE rebalance_id = 2");
+        Assert.Empty(report.Findings);
+    }
+
+    [Fact]
+    public async Task AMissingRebalanceIsAGapInTheIdsAndAnUnmatchedDraw()
+    {
+        var report = await TamperedAsync(
+            "CREATE TABLE hidden AS SELECT * FROM rebalances WHERE rebalance_id = 3; DELETE FROM rebalances WHERE rebalance_id = 3",
+            "INSERT INTO rebalances SELECT * FROM hidden; DROP TABLE hidden");
+        var gap = Assert.Single(report.Findings, f => f.Check == ReconciliationChecks.RebalanceIds);
+        Assert.Equal(40, gap.BlockNumber);
+        Assert.Contains("from 2 to 4", gap.Detail);
+        var draw = Assert.Single(report.Findings, f => f.Check == ReconciliationChecks.DrawMatchesRebalance);
+        Assert.Equal((30L, 0), (draw.BlockNumber, draw.LogIndex));
+    }
+
+    [Fact]
+    public async Task ThePeriodLimitsWhatIsReportedNotWhatIsRebuilt()
+    {
+        var report = await TamperedAsync(
+            "UPDATE pool_ledger SET amount = amount + 7 WHERE block_number = 30 AND kind = 0",
+            "UPDATE pool_ledger SET amount = amount - 7 WHERE block_number = 30 AND kind = 0");
+        Assert.Single(report.Findings);
+        await _db.ExecuteAsync("UPDATE pool_ledger SET amount = amount + 7 WHERE block_number = 30 AND kind = 0");
+        try
+        {
+            Assert.Empty((await RunAsync(fromBlock: 40)).Findings);
+            Assert.Single((await RunAsync(fromBlock: 25, toBlock: 35)).Findings);
+        }
+        finally
+        {
+            await _db.ExecuteAsync("UPDATE pool_ledger SET amount = amount - 7 WHERE block_number = 30 AND kind = 0");
+        }
+    }
+
+    [Fact]
+    public async Task TheReportExportsAsCsvAndJson()
+    {
+        var report = await TamperedAsync(
+            "UPDATE rebalances SET nav_after = nav_after - 2 WHERE rebalance_id = 4",
+            "UPDATE rebalances SET nav_after = nav_after + 2 WHERE rebalance_id = 4");
+        using var csv = new MemoryStream();
+        await ReconciliationReportWriter.WriteAsync(report, ExportFormat.Csv, csv, CancellationToken.None);
+        var records = Verification.ExportFileReader.CsvRecords(new StringReader(System.Text.Encoding.UTF8.GetString(csv.ToArray()))).ToList();
+        Assert.Equal(ReconciliationReportWriter.CsvColumns, records[0]);
+        Assert.Equal(3, records.Count);
+        Assert.All(records.Skip(1), r => Assert.Equal(Rows.Hash(40, 1), r[4]));
+
+        using var json = new MemoryStream();
+        await ReconciliationReportWriter.WriteAsync(report, ExportFormat.JsonLines, json, CancellationToken.None);
+        using var doc = System.Text.Json.JsonDocument.Parse(json.ToArray());
+        Assert.Equal(2, doc.RootElement.GetProperty("findings").GetArrayLength());
+        Assert.Equal(Rows.Pool, doc.RootElement.GetProperty("pool").GetString());
+    }
+}

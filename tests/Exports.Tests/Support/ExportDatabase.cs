@@ -1,0 +1,67 @@
+using LeveragedTokens.Data;
+using LeveragedTokens.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace LeveragedTokens.Exports.Tests.Support;
+
+/// <summary>A migrated database on the real cluster, with the export engine wired to it.</summary>
+public sealed class ExportDatabase : IAsyncDisposable
+{
+    private ExportDatabase(PostgresDatabase database, NpgsqlDataSource dataSource)
+    {
+        Database = database;
+        DataSource = dataSource;
+    }
+
+    public PostgresDatabase Database { get; }
+    public NpgsqlDataSource DataSource { get; }
+    public string ConnectionString => Database.ConnectionString;
+
+    public static readonly ExportOptions Options = new()
+    {
+        ExplorerBaseUrls = { [31337] = "https://explorer.example/" },
+        SoftwareVersion = "test",
+        QuickExportMaxRows = 3,
+    };
+
+    public static async Task<ExportDatabase> CreateAsync(string prefix = "exp")
+    {
+        var database = await PostgresDatabase.CreateAsync(prefix);
+        await using (var db = Context(database.ConnectionString)) await db.Database.MigrateAsync();
+        return new ExportDatabase(database, NpgsqlDataSource.Create(database.ConnectionString));
+    }
+
+    public static DashboardDbContext Context(string connectionString) =>
+        new(ContextOptions(connectionString));
+
+    public DashboardDbContext Context() => Context(ConnectionString);
+
+    public AuditExport Export(TimeProvider? time = null) => new(DataSource, Options, time);
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<(byte[] Bytes, ExportManifest Manifest)> ExportBytesAsync(ExportQuery query, ExportFormat format)
+    {
+        using var output = new MemoryStream();
+        var manifest = await Export().WriteAsync(query, format, output, CancellationToken.None);
+        return (output.ToArray(), manifest);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    private static DbContextOptions<DashboardDbContext> ContextOptions(string connectionString)
+    {
+        var builder = new DbContextOptionsBuilder<DashboardDbContext>();
+        builder.UseDashboardDatabase(connectionString);
+        return builder.Options;
+    }
+}
