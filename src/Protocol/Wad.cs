@@ -21,8 +21,5 @@ public static class Wad
         return text.StartsWith('-') ? -magnitude : magnitude;
     }
 
-    /// <summary>Doubles lose digits past ~15: for model inputs and test tolerances only.</summary>
-    public static BigInteger From(double value) => From((decimal)value);
-
     public static double ToDouble(BigInteger wad) => (double)wad / 1e18;
 }

@@ -60,7 +60,7 @@ public static class Simulation
     {
         var seen = keeper.Seen;
         progress.WriteLine(
-            $"day {day:F1}: prices {string.Join(" ", keeper.LastPrices.Select(p => p.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}; " +
+            $"day {day:F1} ({keeper.Regime.Name}): prices {string.Join(" ", keeper.LastPrices.Select(p => p.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))}; " +
             $"rebalances {seen.Rebalances}, deferrals {seen.Deferrals}, suspensions {seen.Suspensions}, resumptions {seen.Resumptions}; {elapsed.TotalSeconds:F1} s");
     }
 

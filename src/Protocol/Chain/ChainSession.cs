@@ -29,7 +29,6 @@ public sealed class ChainSession
         Address = address;
         ChainId = chainId;
         _nonce = nonce;
-        StartNonce = nonce;
         LastTimestamp = lastTimestamp;
         _gasPrice = gasPrice;
     }
@@ -39,8 +38,6 @@ public sealed class ChainSession
     public long ChainId { get; }
     /// <summary>Timestamp of the newest block this session knows of.</summary>
     public ulong LastTimestamp { get; private set; }
-    /// <summary>The account's nonce when the session connected (0 on a fresh chain).</summary>
-    public BigInteger StartNonce { get; }
 
     public static async Task<ChainSession> ConnectAsync(string rpcUrl, string privateKey = AnvilAccount0Key)
     {

@@ -24,6 +24,7 @@ public sealed class HourlyKeeper(
 
     public ObservedState Seen { get; } = new();
     public IReadOnlyList<decimal> LastPrices { get; private set; } = [];
+    public MarketRegime Regime => prices.Regime;
 
     public async Task PlayHourAsync(long hour, bool opening = false)
     {
