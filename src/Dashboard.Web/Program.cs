@@ -5,11 +5,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDataServices();
 builder.AddDashboardWeb();
 builder.AddStaffWeb();
+builder.AddOperations();
 
 var app = builder.Build();
 // The web host only reads chain data, but it brings the schema up so an empty database
 // shows "no data yet" instead of errors.
 await app.Services.MigrateDashboardDatabaseAsync();
+app.UseOperations();
 app.UseDashboardWeb();
 app.MapStaffEndpoints();
 await app.RunAsync();

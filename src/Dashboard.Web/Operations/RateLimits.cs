@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace LeveragedTokens.Dashboard.Web.Operations;
+
+/// <summary>
+/// Extends the API limiter of <see cref="DashboardWebExtensions"/> (policy "api", per client per
+/// minute): a global per-client limit on pages and exports, a concurrency cap on exports, and a
+/// 429 whose Retry-After is the limiter's own wait (problem details for the API).
+/// </summary>
+internal static class RateLimits
+{
+    public const string ExportsPolicy = "exports";
+
+    public static void Configure(RateLimiterOptions o, OperationsOptions ops)
+    {
+        o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+            PartitionedRateLimiter.Create<HttpContext, string>(ctx => Kind(ctx, ops) switch
+            {
+                RequestKind.Page => RateLimitPartition.GetFixedWindowLimiter("page:" + Client(ctx),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = ops.PagePermitsPerMinute, Window = TimeSpan.FromMinutes(1) }),
+                RequestKind.Export => RateLimitPartition.GetFixedWindowLimiter("export:" + Client(ctx),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = ops.ExportPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }),
+                _ => RateLimitPartition.GetNoLimiter("none"),
+            }),
+            PartitionedRateLimiter.Create<HttpContext, string>(ctx => Kind(ctx, ops) == RequestKind.Export
+                ? RateLimitPartition.GetConcurrencyLimiter("export-running:" + Client(ctx),
+                    _ => new ConcurrencyLimiterOptions { PermitLimit = ops.ExportConcurrency, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("none")));
+        // For export endpoints that opt in explicitly with RequireRateLimiting("exports").
+        o.AddPolicy(ExportsPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter("export-policy:" + Client(ctx),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = ops.ExportPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+        o.OnRejected = OnRejectedAsync;
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext ctx, CancellationToken ct)
+    {
+        var http = ctx.HttpContext;
+        // A window limiter knows when the next permit comes; a concurrency limiter does not: a short wait.
+        var wait = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(5);
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.CacheControl = "no-store";
+        if (http.Request.Path.StartsWithSegments("/api"))
+        {
+            await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                detail: $"Rate limit reached; retry after {seconds} s.").ExecuteAsync(http);
+        }
+        else
+        {
+            http.Response.ContentType = "text/plain; charset=utf-8";
+            await http.Response.WriteAsync($"Too many requests; retry after {seconds} s.", ct);
+        }
+    }
+
+    private enum RequestKind { None, Page, Export }
+
+    private static RequestKind Kind(HttpContext ctx, OperationsOptions ops)
+    {
+        var path = ctx.Request.Path;
+        foreach (var prefix in ops.ExportPaths)
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)) return RequestKind.Export;
+        // The API has its own policy; assets, the circuit hub and probes are not limited.
+        if (path.StartsWithSegments("/api") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
+            || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/readyz")
+            || path.StartsWithSegments("/metrics") || Path.HasExtension(path.Value))
+            return RequestKind.None;
+        return RequestKind.Page;
+    }
+
+    internal static string Client(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    internal static void Register(IServiceCollection services) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<OperationsOptions>>((o, ops) => Configure(o, ops.Value));
+}
