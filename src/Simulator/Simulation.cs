@@ -3,9 +3,11 @@ using System.Numerics;
 using LeveragedTokens.Protocol;
 using LeveragedTokens.Protocol.Chain;
 using LeveragedTokens.Protocol.Deployment;
+using LeveragedTokens.Protocol.Errors;
 using LeveragedTokens.Protocol.Functions;
 using LeveragedTokens.Simulator.Keeper;
 using LeveragedTokens.Simulator.Market;
+using Nethereum.Contracts;
 
 namespace LeveragedTokens.Simulator;
 
@@ -30,16 +32,19 @@ public static class Simulation
         // Seeds mix in the first hour so a continuation plays new weather, still reproducibly.
         var seed = unchecked(options.Seed * 1_000_003 + (int)firstHour);
         var assets = protocol.Pools.Select(p => AssetProfile.For(p.Underlying)).ToList();
-        var startPrices = fresh ? assets.Select(a => a.StartPrice).ToList() : await CurrentPricesAsync(session, protocol);
+        // A deployment never ticked (the `deploy` verb) has no prices yet: it opens like a fresh one.
+        var chainPrices = await CurrentPricesAsync(session, protocol);
+        var opening = chainPrices is null;
+        var startPrices = chainPrices ?? assets.Select(a => a.StartPrice).ToList();
         var keeper = new HourlyKeeper(
             session, protocol, new PriceModel(seed, assets, startPrices, stress), new FlowModel(seed + 1, protocol, stress),
             new ReserveBackers(session, protocol), stress, seed + 2);
-        if (!fresh) await LoadBalancesAsync(session, protocol, keeper.Seen);
+        if (!opening) await LoadBalancesAsync(session, protocol, keeper.Seen);
 
         var clock = Stopwatch.StartNew();
         for (var h = 0; h < totalHours && !ct.IsCancellationRequested; h++)
         {
-            await keeper.PlayHourAsync(firstHour + h, opening: fresh && h == 0);
+            await keeper.PlayHourAsync(firstHour + h, opening: opening && h == 0);
             if ((h + 1) % 24 == 0 || h + 1 == totalHours) Report(progress, keeper, (h + 1) / 24.0, clock.Elapsed);
         }
         progress.WriteLine($"history of {options.Days} days played in {clock.Elapsed.TotalSeconds:F1} s");
@@ -64,11 +69,20 @@ public static class Simulation
             $"rebalances {seen.Rebalances}, deferrals {seen.Deferrals}, suspensions {seen.Suspensions}, resumptions {seen.Resumptions}; {elapsed.TotalSeconds:F1} s");
     }
 
-    private static async Task<List<decimal>> CurrentPricesAsync(ChainSession session, DeployedProtocol protocol)
+    private static async Task<List<decimal>?> CurrentPricesAsync(ChainSession session, DeployedProtocol protocol)
     {
         var prices = new List<decimal>();
         foreach (var pool in protocol.Pools)
-            prices.Add((decimal)Wad.ToDouble(await session.CallAsync<MarkPriceFunction, BigInteger>(pool.Address)));
+        {
+            try
+            {
+                prices.Add((decimal)Wad.ToDouble(await session.CallAsync<MarkPriceFunction, BigInteger>(pool.Address)));
+            }
+            catch (SmartContractCustomErrorRevertException e) when (e.IsCustomErrorFor<PriceMissingError>())
+            {
+                return null;
+            }
+        }
         return prices;
     }
 

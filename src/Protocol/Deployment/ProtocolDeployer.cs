@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text;
 using LeveragedTokens.Protocol.Chain;
 using LeveragedTokens.Protocol.Functions;
@@ -42,7 +43,7 @@ public static class ProtocolDeployer
             await session.SendAsync(registry, new RegisterTokenFunction { Token = address });
             tokens.Add(new DeployedToken(token.Symbol, address, pool.Address, token.IsLong));
         }
-        var block = (long)await session.CallAsync<DeployedAtBlockFunction, System.Numerics.BigInteger>(registry);
+        var block = (long)await session.CallAsync<DeployedAtBlockFunction, BigInteger>(registry);
         return new DeployedProtocol(session.ChainId, registry, oracle, block, pools, tokens);
     }
 
@@ -59,7 +60,7 @@ public static class ProtocolDeployer
     public static async Task<DeployedProtocol> LoadAsync(ChainSession session, string registry)
     {
         var oracle = Checksum(await session.CallAsync<OracleFunction, string>(registry));
-        var block = (long)await session.CallAsync<DeployedAtBlockFunction, System.Numerics.BigInteger>(registry);
+        var block = (long)await session.CallAsync<DeployedAtBlockFunction, BigInteger>(registry);
         var pools = new List<DeployedPool>();
         foreach (var pool in await session.CallAsync<PoolsFunction, List<string>>(registry))
         {

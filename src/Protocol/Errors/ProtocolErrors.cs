@@ -31,3 +31,9 @@ public sealed class AlreadyRegisteredError
 {
     [Parameter("address", "target", 1)] public string Target { get; set; } = "";
 }
+
+[Error("PriceMissing")]
+public sealed class PriceMissingError
+{
+    [Parameter("bytes32", "asset", 1)] public byte[] Asset { get; set; } = [];
+}
