@@ -44,7 +44,8 @@ public static class Simulation
         var clock = Stopwatch.StartNew();
         for (var h = 0; h < totalHours && !ct.IsCancellationRequested; h++)
         {
-            await keeper.PlayHourAsync(firstHour + h, opening: opening && h == 0);
+            await keeper.PlayHourAsync(firstHour + h, opening);
+            opening = false;
             if ((h + 1) % 24 == 0 || h + 1 == totalHours) Report(progress, keeper, (h + 1) / 24.0, clock.Elapsed);
         }
         progress.WriteLine($"history of {options.Days} days played in {clock.Elapsed.TotalSeconds:F1} s");
@@ -55,7 +56,8 @@ public static class Simulation
         {
             try { await Task.Delay(TimeSpan.FromSeconds(options.HourSeconds), ct); }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }
-            await keeper.PlayHourAsync(hour);
+            await keeper.PlayHourAsync(hour, opening);
+            opening = false;
             Report(progress, keeper, (hour - firstHour + 1) / 24.0, clock.Elapsed);
         }
         return summary;

@@ -26,7 +26,8 @@ public sealed class HourlyKeeper(
     public IReadOnlyList<decimal> LastPrices { get; private set; } = [];
     public MarketRegime Regime => prices.Regime;
 
-    public async Task PlayHourAsync(long hour, bool opening = false)
+    /// <param name="opening">The first hour of a deployment: open every token and fund the reserves.</param>
+    public async Task PlayHourAsync(long hour, bool opening)
     {
         LastPrices = prices.Step(hour);
         await AdjustStressLiquidityAsync(hour);
