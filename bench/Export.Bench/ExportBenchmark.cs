@@ -30,18 +30,21 @@ internal static class ExportBenchmark
         var query = new ExportQuery { Dataset = ExportDataset.Rebalances, ChainId = 31337 };
         await export.WriteAsync(query with { MaxRows = 20_000 }, ExportFormat.Csv, Stream.Null, CancellationToken.None); // JIT warm-up
 
-        var small = await MeasureAsync(export, query with { MaxRows = rows / 10 }, rows / 10);
+        // Blocks hold 4 rows each from 1,000,000: a tenth of the rows by block range (the same COPY path).
+        var small = await MeasureAsync(export, query with { ToBlock = 1_000_000 + rows / 40 - 1 }, rows / 10, ExportFormat.Csv);
+        var jsonl = await MeasureAsync(export, query, rows, ExportFormat.JsonLines);
+        Console.WriteLine($"json lines: {jsonl.RowsPerSecond:N0} rows/s, peak WS {jsonl.PeakWorkingSetMb:F0} MB");
         var engine = new List<Measurement>();
         var psql = new List<double>();
         for (var i = 0; i < runs; i++)
         {
-            engine.Add(await MeasureAsync(export, query, rows));
+            engine.Add(await MeasureAsync(export, query, rows, ExportFormat.Csv));
             psql.Add(await PsqlCopyAsync(database.ConnectionString, export.SqlFor(query)));
             Console.WriteLine($"run {i + 1}: engine {engine[^1].RowsPerSecond:N0} rows/s, peak WS {engine[^1].PeakWorkingSetMb:F0} MB, heap {engine[^1].PeakHeapMb:F0} MB; psql \\copy {rows / psql[^1]:N0} rows/s");
         }
         var best = engine.MaxBy(m => m.RowsPerSecond)!;
         var psqlBest = rows / psql.Min();
-        var section = Section(rows, runs, best, engine.Max(m => m.PeakWorkingSetMb), engine.Max(m => m.PeakHeapMb), small, psqlBest, psql.Min());
+        var section = Section(rows, runs, best, engine.Max(m => m.PeakWorkingSetMb), engine.Max(m => m.PeakHeapMb), small, jsonl, psqlBest, psql.Min());
         Console.WriteLine(section);
         if (!args.Contains("--no-docs")) WriteDocs(section);
         return 0;
@@ -52,7 +55,7 @@ internal static class ExportBenchmark
         public double RowsPerSecond => Rows / Seconds;
     }
 
-    private static async Task<Measurement> MeasureAsync(AuditExport export, ExportQuery query, int expectedRows)
+    private static async Task<Measurement> MeasureAsync(AuditExport export, ExportQuery query, int expectedRows, ExportFormat format)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -72,7 +75,7 @@ internal static class ExportBenchmark
             }
         });
         var watch = Stopwatch.StartNew();
-        var manifest = await export.WriteAsync(query, ExportFormat.Csv, Stream.Null, CancellationToken.None);
+        var manifest = await export.WriteAsync(query, format, Stream.Null, CancellationToken.None);
         watch.Stop();
         stop.Cancel();
         await sampler;
@@ -98,7 +101,8 @@ internal static class ExportBenchmark
         return watch.Elapsed.TotalSeconds;
     }
 
-    private static string Section(int rows, int runs, Measurement best, double peakWs, double peakHeap, Measurement small, double psqlRowsPerSecond, double psqlSeconds)
+    private static string Section(int rows, int runs, Measurement best, double peakWs, double peakHeap, Measurement small, Measurement jsonl,
+        double psqlRowsPerSecond, double psqlSeconds)
     {
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
@@ -111,12 +115,16 @@ internal static class ExportBenchmark
         sb.AppendLine("| | rows | time | rows/s | output | peak working set | peak managed heap |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         sb.AppendLine(inv, $"| export engine (CSV) | {best.Rows:N0} | {best.Seconds:F1} s | {best.RowsPerSecond:N0} | {best.Bytes / 1048576.0:N0} MB | {peakWs:F0} MB | {peakHeap:F0} MB |");
-        sb.AppendLine(inv, $"| export engine, 1/10 of the rows | {small.Rows:N0} | {small.Seconds:F1} s | {small.RowsPerSecond:N0} | {small.Bytes / 1048576.0:N0} MB | {small.PeakWorkingSetMb:F0} MB | {small.PeakHeapMb:F0} MB |");
+        sb.AppendLine(inv, $"| export engine (CSV), 1/10 of the rows | {small.Rows:N0} | {small.Seconds:F1} s | {small.RowsPerSecond:N0} | {small.Bytes / 1048576.0:N0} MB | {small.PeakWorkingSetMb:F0} MB | {small.PeakHeapMb:F0} MB |");
+        sb.AppendLine(inv, $"| export engine (JSON Lines, row by row), 1 run | {jsonl.Rows:N0} | {jsonl.Seconds:F1} s | {jsonl.RowsPerSecond:N0} | {jsonl.Bytes / 1048576.0:N0} MB | {jsonl.PeakWorkingSetMb:F0} MB | {jsonl.PeakHeapMb:F0} MB |");
         sb.AppendLine(inv, $"| `psql \\copy` baseline | {rows:N0} | {psqlSeconds:F1} s | {psqlRowsPerSecond:N0} | | | |");
         sb.AppendLine();
         sb.AppendLine(inv, $"Engine / psql: **{best.RowsPerSecond / psqlRowsPerSecond:P0}** of `\\copy`'s rows/s (goal: at least 50%). Memory is flat: the working set");
-        sb.AppendLine(inv, $"before the export was {best.BaselineWorkingSetMb:F0} MB, and ten times the rows peak at {peakWs:F0} MB vs {small.PeakWorkingSetMb:F0} MB; rows stream from a");
-        sb.AppendLine("SequentialAccess reader through a 64 KB staging buffer, nothing is collected.");
+        sb.AppendLine(inv, $"before the export was {best.BaselineWorkingSetMb:F0} MB; ten times the rows peak at {peakWs:F0} MB vs {small.PeakWorkingSetMb:F0} MB. Full CSV streams Postgres'");
+        sb.AppendLine("COPY text through a 64 KB staging buffer; JSON Lines/XLSX/capped exports read a SequentialAccess reader row by row into the same");
+        sb.AppendLine("buffer. The managed-heap column counts garbage awaiting a gen-0 collection, not retained rows. Both sides run the");
+        sb.AppendLine("same SELECT, whose server-side formatting (numeric::text, the exact scaled decimals, to_char) dominates; the machine is");
+        sb.AppendLine("shared with other builds (load average well above 2), so the absolute figures are noisy, the ratio less so.");
         return sb.ToString();
     }
 

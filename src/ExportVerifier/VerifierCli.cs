@@ -9,7 +9,7 @@ namespace LeveragedTokens.ExportVerifier;
 /// </summary>
 public static class VerifierCli
 {
-    public const string Usage = "usage: verify-export <file.csv|file.jsonl> --rpc <json-rpc url> [--max-report <n>]";
+    public const string Usage = "usage: verify-export <file.csv|file.jsonl|file.xlsx> --rpc <json-rpc url> [--max-report <n>]";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {

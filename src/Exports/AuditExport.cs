@@ -27,7 +27,7 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
 
         await using var hashing = new HashingStream(output);
         var summary = format == ExportFormat.Csv && query.MaxRows is null
-            ? await CsvCopy.WriteAsync(schema, query, options, connection, transaction, hashing, ct)
+            ? await CsvCopy.WriteAsync(schema, query, options, connection, hashing, ct)
             : await WriteRowsAsync(schema, query, format, connection, transaction, hashing, ct);
         await hashing.FlushAsync(ct);
         await transaction.CommitAsync(ct);

@@ -92,6 +92,16 @@ public sealed class ChainTests(SimulatedChain chain) : IDisposable
     }
 
     [Fact]
+    public async Task TheVerifierReadsAWorkbookBackExactly()
+    {
+        var manifest = await chain.Db.Export().WriteFileAsync(
+            new ExportQuery { Dataset = ExportDataset.ReserveMetrics, ChainId = chain.ChainId }, ExportFormat.Xlsx, _folder, CancellationToken.None);
+        var (code, output) = await VerifyAsync(Path.Combine(_folder, manifest.FileName));
+        Assert.True(code == 0, output);
+        Assert.Contains($"OK: {manifest.RowCount} rows match the chain", output);
+    }
+
+    [Fact]
     public async Task TheVerifierCatchesAFileThatNoLongerMatchesItsManifest()
     {
         var manifest = await chain.Db.Export().WriteFileAsync(

@@ -12,7 +12,6 @@ namespace LeveragedTokens.Exports.Schema;
 /// </summary>
 internal static partial class ExportSql
 {
-    private const string FromMarker = " /* rows */";
 
     public static NpgsqlCommand Build(DatasetSchema schema, ExportQuery query, ExportOptions options, bool neutraliseText, NpgsqlConnection? connection)
     {
@@ -49,24 +48,13 @@ internal static partial class ExportSql
                 sql = $"CASE WHEN left({sql}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || {sql} ELSE {sql} END";
             return $"{sql} AS {c.Column.Name}";
         });
-        var body = FromMarker + " FROM " + schema.From
+        var body = " FROM " + schema.From
             + $" LEFT JOIN indexer_state st ON st.chain_id = {a}.chain_id"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "");
         var sqlText = "SELECT " + string.Join(", ", select) + body + $" ORDER BY {a}.chain_id, {a}.block_number, {a}.log_index";
         // One extra row tells a capped export that it was cut short.
         if (query.MaxRows is { } max) sqlText += $" LIMIT {checked(max + 1).ToString(CultureInfo.InvariantCulture)}";
         command.CommandText = sqlText;
-        return command;
-    }
-
-    /// <summary>count, first and last block of the same rows (the COPY path does not parse what it streams).</summary>
-    public static NpgsqlCommand BuildSummary(DatasetSchema schema, ExportQuery query, ExportOptions options, NpgsqlConnection connection)
-    {
-        var command = Build(schema, query with { MaxRows = null }, options, neutraliseText: false, connection);
-        var text = command.CommandText;
-        var a = schema.Alias;
-        command.CommandText = $"SELECT count(*), min({a}.block_number), max({a}.block_number)"
-            + text[text.IndexOf(FromMarker, StringComparison.Ordinal)..text.LastIndexOf(" ORDER BY ", StringComparison.Ordinal)];
         return command;
     }
 

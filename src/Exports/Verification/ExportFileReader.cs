@@ -11,7 +11,7 @@ public sealed record ExportFileRow(long RowNumber, IReadOnlyDictionary<string, s
         $"row {RowNumber} (block {Cells.GetValueOrDefault("block_number")}, log {Cells.GetValueOrDefault("log_index")}, tx {Cells.GetValueOrDefault("tx_hash")})";
 }
 
-/// <summary>Reads back CSV (RFC 4180) and JSON Lines exports, undoing the formula neutralisation of text cells.</summary>
+/// <summary>Reads back CSV (RFC 4180), JSON Lines and XLSX exports, undoing the formula neutralisation of text cells.</summary>
 public static class ExportFileReader
 {
     private static readonly HashSet<string> TextColumns =
@@ -22,23 +22,33 @@ public static class ExportFileReader
         {
             ".csv" => ReadCsv(path),
             ".jsonl" => ReadJsonLines(path),
-            var ext => throw new NotSupportedException($"Cannot verify '{ext}' files: export CSV or JSON Lines for verification."),
+            ".xlsx" => FromRecords(XlsxRows.Read(path)),
+            var ext => throw new NotSupportedException($"Cannot read '{ext}' files: exports are .csv, .jsonl or .xlsx."),
         };
 
     private static IEnumerable<ExportFileRow> ReadCsv(string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
-        string[]? header = null;
+        foreach (var row in FromRecords(CsvRecords(reader).Where(r => r is not [""]))) // a blank line is no record
+            yield return row;
+    }
+
+    /// <summary>Header first, then rows; empty cells are nulls; neutralised text is restored.</summary>
+    private static IEnumerable<ExportFileRow> FromRecords(IEnumerable<string?[]> records)
+    {
+        string?[]? header = null;
         long row = 0;
-        foreach (var record in CsvRecords(reader))
+        foreach (var record in records)
         {
-            if (record is [""]) continue; // a blank line is no record
             if (header is null) { header = record; continue; }
-            if (record.Length != header.Length)
-                throw new FormatException($"CSV row {row + 1} has {record.Length} fields, the header {header.Length}.");
+            if (record.Length > header.Length)
+                throw new FormatException($"row {row + 1} has {record.Length} fields, the header {header.Length}.");
             var cells = new Dictionary<string, string?>(header.Length);
             for (var i = 0; i < header.Length; i++)
-                cells[header[i]] = record[i].Length == 0 ? null : TextColumns.Contains(header[i]) ? SpreadsheetSafety.Restore(record[i]) : record[i];
+            {
+                var value = i < record.Length ? record[i] : null;
+                cells[header[i]!] = string.IsNullOrEmpty(value) ? null : TextColumns.Contains(header[i]!) ? SpreadsheetSafety.Restore(value) : value;
+            }
             yield return new ExportFileRow(++row, cells);
         }
     }

@@ -7,28 +7,20 @@ namespace LeveragedTokens.Exports.Writers;
 /// <summary>
 /// Full CSV exports: Postgres formats the rows itself (COPY (SELECT ...) TO STDOUT CSV HEADER,
 /// text cells neutralised in the SELECT) and this only passes the text through, turning each
-/// record's LF into RFC 4180's CRLF (line breaks inside quoted fields stay as they are). The
+/// record's LF into RFC 4180's CRLF (line breaks inside quoted fields stay as they are) and
+/// picking each record's block number (the third field, never quoted) for the manifest. The
 /// output is byte-for-byte what <see cref="CsvRowWriter"/> writes for the same rows.
 /// </summary>
 internal static class CsvCopy
 {
     public static async Task<AuditExport.RowSummary> WriteAsync(DatasetSchema schema, ExportQuery query, ExportOptions options,
-        NpgsqlConnection connection, NpgsqlTransaction transaction, HashingStream output, CancellationToken ct)
+        NpgsqlConnection connection, HashingStream output, CancellationToken ct)
     {
-        long expectedRows, first = 0, last = 0;
-        await using (var summary = ExportSql.BuildSummary(schema, query, options, connection))
-        {
-            summary.Transaction = transaction;
-            await using var reader = await summary.ExecuteReaderAsync(ct);
-            await reader.ReadAsync(ct);
-            expectedRows = reader.GetInt64(0);
-            if (expectedRows > 0) (first, last) = (reader.GetInt64(1), reader.GetInt64(2));
-        }
-
+        if (schema.IndexOf("block_number") != 2) throw new InvalidOperationException("block_number must be the third column.");
         using var select = ExportSql.Build(schema, query, options, neutraliseText: true, connection: null);
         var copy = $"COPY ({ExportSql.Inline(select)}) TO STDOUT WITH (FORMAT csv, HEADER)";
         using var staging = new StagingStream();
-        long records = 0;
+        var records = new RecordTracker();
         await using (var writer = new StreamWriter(staging, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
         using (var text = await connection.BeginTextExportAsync(copy, ct))
         {
@@ -40,6 +32,7 @@ internal static class CsvCopy
                 var chunk = buffer.AsSpan(0, read);
                 while (!chunk.IsEmpty)
                 {
+                    records.Peek(chunk);
                     var at = chunk.IndexOfAny('"', '\n');
                     if (at < 0)
                     {
@@ -56,7 +49,7 @@ internal static class CsvCopy
                     {
                         writer.Write(chunk[..at]);
                         writer.Write("\r\n");
-                        records++;
+                        records.End();
                     }
                     chunk = chunk[(at + 1)..];
                 }
@@ -64,9 +57,39 @@ internal static class CsvCopy
             }
         }
         await staging.DrainAsync(output, ct);
-        // The header is one record; both reads see the same REPEATABLE READ snapshot.
-        if (records - 1 != expectedRows)
-            throw new InvalidOperationException($"COPY produced {records - 1} rows where the snapshot holds {expectedRows}.");
-        return new AuditExport.RowSummary(expectedRows, first, last, Truncated: false);
+        return new AuditExport.RowSummary(records.Rows, records.First, records.Last, Truncated: false);
+    }
+
+    /// <summary>Counts records after the header and reads the block number at the start of each.</summary>
+    private sealed class RecordTracker
+    {
+        private bool _capturing;
+        private int _commas;
+        private long _block;
+
+        public long Rows { get; private set; }
+        public long First { get; private set; }
+        public long Last { get; private set; }
+
+        /// <summary>Looks at the start of a record (possibly across chunks) without consuming it.</summary>
+        public void Peek(ReadOnlySpan<char> chunk)
+        {
+            for (var i = 0; _capturing && i < chunk.Length; i++)
+            {
+                var c = chunk[i];
+                if (c == ',')
+                {
+                    if (++_commas < 3) continue;
+                    _capturing = false;
+                    if (Rows == 0) First = _block;
+                    Last = _block;
+                    Rows++;
+                }
+                else if (_commas == 2) _block = _block * 10 + (c - '0');
+            }
+        }
+
+        /// <summary>A record ended (the first is the header): the next one starts with chain, contract, block.</summary>
+        public void End() => (_capturing, _commas, _block) = (true, 0, 0);
     }
 }
