@@ -1,3 +1,5 @@
+using Hangfire;
+using Hangfire.PostgreSql;
 using LeveragedTokens.Data;
 using LeveragedTokens.Staff.Alerts;
 using LeveragedTokens.Staff.Identity;
@@ -26,7 +28,8 @@ public sealed class StaffTestHost : IAsyncDisposable
     public IServiceProvider Services => Host.Services;
     public ChainSeeder Chain { get; }
 
-    public static async Task<StaffTestHost> StartAsync(IDictionary<string, string?>? settings = null, bool identity = false)
+    /// <param name="hangfire">Also run a Hangfire server (PostgreSQL storage, fast polling) so deliveries go through Hangfire.</param>
+    public static async Task<StaffTestHost> StartAsync(IDictionary<string, string?>? settings = null, bool identity = false, bool hangfire = false)
     {
         var database = await PostgresDatabase.CreateAsync("staff");
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
@@ -38,9 +41,27 @@ public sealed class StaffTestHost : IAsyncDisposable
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.AddStaffAlerts();
         if (identity) builder.AddStaffIdentityCore();
+        if (hangfire)
+        {
+            builder.Services.AddHangfire(c => c
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings()
+                .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
+                {
+                    SchemaName = "hangfire",
+                    QueuePollInterval = TimeSpan.FromMilliseconds(200),
+                }));
+            builder.Services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = 2;
+                o.SchedulePollingInterval = TimeSpan.FromMilliseconds(500);
+            });
+        }
         var host = builder.Build();
         await host.Services.MigrateDashboardDatabaseAsync();
         await host.Services.MigrateStaffDatabaseAsync();
+        if (hangfire) await host.StartAsync();
         return new StaffTestHost(database, host);
     }
 
@@ -58,6 +79,7 @@ public sealed class StaffTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Host.StopAsync(TimeSpan.FromSeconds(5));
         Host.Dispose();
         await Database.DisposeAsync();
     }

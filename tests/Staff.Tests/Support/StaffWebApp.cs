@@ -37,6 +37,8 @@ public sealed partial class StaffWebApp : IAsyncDisposable
         {
             b.UseSetting("ConnectionStrings:Dashboard", database.ConnectionString);
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            // A fresh database has no history table yet: EF logs that probe as an error.
+            b.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Fatal");
             b.UseSetting("Staff:BootstrapAdmin:Email", AdminEmail);
             b.UseSetting("Staff:BootstrapAdmin:Password", AdminPassword);
             b.UseSetting("Staff:EvaluateOnNewData", "false");

@@ -18,6 +18,7 @@ public partial class AlertsPage
     private long? _acknowledging;
     private string? _note;
     private IDisposable? _subscription;
+    private bool _interactive;
 
     private bool History => View == "history";
 
@@ -25,6 +26,14 @@ public partial class AlertsPage
         _subscription = Hub.Subscribe(() => InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); }));
 
     protected override Task OnParametersSetAsync() => LoadAsync();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Only runs once the circuit is up: tests and people know the buttons work from here on.
+        if (!firstRender) return;
+        _interactive = true;
+        StateHasChanged();
+    }
 
     private async Task LoadAsync()
     {

@@ -1,0 +1,88 @@
+using LeveragedTokens.Staff.Alerts;
+using LeveragedTokens.Staff.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LeveragedTokens.Staff.Tests;
+
+/// <summary>A person in a real browser (the machine's Chromium) against the real web host on Kestrel.</summary>
+public sealed class AlertsPageBrowserTests : IAsyncLifetime
+{
+    private const string RiskEmail = "risk.browser@example.test";
+    private StaffWebApp _app = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    private string BaseUrl => _app.Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+    public async Task InitializeAsync()
+    {
+        _app = await StaffWebApp.StartAsync(kestrel: true);
+        await _app.CreateUserAsync(RiskEmail, StaffRoles.Risk);
+        await _app.Chain.RegisterAsync();
+        await _app.Chain.MetricsAsync(300, 10_500);
+        await _app.Chain.IndexedUpToAsync(300);
+        await _app.EvaluateAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ARiskUserSignsInSeesTheAlertAndAcknowledgesItWithANote()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync($"{BaseUrl}/staff/alerts");
+        await page.WaitForURLAsync("**/staff/login**");
+
+        await page.FillAsync("#staff-email", RiskEmail);
+        await page.FillAsync("#staff-password", StaffWebApp.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync("**/staff/alerts");
+        await page.Locator("[data-testid=alerts-page][data-interactive=true]").WaitForAsync();
+
+        var row = page.Locator("[data-testid=alert-row][data-alert-kind=ReserveBelowFloor]");
+        await Assertions.Expect(row).ToContainTextAsync("BTC pool reserve below the floor");
+        await Assertions.Expect(row).ToContainTextAsync("block 300");
+        await Assertions.Expect(page.Locator("[data-testid=alert-badge]")).ToContainTextAsync("2");
+
+        await row.Locator("[data-testid=ack-button]").ClickAsync();
+        await row.Locator("[data-testid=ack-note] input, input[data-testid=ack-note]").First.FillAsync("Injecting capital from the treasury");
+        await row.Locator("[data-testid=ack-confirm]").ClickAsync();
+
+        await Assertions.Expect(row.Locator("[data-testid=alert-ack]")).ToContainTextAsync($"Acknowledged by {RiskEmail}");
+        await Assertions.Expect(row.Locator("[data-testid=alert-ack]")).ToContainTextAsync("Injecting capital from the treasury");
+        await Assertions.Expect(row.Locator("[data-testid=alert-status]")).ToHaveTextAsync("acknowledged");
+        var stored = (await _app.Services.GetService<AlertDesk>()!.ListAsync(new AlertFilter(Kind: AlertKind.ReserveBelowFloor), default)).Single();
+        Assert.Equal(RiskEmail, stored.AcknowledgedBy);
+        Assert.Equal("Injecting capital from the treasury", stored.AcknowledgementNote);
+    }
+
+    [Fact]
+    public async Task AnAnonymousVisitorCannotReachTheAlertsPage()
+    {
+        var page = await _browser.NewPageAsync();
+
+        await page.GotoAsync($"{BaseUrl}/staff/alerts");
+
+        await page.WaitForURLAsync("**/staff/login**");
+        await Assertions.Expect(page.Locator("[data-testid=login-form]")).ToBeVisibleAsync();
+        Assert.DoesNotContain("below the floor", await page.ContentAsync());
+        Assert.Equal(0, await page.Locator("[data-testid=alert-row]").CountAsync());
+    }
+}
+
+internal static class ServiceProviderExtensions
+{
+    public static T? GetService<T>(this IServiceProvider services) => (T?)services.GetService(typeof(T));
+}
