@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using LeveragedTokens.Indexer.Rpc;
 
 namespace LeveragedTokens.Indexer.Sync;
@@ -16,41 +15,29 @@ public static class RangePipeline
         Func<FetchedRange, Task<bool>> consume, CancellationToken ct)
     {
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var channel = Channel.CreateBounded<Task<FetchedRange>>(new BoundedChannelOptions(Math.Max(1, concurrency - 1)) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(async () =>
+        var inflight = new Queue<Task<FetchedRange>>();
+        var next = from;
+        try
         {
-            try
+            while (true)
             {
-                for (var next = from; next <= to;)
+                while (inflight.Count < concurrency && next <= to)
                 {
                     // Planned with the span the node accepts now; a range that still proves too
                     // large is split inside the fetcher, so every planned range comes back whole.
-                    var end = Math.Min(to, next + fetcher.Range.Span - 1);
-                    var (a, b) = (next, end);
-                    await channel.Writer.WriteAsync(Task.Run(async () => new FetchedRange(a, b, await fetcher.FetchAsync(a, b, addresses, cts.Token)), cts.Token), cts.Token);
-                    next = end + 1;
+                    var (a, b) = (next, Math.Min(to, next + fetcher.Range.Span - 1));
+                    inflight.Enqueue(Task.Run(async () => new FetchedRange(a, b, await fetcher.FetchAsync(a, b, addresses, cts.Token)), cts.Token));
+                    next = b + 1;
                 }
+                if (inflight.Count == 0) return;
+                if (!await consume(await inflight.Dequeue())) return;
             }
-            finally
-            {
-                channel.Writer.TryComplete();
-            }
-        }, cts.Token);
-
-        try
-        {
-            await foreach (var task in channel.Reader.ReadAllAsync(cts.Token))
-            {
-                if (!await consume(await task)) break;
-            }
-            await producer;
         }
         finally
         {
             await cts.CancelAsync();
             // Prefetched ranges are discarded; their failures (mostly cancellations) no longer matter.
-            try { await producer; } catch (Exception) { }
-            while (channel.Reader.TryRead(out var pending))
+            foreach (var pending in inflight)
             {
                 try { await pending; } catch (Exception) { }
             }

@@ -7,7 +7,7 @@ public sealed class SyncProgress(ILogger<SyncProgress> logger)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly Queue<(TimeSpan At, long Events)> _recent = new();
-    private TimeSpan _lastPrint = TimeSpan.MinValue;
+    private TimeSpan _lastPrint = TimeSpan.FromDays(-1);
     private long _events;
 
     public double EventsPerSecond { get; private set; }
