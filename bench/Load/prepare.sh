@@ -9,7 +9,8 @@ export DEVSTACK_DIR="${LOAD_DIR:-$ROOT/.devstack-load}" HISTORY_DAYS="${LOAD_DAY
 SEED="${SEED:-7}"
 mkdir -p "$DEVSTACK_DIR/logs"
 "$ROOT/scripts/devstack.sh" start
-set -a; source "$DEVSTACK_DIR/env"; set +a
+# Values hold semicolons: read them as key=value lines, not as shell.
+while IFS= read -r line; do export "${line%%=*}=${line#*=}"; done <"$DEVSTACK_DIR/env"
 
 for project in Simulator Indexer Dashboard.Web; do
   dotnet build "$ROOT/src/$project" -c Release -v q -nologo -clp:ErrorsOnly >"$DEVSTACK_DIR/logs/build-$project.log" 2>&1 \

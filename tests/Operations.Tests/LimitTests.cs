@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text;
+using LeveragedTokens.Operations.Tests.Support;
+
+namespace LeveragedTokens.Operations.Tests;
+
+[Collection(OpsSiteCollection.Name)]
+public sealed class LimitTests(OpsSite site)
+{
+    [Fact]
+    public async Task ApiClientsOverTheLimitGet429WithRetryAfterAndProblemDetails()
+    {
+        await using var factory = OpsSite.Start(site.ConnectionString, settings: ("Dashboard:ApiPermitsPerMinute", "3"));
+        using var client = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/status")).StatusCode);
+        using var limited = await client.GetAsync("/api/v1/tokens");
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        var retryAfter = int.Parse(Assert.Single(limited.Headers.GetValues("Retry-After")));
+        Assert.InRange(retryAfter, 1, 60);
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        // Probes and pages are not counted against the API's budget.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task PagesAndExportsHaveTheirOwnPerClientLimits()
+    {
+        await using var factory = OpsSite.Start(site.ConnectionString,
+            settings: [("Operations:PagePermitsPerMinute", "2"), ("Operations:ExportPermitsPerMinute", "1")]);
+        using var client = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/status")).StatusCode);
+        using var page = await client.GetAsync("/");
+        Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
+        Assert.True(page.Headers.Contains("Retry-After"));
+
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/v1/exports/rebalances.csv")).StatusCode);
+        using var export = await client.GetAsync("/api/v1/exports/rebalances.csv");
+        Assert.Equal(HttpStatusCode.TooManyRequests, export.StatusCode);
+        Assert.True(export.Headers.Contains("Retry-After"));
+        // Static assets and the API are outside the page budget.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/status")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OversizedBodiesUrlsAndHeadersAreRefusedByKestrel()
+    {
+        var client = site.Client();
+        using var body = new StringContent("email=" + new string('a', 400_000) + "&password=x", Encoding.UTF8, "application/x-www-form-urlencoded");
+        using var posted = await client.PostAsync("/staff/account/login", body);
+        // Kestrel stops reading at MaxRequestBodySize; the form binder (antiforgery first) answers 400 or 413.
+        Assert.True(posted.StatusCode is HttpStatusCode.RequestEntityTooLarge or HttpStatusCode.BadRequest, $"got {posted.StatusCode}");
+
+        using var longUrl = await client.GetAsync("/tokens/" + new string('x', 10_000));
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, longUrl.StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("X-Padding", new string('p', 40_000));
+        using var bigHeaders = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.RequestHeaderFieldsTooLarge, bigHeaders.StatusCode);
+    }
+}
