@@ -1,5 +1,6 @@
 using LeveragedTokens.Exports.Chain;
 using LeveragedTokens.Exports.Verification;
+using Npgsql;
 
 namespace LeveragedTokens.ExportVerifier;
 
@@ -9,10 +10,30 @@ namespace LeveragedTokens.ExportVerifier;
 /// </summary>
 public static class VerifierCli
 {
-    public const string Usage = "usage: verify-export <file.csv|file.jsonl|file.xlsx> --rpc <json-rpc url> [--max-report <n>]";
+    public const string Usage = """
+        usage: verify-export <file.csv|file.jsonl|file.xlsx> --rpc <json-rpc url> [--max-report <n>]
+               export --db <connection string> --out <folder> [--dataset rebalances|reserve-ledger|reserve-metrics] [--format csv|jsonl|xlsx] [filters]
+               reconcile --db <connection string> --chain <id> --pool <address> [--rpc <url>] [--out report.csv|report.json] [filters]
+        filters: --chain --token --pool --from-block --to-block --from-time --to-time (ISO 8601, UTC)
+        """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
+        if (args.FirstOrDefault() is "export" or "reconcile")
+        {
+            try
+            {
+                var options = Options(args.Skip(1).ToArray());
+                return args[0] == "export"
+                    ? await AuditCommands.ExportAsync(options, stdout, ct)
+                    : await AuditCommands.ReconcileAsync(options, stdout, ct);
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or NpgsqlException or HttpRequestException or InvalidOperationException)
+            {
+                await stderr.WriteLineAsync($"{args[0]}: {e.Message}");
+                return 2;
+            }
+        }
         var list = args.ToList();
         if (list.FirstOrDefault() == "verify-export") list.RemoveAt(0);
         string? file = null, rpc = null;
@@ -56,5 +77,18 @@ public static class VerifierCli
             ? $"OK: {result.RowsChecked} rows match the chain"
             : $"FAILED: {result.Mismatches.Count} mismatches in {result.Mismatches.Select(m => m.Row?.RowNumber).Distinct().Count()} rows of {result.RowsChecked}");
         return result.Passed ? 0 : 1;
+    }
+
+    /// <summary>"--key value" pairs.</summary>
+    private static Dictionary<string, string> Options(string[] args)
+    {
+        var options = new Dictionary<string, string>();
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+                throw new ArgumentException($"expected --option value, got '{args[i]}'");
+            options[args[i][2..]] = args[i + 1];
+        }
+        return options;
     }
 }

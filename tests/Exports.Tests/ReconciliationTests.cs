@@ -171,4 +171,46 @@ public sealed class ReconciliationTests : IAsyncLifetime
         Assert.Equal(2, doc.RootElement.GetProperty("findings").GetArrayLength());
         Assert.Equal(Rows.Pool, doc.RootElement.GetProperty("pool").GetString());
     }
+
+    [Fact]
+    public async Task TheCommandLineReconcilesAndExportsForAuditors()
+    {
+        var folder = Directory.CreateTempSubdirectory("cli-").FullName;
+        try
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var report = Path.Combine(folder, "report.csv");
+            var code = await ExportVerifier.VerifierCli.RunAsync(
+                ["reconcile", "--db", _db.ConnectionString, "--chain", "31337", "--pool", Rows.Pool, "--out", report], stdout, stderr, CancellationToken.None);
+            Assert.True(code == 0, stdout + stderr.ToString());
+            Assert.Contains("nav-identity: 5 checked, 0 mismatches", stdout.ToString());
+            Assert.Single(File.ReadAllLines(report)); // the header: no findings
+
+            code = await ExportVerifier.VerifierCli.RunAsync(
+                ["export", "--db", _db.ConnectionString, "--out", folder, "--dataset", "reserve-ledger", "--format", "jsonl", "--pool", Rows.Pool],
+                stdout, stderr, CancellationToken.None);
+            Assert.True(code == 0, stdout + stderr.ToString());
+            var file = Path.Combine(folder, $"reserve-ledger.v1.pool-{Rows.Pool}.jsonl");
+            Assert.Equal(11, File.ReadAllLines(file).Length);
+            Assert.True(File.Exists(ExportFileNames.ManifestFor(file)));
+
+            await _db.ExecuteAsync("UPDATE rebalances SET nav_after = nav_after - 2 WHERE rebalance_id = 4");
+            try
+            {
+                code = await ExportVerifier.VerifierCli.RunAsync(
+                    ["reconcile", "--db", _db.ConnectionString, "--chain", "31337", "--pool", Rows.Pool], stdout, stderr, CancellationToken.None);
+                Assert.Equal(1, code);
+                Assert.Contains($"MISMATCH nav-identity block 40 log 1 tx {Rows.Hash(40, 1)}", stdout.ToString());
+            }
+            finally
+            {
+                await _db.ExecuteAsync("UPDATE rebalances SET nav_after = nav_after + 2 WHERE rebalance_id = 4");
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
