@@ -60,6 +60,7 @@ public static class StaffServiceExtensions
         builder.AddStaffAlerts();
         var staff = builder.Configuration.GetSection(StaffOptions.Section).Get<StaffOptions>() ?? new StaffOptions();
         builder.Services.AddScoped<StaffUserAdmin>();
+        builder.Services.AddDataProtection();
         return builder.Services.AddIdentityCore<StaffUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;

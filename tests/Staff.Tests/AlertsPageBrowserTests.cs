@@ -12,7 +12,7 @@ public sealed class AlertsPageBrowserTests : IAsyncLifetime
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
-    private string BaseUrl => _app.Factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+    private string BaseUrl => _app.BaseUrl;
 
     public async Task InitializeAsync()
     {

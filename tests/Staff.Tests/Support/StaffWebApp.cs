@@ -4,6 +4,8 @@ using LeveragedTokens.Data;
 using LeveragedTokens.Staff.Alerts;
 using LeveragedTokens.Staff.Identity;
 using LeveragedTokens.TestSupport;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -42,11 +44,13 @@ public sealed partial class StaffWebApp : IAsyncDisposable
             b.UseSetting("Staff:BootstrapAdmin:Email", AdminEmail);
             b.UseSetting("Staff:BootstrapAdmin:Password", AdminPassword);
             b.UseSetting("Staff:EvaluateOnNewData", "false");
+            // A free loopback port (the default 5000 may be taken by a dev stack on this machine).
+            if (kestrel) b.UseSetting("urls", "http://127.0.0.1:0");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) b.UseSetting(key, value);
         });
         if (kestrel)
         {
-            factory.UseKestrel(0);
+            factory.UseKestrel();
             factory.StartServer();
         }
         else
@@ -64,6 +68,9 @@ public sealed partial class StaffWebApp : IAsyncDisposable
         Check(await users.CreateAsync(user, Password));
         if (roles.Length > 0) Check(await users.AddToRolesAsync(user, roles));
     }
+
+    /// <summary>The real address Kestrel bound (kestrel mode).</summary>
+    public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
 
     public HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
