@@ -38,6 +38,8 @@ public static class IndexerServiceExtensions
                 o.TotalRequestTimeout.Timeout = chain.RequestTimeout * 4;
                 o.CircuitBreaker.SamplingDuration = chain.RequestTimeout * 2;
                 o.Retry.MaxRetryAttempts = 3;
+                // Short first delays: the sync loop has its own slower backoff for long outages.
+                o.Retry.Delay = TimeSpan.FromMilliseconds(200);
                 o.Retry.UseJitter = true;
             });
         services.AddSingleton(sp =>
@@ -69,5 +71,12 @@ public static class IndexerServiceExtensions
         if (builder.Configuration.GetValue($"{IndexerOptions.Section}:{nameof(IndexerOptions.EnableJobs)}", true))
             builder.AddIndexerJobs(connectionString);
         return builder;
+    }
+
+    /// <summary>Throws <see cref="OptionsValidationException"/> for bad settings before any service starts.</summary>
+    public static void ValidateIndexerOptions(this IServiceProvider services)
+    {
+        _ = services.GetRequiredService<IOptions<ChainOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<IndexerOptions>>().Value;
     }
 }

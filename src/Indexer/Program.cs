@@ -16,6 +16,7 @@ try
     builder.AddDataServices();
     builder.AddIndexer();
     using var host = builder.Build();
+    host.Services.ValidateIndexerOptions(); // one clear line instead of a host start-up stack trace
     await host.RunAsync();
     return Environment.ExitCode;
 }
