@@ -10,7 +10,7 @@ SEED="${SEED:-7}"
 mkdir -p "$DEVSTACK_DIR/logs"
 "$ROOT/scripts/devstack.sh" start
 # Values hold semicolons: read them as key=value lines, not as shell.
-while IFS= read -r line; do export "${line%%=*}=${line#*=}"; done <"$DEVSTACK_DIR/env"
+while IFS= read -r line; do v="${line#*=}"; v="${v#\'}"; export "${line%%=*}=${v%\'}"; done <"$DEVSTACK_DIR/env"
 
 for project in Simulator Indexer Dashboard.Web; do
   dotnet build "$ROOT/src/$project" -c Release -v q -nologo -clp:ErrorsOnly >"$DEVSTACK_DIR/logs/build-$project.log" 2>&1 \

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Text.Json;
+using LeveragedTokens.Operations.Tests.Support;
+using LeveragedTokens.TestSupport;
+using Npgsql;
+
+namespace LeveragedTokens.Operations.Tests;
+
+/// <summary>
+/// The running system (anvil + the simulator live, the indexer process, the web app) through a
+/// Postgres restart and a node outage: nothing is restarted by hand, nothing is lost.
+/// </summary>
+public sealed class FaultDrillTests : IAsyncLifetime
+{
+    private readonly string _stateFile = Path.Combine(Path.GetTempPath(), $"ops-anvil-{Guid.NewGuid():N}.json");
+    private readonly int _anvilPort = FreePort.Next();
+    private PrivateCluster _cluster = default!;
+    private ChildProcess? _anvil, _simulator, _indexer;
+    private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>? _web;
+
+    private string Rpc => $"http://127.0.0.1:{_anvilPort}";
+
+    public async Task InitializeAsync() => _cluster = await PrivateCluster.StartAsync();
+
+    [Fact]
+    public async Task PostgresRestartAndANodeOutageAreSurvivedWithoutRestartsAndWithoutLosingRows()
+    {
+        _anvil = await StartAnvilAsync();
+        var deployment = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _simulator = ChildProcess.Start("dotnet", [Dll("Simulator"),
+            "simulate", "--rpc", Rpc, "--days", "2", "--seed", "11", "--live", "--hour-seconds", "0.5"],
+            onLine: l => { if (l.TrimStart().StartsWith('{')) deployment.TrySetResult(l); }, workingDirectory: Path.GetDirectoryName(Dll("Simulator")));
+        var json = JsonDocument.Parse(await deployment.Task.WaitAsync(TimeSpan.FromMinutes(3))).RootElement;
+        var registry = json.GetProperty("registryAddress").GetString()!;
+        var startBlock = json.GetProperty("deploymentBlock").GetInt64();
+
+        _indexer = ChildProcess.Start("dotnet", [Dll("Indexer")], workingDirectory: Path.GetDirectoryName(Dll("Indexer")), env: new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Dashboard"] = _cluster.ConnectionString, ["Chain__RpcUrl"] = Rpc, ["Chain__RegistryAddress"] = registry,
+            ["Chain__StartBlock"] = startBlock.ToString(), ["Chain__Confirmations"] = "1", ["Chain__PollInterval"] = "00:00:00.500",
+            ["Chain__RequestTimeout"] = "00:00:03", ["Serilog__MinimumLevel__Default"] = "Warning",
+        });
+        await WaitAsync("the indexer catches up", async () => await IndexedAsync() is { } s && s.Indexed > startBlock && s.Head - s.Indexed <= 2, 180);
+        _web = OpsSite.Start(_cluster.ConnectionString, settings: [("Dashboard:StaleAfterSeconds", "6"), ("Dashboard:RefreshSeconds", "1"),
+            ("Operations:ReadyStaleSeconds", "6")]);
+        using var web = new HttpClient { BaseAddress = _web.ClientOptions.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/readyz")).StatusCode);
+
+        // 1. Postgres restarts while blocks keep coming.
+        var before = (await IndexedAsync())!.Value.Indexed;
+        await _cluster.RestartAsync();
+        await WaitAsync("the web app is ready again", async () => (await TryGetAsync(web, "/readyz")) == HttpStatusCode.OK, 60);
+        await WaitAsync("the indexer writes again", async () => await IndexedAsync() is { } s && s.Indexed > before + 5, 90);
+        Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/api/v1/tokens")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/")).StatusCode);
+        Assert.False(_indexer.HasExited, _indexer.Output);
+
+        // 2. The node goes away: the feed turns stale, readiness says so (still serving), then indexing resumes.
+        await _simulator.StopAsync();
+        await WaitAsync("the indexer reaches the head", async () => await IndexedAsync() is { } s && s.Head - s.Indexed <= 1, 60);
+        var headBefore = await BlockNumberAsync();
+        await _anvil.StopAsync(signal: 2); // SIGINT: anvil writes its --state file
+        await WaitAsync("the status turns stale", async () => await StaleAsync(web) == true, 60);
+        var page = await web.GetStringAsync("/");
+        Assert.Contains("data-stale=\"true\"", page);
+        var ready = JsonDocument.Parse(await web.GetStringAsync("/readyz")).RootElement;
+        Assert.Equal("Degraded", ready.GetProperty("status").GetString());
+
+        _anvil = await StartAnvilAsync();
+        Assert.True(await BlockNumberAsync() >= headBefore, "anvil came back without its chain");
+        await RpcAsync("anvil_mine", "0x5");
+        await WaitAsync("indexing resumes and the feed is live again", async () => await StaleAsync(web) == false, 90);
+        Assert.False(_indexer.HasExited, _indexer.Output);
+
+        // 3. Exactly the node's logs are stored: nothing lost across the restart, nothing doubled.
+        var indexed = (await IndexedAsync())!.Value.Indexed;
+        var stored = await StoredLogsAsync();
+        var onChain = await ChainLogsAsync(startBlock, indexed);
+        Assert.Equal(onChain.Count, stored.Count);
+        Assert.Equal(onChain.Order(), stored.Order());
+    }
+
+    private async Task<ChildProcess> StartAnvilAsync()
+    {
+        var anvil = ChildProcess.Start(RepoPaths.Anvil, ["--host", "127.0.0.1", "--port", _anvilPort.ToString(), "--chain-id", "31337",
+            "--state", _stateFile, "--state-interval", "1", "--silent"]);
+        await WaitAsync("anvil answers", async () => { try { await BlockNumberAsync(); return true; } catch (HttpRequestException) { return false; } }, 30);
+        return anvil;
+    }
+
+    /// <summary>The host as test.sh built it (signals reach the process itself, not a `dotnet run` wrapper).</summary>
+    private static string Dll(string name) =>
+        new[] { "Debug", "Release" }.Select(c => Path.Combine(RepoPaths.Root, "src", name, "bin", c, "net10.0", name + ".dll")).FirstOrDefault(File.Exists)
+        ?? throw new InvalidOperationException($"src/{name} is not built: run ./test.sh (it builds the solution first)");
+
+    private async Task<(long Indexed, long Head)?> IndexedAsync()
+    {
+        try
+        {
+            await using var conn = new NpgsqlConnection(_cluster.ConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("SELECT indexed_block, head_block FROM indexer_state LIMIT 1", conn);
+            await using var reader = await cmd.ExecuteReaderAsync();
+            return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
+        }
+        catch (NpgsqlException) { return null; }
+    }
+
+    private async Task<List<string>> StoredLogsAsync()
+    {
+        await using var conn = new NpgsqlConnection(_cluster.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(
+            "SELECT block_number || ':' || log_index FROM raw_events UNION ALL SELECT block_number || ':' || log_index FROM decode_failures", conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+        return rows;
+    }
+
+    /// <summary>Logs of every contract the indexer watches (registry, pools, tokens) up to the indexed block.</summary>
+    private async Task<List<string>> ChainLogsAsync(long from, long to)
+    {
+        await using var conn = new NpgsqlConnection(_cluster.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT DISTINCT contract_address FROM raw_events", conn);
+        var addresses = new List<string>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) addresses.Add(reader.GetString(0));
+        var logs = await RpcAsync("eth_getLogs", new { fromBlock = $"0x{from:x}", toBlock = $"0x{to:x}", address = addresses });
+        return logs.EnumerateArray().Select(l => $"{Convert.ToInt64(l.GetProperty("blockNumber").GetString(), 16)}:{Convert.ToInt64(l.GetProperty("logIndex").GetString(), 16)}").ToList();
+    }
+
+    private static async Task<bool?> StaleAsync(HttpClient web)
+    {
+        try { return JsonDocument.Parse(await web.GetStringAsync("/api/v1/status")).RootElement.GetProperty("stale").GetBoolean(); }
+        catch (HttpRequestException) { return null; }
+    }
+
+    private static async Task<HttpStatusCode?> TryGetAsync(HttpClient web, string path)
+    {
+        try { using var r = await web.GetAsync(path); return r.StatusCode; }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return null; }
+    }
+
+    private async Task<long> BlockNumberAsync() => Convert.ToInt64((await RpcAsync("eth_blockNumber")).GetString(), 16);
+
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    private async Task<JsonElement> RpcAsync(string method, params object[] parameters)
+    {
+        using var response = await Http.PostAsync(Rpc, new StringContent(JsonSerializer.Serialize(new { jsonrpc = "2.0", id = 1, method, @params = parameters }),
+            System.Text.Encoding.UTF8, "application/json"));
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        if (body.TryGetProperty("error", out var error)) throw new InvalidOperationException($"{method}: {error}");
+        return body.GetProperty("result").Clone();
+    }
+
+    private async Task WaitAsync(string what, Func<Task<bool>> done, int seconds)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await done())
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"Timed out waiting until {what}. Indexer output:\n{_indexer?.Output[^Math.Min(_indexer.Output.Length, 4000)..]}");
+            await Task.Delay(250);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_web is not null) await _web.DisposeAsync();
+        foreach (var child in new[] { _indexer, _simulator, _anvil })
+            if (child is not null) await child.DisposeAsync();
+        await _cluster.DisposeAsync();
+        File.Delete(_stateFile);
+    }
+}
