@@ -33,9 +33,11 @@ public partial class TokenPage
             SetStatus(400);
             return;
         }
-        _token = await Tokens.FindAsync(Symbol);
-        if (_token is not { } t)
+        // _token is set last, so the first render with a token has all of its data (no half-filled grid).
+        var t = await Tokens.FindAsync(Symbol);
+        if (t is null)
         {
+            _token = null;
             _problem = (404, $"No token with symbol '{(Symbol.Length > 40 ? Symbol[..40] : Symbol)}' is indexed.");
             SetStatus(404);
             return;
@@ -67,5 +69,6 @@ public partial class TokenPage
         _fallbackText = due > now
             ? $"in {Times.Duration(due - now)} ({Times.Iso(due)}) unless leverage leaves the band first"
             : $"due since {Times.Iso(due)} (waiting for the keeper)";
+        _token = t;
     }
 }

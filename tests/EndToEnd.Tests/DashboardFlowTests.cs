@@ -1,0 +1,141 @@
+using System.Text.RegularExpressions;
+using LeveragedTokens.Dashboard.Web.Tests.Support;
+using LeveragedTokens.Data;
+using LeveragedTokens.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Npgsql;
+
+namespace LeveragedTokens.EndToEnd.Tests;
+
+[Collection(DashboardSiteCollection.Name)]
+public sealed partial class DashboardFlowTests(DashboardSite site)
+{
+    [Fact]
+    public async Task OverviewListsEveryTokenAndOpensItsPage()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/");
+        foreach (var t in SampleData.Tokens) await page.GetByRole(AriaRole.Link, new() { Name = t.Symbol, Exact = true }).WaitForAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "ETH3L", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/tokens/ETH3L$"));
+        Assert.True(await DashboardPageChartPoints(page, "nav-chart") > 100);
+        Assert.True(await DashboardPageChartPoints(page, "leverage-chart") > 100);
+    }
+
+    [Fact]
+    public async Task TheTimeRangeChangesTheChartAndTheUrl()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/tokens/BTC3L");
+        await PageObjects.WaitForGridRowsAsync(page);
+        Assert.Equal(169, await DashboardPageChartPoints(page, "nav-chart"));
+        await page.Locator("[data-testid=range-24h]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("range=24h"));
+        await Assertions.Expect(page.Locator("[data-testid=nav-chart]")).ToHaveAttributeAsync("data-points", "25");
+        await page.Locator("[data-testid=range-all]").ClickAsync();
+        await page.WaitForURLAsync(new Regex("range=all"));
+        await Assertions.Expect(page.Locator("[data-testid=nav-chart]")).ToHaveAttributeAsync("data-points", site.Seeded.Hours.ToString());
+    }
+
+    [Fact]
+    public async Task ClickingARebalanceRowOpensItsDetail()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/rebalances");
+        var rows = await PageObjects.WaitForGridRowsAsync(page);
+        await rows.First.Locator("td").Nth(2).ClickAsync();
+        await page.WaitForURLAsync(RebalanceUrl());
+        await page.Locator("[data-testid=raw-log]").GetByText("Rebalanced").WaitForAsync();
+        await page.Locator("[data-testid=decoded]").WaitForAsync();
+        Assert.Contains("final after 2", await page.Locator("[data-testid=confirmations]").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task ClickingARebalanceMarkerOnTheNavChartOpensItsDetail()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/tokens/ETH3S?range=24h");
+        var marker = page.Locator("[data-testid=nav-chart] a[data-testid=chart-marker]").First;
+        await marker.ClickAsync();
+        await page.WaitForURLAsync(RebalanceUrl());
+        await page.Locator("[data-testid=decoded]").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task FilteringTheHistoryByTokenPutsTheFilterInTheUrl()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/rebalances?token=BTC3S&direction=sell");
+        var rows = await PageObjects.WaitForGridRowsAsync(page);
+        var texts = await rows.AllInnerTextsAsync();
+        Assert.All(texts, t => Assert.Contains("BTC3S", t));
+        Assert.All(texts, t => Assert.Contains("Sell", t));
+    }
+
+    [Fact]
+    public async Task NextAndPreviousPageWalkTheHistory()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/rebalances");
+        var rows = await PageObjects.WaitForGridRowsAsync(page);
+        var first = await rows.First.InnerTextAsync();
+        await page.Locator("[data-testid=page-next]").ClickAsync();
+        await Assertions.Expect(page.GetByText("Page 2,")).ToBeVisibleAsync();
+        Assert.NotEqual(first, await rows.First.InnerTextAsync());
+        await page.Locator("[data-testid=page-previous]").ClickAsync();
+        await Assertions.Expect(page.GetByText("Page 1,")).ToBeVisibleAsync();
+        await Assertions.Expect(rows.First).ToHaveTextAsync(first);
+    }
+
+    [Fact]
+    public async Task ANewRebalanceAppearsLiveWithoutAReload()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/rebalances?token=BTC3L");
+        await PageObjects.WaitForGridRowsAsync(page);
+        var tx = await InsertRebalanceAndNotifyAsync();
+        await page.Locator($"a[href='/rebalances/{tx}/0']").WaitForAsync(new() { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task UnknownTokenShowsANotFoundPage()
+    {
+        var page = await site.NewPageAsync();
+        var response = await page.GotoAsync(site.BaseUrl + "/tokens/NOPE9X");
+        Assert.Equal(404, response!.Status);
+        await page.Locator("[data-testid=problem]").WaitForAsync();
+    }
+
+    private static Task<int> DashboardPageChartPoints(IPage page, string testId) => PageObjects.ChartPointsAsync(page, testId);
+
+    [GeneratedRegex("/rebalances/0x[0-9a-f]{64}/[0-9]+$")]
+    private static partial Regex RebalanceUrl();
+
+    /// <summary>What the indexer does: write a row, then NOTIFY chain_data.</summary>
+    private async Task<string> InsertRebalanceAndNotifyAsync()
+    {
+        var builder = new DbContextOptionsBuilder<DashboardDbContext>();
+        builder.UseDashboardDatabase(site.ConnectionString);
+        await using var db = new DashboardDbContext(builder.Options);
+        var token = SampleData.Tokens[0];
+        var block = site.Seeded.LastBlock + 100;
+        var tx = SampleData.Hash(9, block);
+        var last = await db.Rebalances.Where(r => r.TokenAddress == token.Address).MaxAsync(r => r.RebalanceId);
+        db.Rebalances.Add(new Rebalance
+        {
+            ChainId = SampleData.ChainId, BlockNumber = block, LogIndex = 0, BlockHash = SampleData.Hash(1, block), TxHash = tx,
+            BlockTime = site.Seeded.LastTime.AddMinutes(30), ContractAddress = token.Address, TokenAddress = token.Address,
+            RebalanceId = last + 1, Trigger = RebalanceTrigger.Manual, IsBuy = true, Amount = SampleData.Wad, MarkPrice = SampleData.Wad,
+            ExecutionPrice = SampleData.Wad, LeverageBefore = 2 * SampleData.Wad, LeverageAfter = 3 * SampleData.Wad,
+            NavBefore = 100 * SampleData.Wad, NavAfter = 99 * SampleData.Wad, NavDelta = -SampleData.Wad,
+            SlippageCost = SampleData.Wad, GasCost = 0, ReserveDraw = 0,
+        });
+        await db.SaveChangesAsync();
+        await using var conn = new NpgsqlConnection(site.ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"NOTIFY chain_data, '{{\"chainId\":{SampleData.ChainId},\"fromBlock\":{block},\"toBlock\":{block}}}'", conn);
+        await cmd.ExecuteNonQueryAsync();
+        return tx;
+    }
+}

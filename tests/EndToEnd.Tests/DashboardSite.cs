@@ -1,0 +1,71 @@
+using LeveragedTokens.Dashboard.Web.Tests.Support;
+using LeveragedTokens.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace LeveragedTokens.EndToEnd.Tests;
+
+/// <summary>
+/// The web app on a real Kestrel port (Development, so _content assets are served) over a seeded
+/// database, and one Chromium for the whole collection.
+/// </summary>
+public sealed class DashboardSite : IAsyncLifetime
+{
+    private PostgresDatabase? _database;
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = default!;
+    public string BaseUrl { get; private set; } = "";
+    public SampleData.Seeded Seeded { get; private set; } = default!;
+    public string ConnectionString => _database!.ConnectionString;
+    public static string ScreenshotDir { get; } = Path.Combine(RepoPaths.Root, "test-output", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabase.CreateAsync("e2e");
+        Seeded = await SampleData.SeedAsync(_database.ConnectionString);
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseEnvironment("Development")
+            .UseSetting("ConnectionStrings:Dashboard", _database.ConnectionString)
+            .UseSetting("Serilog:MinimumLevel:Default", "Warning")
+            .UseSetting("Dashboard:Explorers:31337", "https://explorer.example"));
+        // A free loopback port picked up front (port 0 fell back to the default 5000 here).
+        _factory.UseKestrel(FreePort.Next());
+        _factory.StartServer();
+        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotDir);
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        // Browser errors go to the test log: a failing circuit is otherwise invisible.
+        page.Console += (_, m) => { if (m.Type is "error" or "warning") Console.WriteLine($"[browser {m.Type}] {m.Text}"); };
+        page.PageError += (_, e) => Console.WriteLine($"[page error] {e}");
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        if (_database is not null) await _database.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DashboardSiteCollection : ICollectionFixture<DashboardSite>
+{
+    public const string Name = "dashboard site";
+}

@@ -1,0 +1,38 @@
+using Microsoft.Playwright;
+
+namespace LeveragedTokens.EndToEnd.Tests;
+
+/// <summary>Small helpers for what a person does on the dashboard.</summary>
+public static class PageObjects
+{
+    /// <summary>Rows appear only once the circuit is up (the grid loads server data interactively).</summary>
+    public static async Task<ILocator> WaitForGridRowsAsync(IPage page)
+    {
+        var rows = page.Locator("[data-testid=rebalance-grid] tbody tr:has(a[data-testid=rebalance-link])");
+        await rows.First.WaitForAsync();
+        await page.GetByText("Page 1,").WaitForAsync();
+        return rows;
+    }
+
+    public static async Task<int> ChartPointsAsync(IPage page, string testId) =>
+        int.Parse(await page.Locator($"[data-testid={testId}]").GetAttributeAsync("data-points") ?? "0");
+
+    /// <summary>Switches to dark; retries the click until the circuit has attached and the page turned dark.</summary>
+    public static async Task SwitchToDarkAsync(IPage page)
+    {
+        var light = await BodyBackgroundAsync(page);
+        for (var i = 0; i < 40; i++)
+        {
+            await page.Locator("[data-testid=theme-toggle]").ClickAsync();
+            for (var j = 0; j < 5; j++)
+            {
+                await page.WaitForTimeoutAsync(100);
+                if (await BodyBackgroundAsync(page) != light) return;
+            }
+        }
+        throw new InvalidOperationException($"The theme toggle never switched the page to dark ({light}).");
+    }
+
+    private static Task<string> BodyBackgroundAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background') + '|' + getComputedStyle(document.body).backgroundColor");
+}
