@@ -40,11 +40,9 @@ trap stop_all INT TERM EXIT
 "$ROOT/scripts/devstack.sh" start
 set -a; source "$DEVSTACK_DIR/env"; set +a
 
-info "building (Release)"
-for project in Simulator Indexer Dashboard.Web; do
-  dotnet build "$ROOT/src/$project" -c Release -v q -nologo -clp:ErrorsOnly >"$LOGS/build-$project.log" 2>&1 \
-    || { cat "$LOGS/build-$project.log" >&2; die "build of src/$project failed"; }
-done
+info "building the hosts (Release)"
+dotnet build "$ROOT/Hosts.slnf" -c Release -v q -nologo -clp:ErrorsOnly >"$LOGS/build.log" 2>&1 \
+  || { cat "$LOGS/build.log" >&2; die "build failed"; }
 
 simulator() { dotnet run --no-build -c Release --project "$ROOT/src/Simulator" -- "$@"; }
 DEPLOYMENT="$DEVSTACK_DIR/deployment.json"

@@ -30,8 +30,8 @@ dotnet build Dashboard.sln -nologo -v q -clp:ErrorsOnly
 export DEVSTACK_DIR="$ROOT/.devstack-test" DEVSTACK_SERVICES=postgres
 trap '"$ROOT/scripts/devstack.sh" stop' EXIT
 "$ROOT/scripts/devstack.sh" start
-export TEST_PG_ADMIN
-TEST_PG_ADMIN="$(sed -n 's/^PG_ADMIN=//p' "$DEVSTACK_DIR/env")"
+source "$DEVSTACK_DIR/env"
+export TEST_PG_ADMIN="$PG_ADMIN"
 
 failed=()
 info "dev-stack script tests"

@@ -106,8 +106,8 @@ stop_anvil() {
 
 write_env() {
   {
-    echo "ConnectionStrings__Dashboard=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=dashboard"
-    echo "PG_ADMIN=Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres"
+    echo "ConnectionStrings__Dashboard='Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=dashboard'"
+    echo "PG_ADMIN='Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres'"
     echo "Chain__RpcUrl=http://127.0.0.1:$ANVIL_PORT"
     echo "PG_PORT=$PG_PORT"
     echo "ANVIL_PORT=$ANVIL_PORT"
