@@ -1,6 +1,8 @@
 using Hangfire;
 using LeveragedTokens.Staff.Alerts;
 using LeveragedTokens.Staff.Notifications;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace LeveragedTokens.Staff;
 
@@ -15,7 +17,29 @@ public static class StaffJobs
         return jobs;
     }
 
+    /// <summary>
+    /// For the host that runs the Hangfire server (the indexer): the staff services, so the server can
+    /// activate the staff jobs, and the recurring jobs registered at start-up. One line in that host.
+    /// </summary>
+    public static IHostApplicationBuilder AddStaffAlertJobs(this IHostApplicationBuilder builder)
+    {
+        builder.AddStaffAlerts();
+        builder.Services.AddHostedService<StaffJobRegistration>();
+        return builder;
+    }
+
     /// <summary>Right after new chain data: queue an evaluation now (runs are serialized by an advisory lock).</summary>
     public static string EnqueueAlertEvaluation(this IBackgroundJobClient jobs) =>
         jobs.Enqueue<AlertEvaluationJob>(j => j.RunAsync(CancellationToken.None));
+}
+
+internal sealed class StaffJobRegistration(IRecurringJobManager jobs) : IHostedService
+{
+    public Task StartAsync(CancellationToken ct)
+    {
+        jobs.AddAlertJobs();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

@@ -98,6 +98,10 @@ public partial class AlertsPage
         _ => "open",
     };
 
+    private static string Evidence(Alert a) =>
+        $"Fired at block {a.FiredBlock}{(a.FiredTxHash is null ? "" : $" (tx {Short(a.FiredTxHash)})")}, chain time {Utc(a.FiredAt)}"
+        + (a.Value is null ? "" : $" · value {a.Value:0.##} {a.Unit}, threshold {a.Threshold:0.##} {a.Unit}");
+
     private static string Short(string hash) => hash.Length > 14 ? $"{hash[..8]}…{hash[^4..]}" : hash;
 
     private static string Utc(DateTime t) => t.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
