@@ -7,9 +7,10 @@ namespace LeveragedTokens.Exports;
 
 /// <summary>
 /// The export engine: one read-only REPEATABLE READ snapshot, one SELECT streamed from Postgres
-/// into the chosen format, the output drained in 64 KB chunks (memory stays flat however many
-/// rows), a manifest returned at the end. Full CSV exports let the server format the CSV (COPY
-/// TO STDOUT) and only pass it through; capped exports, JSON Lines and XLSX read rows.
+/// (a SequentialAccess reader; the server formats every value as text) into the chosen format,
+/// the output drained in 64 KB chunks (memory stays flat however many rows), a manifest returned
+/// at the end. (Postgres' COPY ... CSV was measured too: Npgsql's text export of it ran slower
+/// than this row loop, see docs/benchmarks.md.)
 /// </summary>
 public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions options, TimeProvider? time = null)
 {
@@ -26,9 +27,7 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
         var checkpoints = await IndexerCheckpoints.ReadAsync(connection, transaction, query.ChainId, ct);
 
         await using var hashing = new HashingStream(output);
-        var summary = format == ExportFormat.Csv && query.MaxRows is null
-            ? await CsvCopy.WriteAsync(schema, query, options, connection, hashing, ct)
-            : await WriteRowsAsync(schema, query, format, connection, transaction, hashing, ct);
+        var summary = await WriteRowsAsync(schema, query, format, connection, transaction, hashing, ct);
         await hashing.FlushAsync(ct);
         await transaction.CommitAsync(ct);
 
@@ -54,7 +53,11 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
 
     /// <summary>The public quick export: the same query capped at <see cref="ExportOptions.QuickExportMaxRows"/>.</summary>
     public Task<ExportManifest> WriteQuickAsync(ExportQuery query, ExportFormat format, Stream output, CancellationToken ct) =>
-        WriteAsync(query with { MaxRows = Math.Min(query.MaxRows ?? int.MaxValue, options.QuickExportMaxRows) }, format, output, ct);
+        WriteAsync(Quick(query), format, output, ct);
+
+    /// <summary>The query a quick export runs (for its file name: <c>ExportFileNames.For(export.Quick(q), format)</c>).</summary>
+    public ExportQuery Quick(ExportQuery query) =>
+        query with { MaxRows = Math.Min(query.MaxRows ?? int.MaxValue, options.QuickExportMaxRows) };
 
     /// <summary>
     /// Writes {directory}/{file} and {file}.manifest.json. Both appear only when complete
@@ -82,14 +85,17 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
         return manifest;
     }
 
-    /// <summary>The exact SELECT an export runs, parameters inlined: for auditors' records and psql baselines.</summary>
+    /// <summary>
+    /// The export's SELECT with parameters inlined and (by default) text cells neutralised in SQL:
+    /// psql's \copy of it gives the same CSV cells, for baselines and auditors' own checks.
+    /// </summary>
     public string SqlFor(ExportQuery query, bool neutraliseText = true)
     {
         using var command = ExportSql.Build(ExportSchemas.For(query.Dataset), query, options, neutraliseText, connection: null);
         return ExportSql.Inline(command);
     }
 
-    internal readonly record struct RowSummary(long Rows, long FirstBlock, long LastBlock, bool Truncated);
+    private readonly record struct RowSummary(long Rows, long FirstBlock, long LastBlock, bool Truncated);
 
     private async Task<RowSummary> WriteRowsAsync(DatasetSchema schema, ExportQuery query, ExportFormat format,
         NpgsqlConnection connection, NpgsqlTransaction transaction, HashingStream output, CancellationToken ct)

@@ -43,7 +43,7 @@ internal static partial class ExportSql
         var select = schema.SchemaColumns.Select(c =>
         {
             var sql = c.Sql ?? ExplorerUrl(a, options);
-            // The same rule as SpreadsheetSafety.Neutralise, for the COPY path (the explorer URL starts with its configured base).
+            // The same rule as SpreadsheetSafety.Neutralise, for SQL-only consumers (psql \copy); the explorer URL starts with its configured base.
             if (neutraliseText && c.Column.Kind == ColumnKind.Text && c.Sql is not null)
                 sql = $"CASE WHEN left({sql}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || {sql} ELSE {sql} END";
             return $"{sql} AS {c.Column.Name}";
@@ -59,8 +59,7 @@ internal static partial class ExportSql
     }
 
     /// <summary>
-    /// The command with its parameters inlined as literals: COPY takes no bind parameters, psql
-    /// baselines need plain SQL. Safe: addresses are validated hex, numbers and times are formatted here.
+    /// The command with its parameters inlined as literals: psql's \copy takes no bind parameters. Safe: addresses are validated hex, numbers and times are formatted here.
     /// </summary>
     public static string Inline(NpgsqlCommand command)
     {

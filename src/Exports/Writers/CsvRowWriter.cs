@@ -6,6 +6,7 @@ namespace LeveragedTokens.Exports.Writers;
 /// <summary>
 /// RFC 4180: CRLF line ends, a field quoted when it holds a comma, quote, CR or LF (or is an empty
 /// string, which tells it from an absent value, as Postgres' COPY CSV does); UTF-8 without BOM.
+/// Apart from CRLF for LF, the cells are exactly what `psql \copy (SELECT ...) TO ... CSV` writes.
 /// </summary>
 internal sealed class CsvRowWriter(Stream staging) : IExportRowWriter
 {
