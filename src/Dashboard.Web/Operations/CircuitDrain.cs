@@ -3,19 +3,24 @@ using Microsoft.Extensions.Options;
 namespace LeveragedTokens.Dashboard.Web.Operations;
 
 /// <summary>
-/// Graceful stop of a web instance. Registered after the web server, so it is stopped first: while
-/// it waits, Kestrel still serves, /readyz answers 503 (the proxy stops sending new sessions here)
-/// and open circuits get up to DrainSeconds to go away before the server closes them.
+/// Graceful stop of a web instance. The wait runs in StoppingAsync, which the host calls before it
+/// stops any hosted service (the web server among them): while it waits, Kestrel still serves,
+/// /readyz answers 503 (the proxy stops sending new sessions here) and open circuits get up to
+/// DrainSeconds to go away before the server closes them.
 /// </summary>
-public sealed class CircuitDrain(CircuitTracker circuits, IOptions<OperationsOptions> options, ILogger<CircuitDrain> logger) : IHostedService
+public sealed class CircuitDrain(CircuitTracker circuits, IOptions<OperationsOptions> options, ILogger<CircuitDrain> logger) : IHostedLifecycleService
 {
     private volatile bool _draining;
 
     public bool Draining => _draining;
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public async Task StoppingAsync(CancellationToken cancellationToken)
     {
         _draining = true;
         var deadline = DateTime.UtcNow.AddSeconds(options.Value.DrainSeconds);

@@ -29,7 +29,6 @@ public static class OperationsExtensions
         services.AddSingleton<CircuitTracker>();
         services.AddScoped<CircuitHandler, TrackingCircuitHandler>();
         services.AddSingleton<CircuitDrain>();
-        // Registered after the web server: stopped before it, so Kestrel serves while circuits drain.
         services.AddHostedService(sp => sp.GetRequiredService<CircuitDrain>());
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(ops.ShutdownTimeoutSeconds));
 

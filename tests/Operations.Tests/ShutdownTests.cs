@@ -1,0 +1,38 @@
+using System.Net;
+using LeveragedTokens.Dashboard.Web.Operations;
+using LeveragedTokens.Operations.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace LeveragedTokens.Operations.Tests;
+
+[Collection(OpsSiteCollection.Name)]
+public sealed class ShutdownTests(OpsSite site)
+{
+    [Fact]
+    public async Task AStoppingInstanceFailsReadinessAndKeepsServingItsCircuitsUntilTheDrainEnds()
+    {
+        await using var factory = OpsSite.Start(site.ConnectionString, settings: ("Operations:DrainSeconds", "4"));
+        using var client = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+        await using var chromium = await Chromium.LaunchAsync();
+        var page = await chromium.NewPageAsync();
+        await page.Page.GotoAsync(factory.ClientOptions.BaseAddress + "rebalances");
+        await page.SwitchToDarkAsync();
+        Assert.Equal(1, factory.Services.GetRequiredService<CircuitTracker>().Open);
+
+        var stopping = factory.Services.GetRequiredService<IHostApplicationLifetime>();
+        var started = DateTime.UtcNow;
+        var stop = Task.Run(stopping.StopApplication);
+        await Task.Delay(500);
+        // Draining: the proxy sees 503 and sends new sessions elsewhere; this instance still answers.
+        using var ready = await client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("draining", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/status")).StatusCode);
+        await stop;
+        await page.Page.Context.CloseAsync();
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30));
+    }
+}
