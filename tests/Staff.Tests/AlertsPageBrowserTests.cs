@@ -39,7 +39,7 @@ public sealed class AlertsPageBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ARiskUserSignsInSeesTheAlertAndAcknowledgesItWithANote()
+    public async Task ARiskUserSignsInSeesTheAlertAcknowledgesItWithANoteAndSeesANewAlertArriveLive()
     {
         var page = await _browser.NewPageAsync();
         await page.GotoAsync($"{BaseUrl}/staff/alerts");
@@ -63,6 +63,14 @@ public sealed class AlertsPageBrowserTests : IAsyncLifetime
         await Assertions.Expect(row.Locator("[data-testid=alert-ack]")).ToContainTextAsync($"Acknowledged by {RiskEmail}");
         await Assertions.Expect(row.Locator("[data-testid=alert-ack]")).ToContainTextAsync("Injecting capital from the treasury");
         await Assertions.Expect(row.Locator("[data-testid=alert-status]")).ToHaveTextAsync("acknowledged");
+
+        // Live: an alert fired by an evaluation elsewhere appears without reloading the page.
+        await _app.Chain.SuspensionAsync(301, suspended: true);
+        await _app.Chain.IndexedUpToAsync(301);
+        await _app.EvaluateAsync();
+        await Assertions.Expect(page.Locator("[data-testid=alert-row][data-alert-kind=RebalancingSuspended]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("[data-testid=alert-badge]")).ToContainTextAsync("2");
+
         var stored = (await _app.Services.GetService<AlertDesk>()!.ListAsync(new AlertFilter(Kind: AlertKind.ReserveBelowFloor), default)).Single();
         Assert.Equal(RiskEmail, stored.AcknowledgedBy);
         Assert.Equal("Injecting capital from the treasury", stored.AcknowledgementNote);
