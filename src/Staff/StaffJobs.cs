@@ -33,12 +33,13 @@ public static class StaffJobs
         jobs.Enqueue<AlertEvaluationJob>(j => j.RunAsync(CancellationToken.None));
 }
 
-internal sealed class StaffJobRegistration(IRecurringJobManager jobs) : IHostedService
+internal sealed class StaffJobRegistration(IServiceProvider services, IRecurringJobManager jobs) : IHostedService
 {
-    public Task StartAsync(CancellationToken ct)
+    public async Task StartAsync(CancellationToken ct)
     {
+        // Whichever host starts first brings the staff schema up (EF takes a migration lock).
+        await Identity.StaffBootstrapper.MigrateStaffDatabaseAsync(services, ct);
         jobs.AddAlertJobs();
-        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -18,6 +18,7 @@ public sealed class AuthorizationTests(StaffWebFixture fixture) : IClassFixture<
         { "GET", "/api/staff/alerts" },
         { "GET", "/api/staff/alerts?history=true" },
         { "GET", "/api/staff/alerts/1" },
+        { "GET", "/api/staff/alerts/1/deliveries" },
         { "POST", "/api/staff/alerts/1/acknowledge" },
         { "POST", "/api/staff/alerts/1/snooze" },
         { "GET", "/api/staff/thresholds" },

@@ -32,6 +32,13 @@ public static class StaffAlertApi
         });
         alerts.MapGet("/{id:long}", async (long id, AlertDesk desk, CancellationToken ct) =>
             await desk.GetAsync(id, ct) is { } a ? Results.Ok(AlertDto.From(a, desk.Now)) : Results.NotFound());
+        alerts.MapGet("/{id:long}/deliveries", async (long id, AlertDesk desk, CancellationToken ct) =>
+            Results.Ok((await desk.DeliveriesAsync(id, ct)).Select(d => new
+            {
+                d.Id, Event = d.Event.ToString().ToLowerInvariant(), Endpoint = d.EndpointName, Status = d.Status.ToString().ToLowerInvariant(),
+                d.AttemptCount, d.CreatedAt, d.DeliveredAt, d.LastError,
+                Attempts = d.Attempts.OrderBy(a => a.Number).Select(a => new { a.Number, a.AttemptedAt, a.StatusCode, a.Error, a.DurationMs }),
+            })));
         alerts.MapPost("/{id:long}/acknowledge", async (long id, AcknowledgeRequest body, AlertDesk desk, ClaimsPrincipal user, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(body.Note)) return Results.ValidationProblem(new Dictionary<string, string[]> { ["note"] = ["A note is required"] });

@@ -71,6 +71,26 @@ public sealed class AlertDesk(IDbContextFactory<StaffDbContext> staffDb, TimePro
         return alert;
     }
 
+    /// <summary>The notifications of an alert and every attempt made to deliver them.</summary>
+    public async Task<IReadOnlyList<Notifications.WebhookDelivery>> DeliveriesAsync(long alertId, CancellationToken ct)
+    {
+        await using var staff = await staffDb.CreateDbContextAsync(ct);
+        return await staff.WebhookDeliveries.AsNoTracking().Include(d => d.Attempts)
+            .Where(d => d.AlertId == alertId).OrderBy(d => d.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Per alert: how its notifications went, e.g. "fired: delivered; resolved: pending (2 attempts)".</summary>
+    public async Task<IReadOnlyDictionary<long, string>> DeliverySummariesAsync(IEnumerable<long> alertIds, CancellationToken ct)
+    {
+        var ids = alertIds.ToList();
+        await using var staff = await staffDb.CreateDbContextAsync(ct);
+        var rows = await staff.WebhookDeliveries.AsNoTracking().Where(d => ids.Contains(d.AlertId))
+            .Select(d => new { d.AlertId, d.Event, d.EndpointName, d.Status, d.AttemptCount }).ToListAsync(ct);
+        return rows.GroupBy(r => r.AlertId).ToDictionary(g => g.Key, g => string.Join("; ", g.Select(r =>
+            $"{r.Event.ToString().ToLowerInvariant()} to {r.EndpointName}: {r.Status.ToString().ToLowerInvariant()}" +
+            (r.AttemptCount > 1 ? $" ({r.AttemptCount} attempts)" : ""))));
+    }
+
     private static Task NotifyAsync(StaffDbContext staff, CancellationToken ct) =>
         staff.Database.ExecuteSqlAsync($"SELECT pg_notify({AlertEvaluationJob.ChangedChannel}, 'desk')", ct);
 }

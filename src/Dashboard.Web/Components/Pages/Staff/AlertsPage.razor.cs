@@ -15,6 +15,7 @@ public partial class AlertsPage
     [SupplyParameterFromQuery] public string? View { get; set; }
 
     private IReadOnlyList<Alert>? _alerts;
+    private IReadOnlyDictionary<long, string> _deliveries = new Dictionary<long, string>();
     private long? _acknowledging;
     private string? _note;
     private IDisposable? _subscription;
@@ -43,6 +44,7 @@ public partial class AlertsPage
             Enum.TryParse<AlertKind>(Kind, out var k) ? k : null,
             History);
         _alerts = await Desk.ListAsync(filter, CancellationToken.None);
+        _deliveries = await Desk.DeliverySummariesAsync(_alerts.Select(a => a.Id), CancellationToken.None);
     }
 
     private string Link(string? status = null, string? severity = null, string? kind = null, string? view = null) =>
