@@ -30,6 +30,7 @@ public sealed class DashboardSite : IAsyncLifetime
             .UseEnvironment("Development")
             .UseSetting("ConnectionStrings:Dashboard", _database.ConnectionString)
             .UseSetting("Serilog:MinimumLevel:Default", "Warning")
+            .UseSetting("Operations:PagePermitsPerMinute", "1000000")
             .UseSetting("Dashboard:Explorers:31337", "https://explorer.example"));
         // A free loopback port picked up front (port 0 fell back to the default 5000 here).
         _factory.UseKestrel(FreePort.Next());

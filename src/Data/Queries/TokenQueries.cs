@@ -1,5 +1,6 @@
 using System.Numerics;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace LeveragedTokens.Data.Queries;
 
@@ -28,48 +29,54 @@ public sealed class TokenQueries(IDbContextFactory<DashboardDbContext> factory)
         select new TokenInfo(t.ChainId, t.Symbol, t.Address, t.PoolAddress, p.Underlying, p.FloorBps, t.IsLong,
             t.TargetLeverage, t.MinLeverage, t.MaxLeverage, t.FallbackIntervalSeconds, t.BlockNumber, t.TxHash, t.BlockTime);
 
-    /// <summary>Every token with its latest NAV, 24 h / 7 d back, last rebalance and pool health.</summary>
+    /// <summary>
+    /// Every token with its latest NAV, 24 h / 7 d back, last rebalance and pool health: one round trip
+    /// of LATERAL index lookups (a query per figure per token cost ~100 ms at 20 tokens).
+    /// </summary>
     public async Task<IReadOnlyList<TokenOverview>> OverviewAsync(CancellationToken ct = default)
     {
         var tokens = await ListAsync(ct);
-        var result = new List<TokenOverview>(tokens.Count);
+        if (tokens.Count == 0) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
-        foreach (var t in tokens)
+        var conn = await SeriesQueries.OpenAsync(db, ct);
+        await using var cmd = new NpgsqlCommand("""
+            SELECT t.chain_id, t.address, n.hour, n.block_time, n.nav, n.leverage, n.mark_price, n24.nav, n7.nav,
+                   r.tx_hash, r.log_index, r.block_number, r.block_time, r.trigger, r.rebalance_id,
+                   m.utilization_bps, m.block_time, s.is_suspended
+            FROM tokens t
+            LEFT JOIN LATERAL (SELECT hour, block_time, nav, leverage, mark_price FROM nav_snapshots
+                               WHERE chain_id = t.chain_id AND token_address = t.address ORDER BY hour DESC LIMIT 1) n ON true
+            LEFT JOIN LATERAL (SELECT nav FROM nav_snapshots WHERE chain_id = t.chain_id AND token_address = t.address
+                               AND hour <= n.hour - 24 ORDER BY hour DESC LIMIT 1) n24 ON true
+            LEFT JOIN LATERAL (SELECT nav FROM nav_snapshots WHERE chain_id = t.chain_id AND token_address = t.address
+                               AND hour <= n.hour - 168 ORDER BY hour DESC LIMIT 1) n7 ON true
+            LEFT JOIN LATERAL (SELECT tx_hash, log_index, block_number, block_time, trigger, rebalance_id FROM rebalances
+                               WHERE chain_id = t.chain_id AND token_address = t.address
+                               ORDER BY block_number DESC, log_index DESC LIMIT 1) r ON true
+            LEFT JOIN LATERAL (SELECT utilization_bps, block_time FROM reserve_metrics
+                               WHERE chain_id = t.chain_id AND pool_address = t.pool_address ORDER BY hour DESC LIMIT 1) m ON true
+            LEFT JOIN LATERAL (SELECT is_suspended FROM suspension_events WHERE chain_id = t.chain_id AND pool_address = t.pool_address
+                               ORDER BY block_number DESC, log_index DESC LIMIT 1) s ON true
+            """, conn);
+        var rows = new Dictionary<(long, string), TokenOverview>();
+        var byKey = tokens.ToDictionary(t => (t.ChainId, t.Address));
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
         {
-            var snaps = db.NavSnapshots.AsNoTracking().Where(n => n.ChainId == t.ChainId && n.TokenAddress == t.Address);
-            var latest = await snaps.OrderByDescending(n => n.Hour)
-                .Select(n => new LatestNav(n.Hour, n.BlockTime, n.Nav, n.Leverage, n.MarkPrice)).FirstOrDefaultAsync(ct);
-            BigInteger? back24 = null, back7d = null;
-            if (latest is not null)
+            while (await reader.ReadAsync(ct))
             {
-                back24 = await NavAtOrBefore(snaps, latest.Hour - 24, ct);
-                back7d = await NavAtOrBefore(snaps, latest.Hour - 168, ct);
+                if (!byKey.TryGetValue((reader.GetInt64(0), reader.GetString(1)), out var t)) continue;
+                var latest = reader.IsDBNull(2) ? null : new LatestNav(reader.GetInt64(2), reader.GetDateTime(3),
+                    SeriesQueries.Big(reader, 4), SeriesQueries.Big(reader, 5), SeriesQueries.Big(reader, 6));
+                var last = reader.IsDBNull(9) ? null : new RebalanceRef(t.ChainId, reader.GetString(9), reader.GetInt32(10),
+                    reader.GetInt64(11), reader.GetDateTime(12), (Entities.RebalanceTrigger)reader.GetInt16(13), reader.GetInt64(14));
+                BigInteger? util = reader.IsDBNull(15) ? null : SeriesQueries.Big(reader, 15);
+                var suspended = !reader.IsDBNull(17) && reader.GetBoolean(17);
+                rows[(t.ChainId, t.Address)] = new TokenOverview(t, latest, reader.IsDBNull(7) ? null : SeriesQueries.Big(reader, 7),
+                    reader.IsDBNull(8) ? null : SeriesQueries.Big(reader, 8), last, util,
+                    reader.IsDBNull(16) ? null : reader.GetDateTime(16), suspended, Classify(util, suspended));
             }
-            var last = await db.Rebalances.AsNoTracking()
-                .Where(r => r.ChainId == t.ChainId && r.TokenAddress == t.Address)
-                .OrderByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex)
-                .Select(r => new RebalanceRef(r.ChainId, r.TxHash, r.LogIndex, r.BlockNumber, r.BlockTime, r.Trigger, r.RebalanceId))
-                .FirstOrDefaultAsync(ct);
-            var (util, metricsTime, suspended) = await PoolStateAsync(db, t.ChainId, t.PoolAddress, ct);
-            result.Add(new TokenOverview(t, latest, back24, back7d, last, util, metricsTime, suspended, Classify(util, suspended)));
         }
-        return result;
-    }
-
-    private static async Task<BigInteger?> NavAtOrBefore(IQueryable<Entities.NavSnapshot> snaps, long hour, CancellationToken ct)
-    {
-        var row = await snaps.Where(n => n.Hour <= hour).OrderByDescending(n => n.Hour).Select(n => new { n.Nav }).FirstOrDefaultAsync(ct);
-        return row?.Nav;
-    }
-
-    internal static async Task<(BigInteger? Util, DateTime? Time, bool Suspended)> PoolStateAsync(
-        DashboardDbContext db, long chainId, string pool, CancellationToken ct)
-    {
-        var metrics = await db.ReserveMetrics.AsNoTracking().Where(m => m.ChainId == chainId && m.PoolAddress == pool)
-            .OrderByDescending(m => m.Hour).Select(m => new { m.UtilizationBps, m.BlockTime }).FirstOrDefaultAsync(ct);
-        var suspension = await db.SuspensionEvents.AsNoTracking().Where(s => s.ChainId == chainId && s.PoolAddress == pool)
-            .OrderByDescending(s => s.BlockNumber).ThenByDescending(s => s.LogIndex).Select(s => new { s.IsSuspended }).FirstOrDefaultAsync(ct);
-        return (metrics?.UtilizationBps, metrics?.BlockTime, suspension?.IsSuspended ?? false);
+        return [.. tokens.Where(t => rows.ContainsKey((t.ChainId, t.Address))).Select(t => rows[(t.ChainId, t.Address)])];
     }
 
     public static PoolHealth Classify(BigInteger? utilizationBps, bool suspended) =>

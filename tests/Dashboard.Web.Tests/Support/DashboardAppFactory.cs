@@ -23,6 +23,7 @@ public sealed class SeededDashboard : IAsyncLifetime
         new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseSetting("ConnectionStrings:Dashboard", connectionString)
             .UseSetting("Serilog:MinimumLevel:Default", "Warning")
+            .UseSetting("Operations:PagePermitsPerMinute", "1000000")
             .UseSetting("Dashboard:ApiPermitsPerMinute", apiPermitsPerMinute.ToString())
             .UseSetting("Dashboard:Explorers:31337", "https://explorer.example"));
 
