@@ -25,6 +25,8 @@ public sealed class HangfireTests : IAsyncLifetime
             _servers.Add(new BackgroundJobServer(new BackgroundJobServerOptions
             {
                 ServerName = $"indexer-{i}", WorkerCount = 3, SchedulePollingInterval = TimeSpan.FromSeconds(1),
+                // Web hosts in this test process leave Hangfire's static activator bound to their (disposed) containers.
+                Activator = new JobActivator(),
             }, storage));
 
         var client = new BackgroundJobClient(storages[0]);
