@@ -20,18 +20,24 @@ while IFS= read -r line; do v="${line#*=}"; v="${v#\'}"; export "${line%%=*}=${v
 
 PORT="$(free_port 5180)"
 URL="http://127.0.0.1:$PORT"
+WEB_PID=""
 # Production settings, limits raised: one client (wrk) on loopback would otherwise be rate-limited.
-ASPNETCORE_ENVIRONMENT=Production Dashboard__ApiPermitsPerMinute=1000000 Operations__PagePermitsPerMinute=1000000 \
-  Serilog__MinimumLevel__Default=Warning \
-  dotnet "$ROOT/src/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll" --urls "$URL" --contentRoot "$ROOT/src/Dashboard.Web" \
-  >"$OUT/web.log" 2>&1 &
-WEB_PID=$!
-trap 'kill -TERM $WEB_PID 2>/dev/null || true; wait $WEB_PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do
-  curl -sf -o /dev/null "$URL/readyz" && break
-  kill -0 "$WEB_PID" 2>/dev/null || { cat "$OUT/web.log" >&2; die "web exited"; }
-  sleep 0.5
-done
+start_web() {  # start_web <api cache seconds>
+  ASPNETCORE_ENVIRONMENT=Production Dashboard__ApiPermitsPerMinute=1000000 Operations__PagePermitsPerMinute=1000000 \
+    Operations__ApiCacheSeconds="$1" Serilog__MinimumLevel__Default=Warning \
+    dotnet "$ROOT/src/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll" --urls "$URL" --contentRoot "$ROOT/src/Dashboard.Web" \
+    >"$OUT/web.log" 2>&1 &
+  WEB_PID=$!
+  for _ in $(seq 1 240); do
+    curl -sf -o /dev/null "$URL/readyz" && return
+    kill -0 "$WEB_PID" 2>/dev/null || { cat "$OUT/web.log" >&2; die "web exited"; }
+    sleep 0.5
+  done
+  die "web did not get ready"
+}
+stop_web() { if [[ -n "$WEB_PID" ]]; then kill -TERM "$WEB_PID" 2>/dev/null || true; wait "$WEB_PID" 2>/dev/null || true; WEB_PID=""; fi; }
+trap stop_web EXIT
+start_web 0
 
 rss() { awk -v k="$1:" '$1 == k { print int($2 / 1024) }' "/proc/$WEB_PID/status"; }
 server_5xx() {
@@ -45,24 +51,37 @@ RSS_BEFORE="$(rss VmRSS)"
 ERR_BEFORE="$(server_5xx)"
 info "web pid $WEB_PID, RSS ${RSS_BEFORE} MB; $DURATION s per run"
 
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 rows=()
-for target in "${TARGETS[@]}"; do
-  for c in $CONNECTIONS; do
-    info "wrk -c $c $target"
-    result="$(wrk -t2 -c"$c" -d"${DURATION}s" --timeout 10s -s "$ROOT/bench/Load/stats.lua" "$URL$target" | sed -n 's/^RESULT //p')"
-    echo "$target c=$c $result" >>"$OUT/results.txt"
-    rows+=("$(python3 - "$target" "$c" "$result" <<'PY'
+measure() {  # measure <label> <target> <connections>
+  info "wrk -c $3 $2 ($1)"
+  local result
+  result="$(wrk -t2 -c"$3" -d"${DURATION}s" --timeout 30s -s "$ROOT/bench/Load/stats.lua" "$URL$2" | sed -n 's/^RESULT //p')"
+  echo "$1 $2 c=$3 $result" >>"$OUT/results.txt"
+  rows+=("$(python3 - "$1" "$2" "$3" "$result" <<'PY'
 import json, sys
-t, c, r = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+label, t, c, r = sys.argv[1], sys.argv[2], sys.argv[3], json.loads(sys.argv[4])
 errors = r["connect_errors"] + r["read_errors"] + r["write_errors"] + r["timeouts"]
-print(f"| `{t}` | {c} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['requests']} | {r['s2xx']} | {r['s4xx']} | {r['s5xx']} | {errors} |")
+print(f"| `{t}`{label} | {c} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['requests']} | {r['s2xx']} | {r['s4xx']} | {r['s5xx']} | {errors} |")
 PY
 )")
-  done
+}
+for target in "${TARGETS[@]}"; do
+  for c in $CONNECTIONS; do measure "" "$target" "$c"; done
 done
 RSS_AFTER="$(rss VmRSS)"
 RSS_PEAK="$(rss VmHWM)"
 ERR_AFTER="$(server_5xx)"
+LOAD_AFTER="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The same API reads with Operations:ApiCacheSeconds=5 (off by default).
+stop_web
+start_web 5
+ERR_CACHE_BEFORE="$(server_5xx)"
+for target in "${TARGETS[@]:0:2}"; do
+  for c in $CONNECTIONS; do measure " (API cache 5 s)" "$target" "$c"; done
+done
+ERR_AFTER=$((ERR_AFTER + $(server_5xx) - ERR_CACHE_BEFORE))
 DATA="$(grep -E '^(rebalances|nav_snapshots|reserve_metrics|raw_events) ' "$OUT/data.txt" | awk '{ printf "%s%s %s", sep, $2, $1; sep = ", " }')"
 
 SECTION="$OUT/section.md"
@@ -76,6 +95,9 @@ SECTION="$OUT/section.md"
   echo "| target | connections | requests/s | p50 ms | p99 ms | requests | 2xx | 4xx | 5xx | socket errors |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
+  echo
+  echo "Load average (1/5/15 min) of the shared machine: $LOAD_BEFORE before, $LOAD_AFTER after the uncached runs; other engineers'"
+  echo "builds and tests were running, so absolute figures are pessimistic. Socket errors are wrk timeouts (30 s) and resets."
   echo
   echo "Server-side 5xx counted by \`http_server_request_duration_seconds_count\` on /metrics during the runs: $((ERR_AFTER - ERR_BEFORE))."
   echo "Web process RSS: ${RSS_BEFORE} MB before, ${RSS_AFTER} MB after (peak ${RSS_PEAK} MB)."

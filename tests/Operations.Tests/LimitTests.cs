@@ -44,6 +44,22 @@ public sealed class LimitTests(OpsSite site)
     }
 
     [Fact]
+    public async Task WithTheApiCacheOnRepeatedApiReadsComeFromMemoryButStatusStaysLive()
+    {
+        await using var database = await LeveragedTokens.TestSupport.PostgresDatabase.CreateAsync("opscache");
+        await Dashboard.Web.Tests.Support.SampleData.SeedAsync(database.ConnectionString);
+        await using var factory = OpsSite.Start(database.ConnectionString, settings: ("Operations:ApiCacheSeconds", "60"));
+        using var client = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
+        var first = await client.GetStringAsync("/api/v1/tokens");
+        var status = await client.GetStringAsync("/api/v1/status");
+        await ProbeTests.Sql(database.ConnectionString, "DELETE FROM tokens WHERE symbol = 'BTC3L'; UPDATE indexer_state SET reorg_count = 42");
+        Assert.Equal(first, await client.GetStringAsync("/api/v1/tokens"));
+        Assert.Contains("BTC3L", await client.GetStringAsync("/api/v1/tokens"));
+        Assert.DoesNotContain("BTC3L", await client.GetStringAsync("/api/v1/tokens?fresh=1"));
+        Assert.NotEqual(status, await client.GetStringAsync("/api/v1/status"));
+    }
+
+    [Fact]
     public async Task OversizedBodiesUrlsAndHeadersAreRefusedByKestrel()
     {
         var client = site.Client();

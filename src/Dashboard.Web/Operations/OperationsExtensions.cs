@@ -53,6 +53,11 @@ public static class OperationsExtensions
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration>((o, config) =>
             o.XmlRepository = new PostgresKeyRing(config.GetConnectionString(DataServiceExtensions.ConnectionName)!));
 
+        if (ops.ApiCacheSeconds > 0)
+            services.AddOutputCache(o => o.AddBasePolicy(b => b
+                .With(ctx => ctx.HttpContext.Request.Path.StartsWithSegments("/api/v1") && !ctx.HttpContext.Request.Path.StartsWithSegments("/api/v1/status"))
+                .Expire(TimeSpan.FromSeconds(ops.ApiCacheSeconds)).SetVaryByQuery("*")));
+
         RateLimits.Register(services);
         // Behind the reverse proxy: the client's address for the limiter, the scheme for HSTS and cookies.
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -85,6 +90,8 @@ public static class OperationsExtensions
         app.UseSecurityHeaders();
         app.UseAffinityCookie();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(ctx => ctx.Request.Path == "/metrics" && MetricsAllowed(ctx, ops));
+
+        if (ops.ApiCacheSeconds > 0) app.UseOutputCache();
 
         app.MapHealthChecks("/healthz", HealthResponse.Options(_ => false)).DisableRateLimiting();
         app.MapHealthChecks("/readyz", HealthResponse.Options(r => r.Tags.Contains("ready"))).DisableRateLimiting();

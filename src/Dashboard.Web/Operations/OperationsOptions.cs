@@ -44,6 +44,13 @@ public sealed class OperationsOptions
     /// <summary>Path prefixes treated as exports by the limiter.</summary>
     public string[] ExportPaths { get; set; } = ["/exports", "/api/v1/exports", "/api/staff/exports"];
 
+    /// <summary>
+    /// Seconds an anonymous GET of the public API (not /status) is answered from memory; 0 turns it off.
+    /// Absorbs scrapers and traffic spikes: the data changes hourly, a few seconds of age is invisible.
+    /// </summary>
+    [Range(0, 3600)]
+    public int ApiCacheSeconds { get; set; }
+
     /// <summary>On SIGTERM: /readyz answers 503 and open circuits get this long to finish before the server stops.</summary>
     [Range(0, 600)]
     public int DrainSeconds { get; set; } = 10;
