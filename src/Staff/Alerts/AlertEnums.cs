@@ -1,8 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace LeveragedTokens.Staff.Alerts;
 
+[JsonConverter(typeof(JsonStringEnumConverter<AlertSeverity>))]
 public enum AlertSeverity { Info = 0, Warning = 1, Critical = 2 }
 
 /// <summary>The condition an alert watches; one rule can watch several.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AlertKind>))]
 public enum AlertKind
 {
     ReserveNearFloor,
@@ -17,4 +21,5 @@ public enum AlertKind
 }
 
 /// <summary>Derived from the lifecycle columns; see <see cref="Alert.StatusAt"/>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AlertStatus>))]
 public enum AlertStatus { Open, Acknowledged, Snoozed, Resolved }

@@ -1,7 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace LeveragedTokens.Staff.Notifications;
 
+[JsonConverter(typeof(JsonStringEnumConverter<AlertEvent>))]
 public enum AlertEvent { Fired = 0, Resolved = 1 }
 
+[JsonConverter(typeof(JsonStringEnumConverter<DeliveryStatus>))]
 public enum DeliveryStatus { Pending = 0, Delivered = 1, Failed = 2 }
 
 /// <summary>

@@ -1,6 +1,9 @@
+using System.Text.Json.Serialization;
+
 namespace LeveragedTokens.Staff.Thresholds;
 
 /// <summary>An editable threshold. Defaults are in <see cref="ThresholdDefaults"/>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ThresholdKey>))]
 public enum ThresholdKey
 {
     /// <summary>Utilization (bps) at which a pool is "near the floor".</summary>
