@@ -19,6 +19,7 @@ public static class JobServiceExtensions
                 StartupConnectionMaxRetries = 0,
                 AllowDegradedModeWithoutStorage = false,
             }));
+        builder.AddStaffAndExportJobs(); // before the server: the staff schema is migrated before the first job runs
         builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
         builder.Services.AddTransient<RecentWindowRescanJob>();
         builder.Services.AddHostedService<RecurringJobRegistration>();
