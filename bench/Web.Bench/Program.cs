@@ -66,7 +66,7 @@ internal static class WebBench
             """;
         var firstPageSql = "SELECT * FROM rebalances ORDER BY chain_id DESC, block_number DESC, log_index DESC LIMIT 26";
         var tokenPageSql = $"SELECT * FROM rebalances WHERE token_address = '{tokenAddress}' AND (chain_id, block_number, log_index) < (1, {midBlock}, 0) ORDER BY chain_id DESC, block_number DESC, log_index DESC LIMIT 101";
-        var detailSql = $"SELECT * FROM rebalances r LEFT JOIN raw_events e USING (chain_id, block_number, log_index) WHERE r.tx_hash = '{tx}' AND r.log_index = 0";
+        var detailSql = $"SELECT * FROM rebalances r LEFT JOIN raw_events e USING (chain_id, block_number, log_index) WHERE r.chain_id = 1 AND r.tx_hash = '{tx}' AND r.log_index = 0";
         var drawsSql = $"SELECT counterparty, sum(amount), sum(value), count(*) FROM pool_ledger WHERE chain_id = 1 AND pool_address = '{pool}' AND kind = 0 AND block_time >= '{BulkLoad.Start.AddHours(data.Hours - 720):O}' GROUP BY counterparty";
         long weekFrom = lastHour - 168, allFrom = lastHour - data.Hours + 1, monthFrom = lastHour - 720;
 

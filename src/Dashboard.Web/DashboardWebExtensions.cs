@@ -21,6 +21,7 @@ public static class DashboardWebExtensions
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDashboardQueries();
         services.AddSingleton<ChainDataHub>();
+        services.AddSingleton<LiveCache>();
         services.AddHostedService<ChainDataListener>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

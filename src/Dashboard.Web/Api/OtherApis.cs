@@ -32,13 +32,14 @@ internal static class ReserveApi
     public static RouteGroupBuilder MapReserveApi(this RouteGroupBuilder api)
     {
         api.MapGet("/reserves/{underlying}/metrics", async (string underlying, string? from, string? to, string? resolution,
-            ReserveQueries rq, SeriesQueries sq, CancellationToken ct) =>
+            ReserveQueries rq, SeriesQueries sq, Live.LiveCache cache, CancellationToken ct) =>
         {
             if (!ApiParameters.TryHourRange(from, to, out var fromHour, out var toHour, out var error)) return ApiMapping.BadRequest(error!);
             if (!ApiParameters.TryResolution(resolution, out var hours)) return ApiMapping.BadRequest("'resolution' must be auto, or hours/days such as 1h, 4h, 1d.");
             var pool = await rq.FindAsync(underlying, ct);
             if (pool is null) return ApiMapping.NotFound($"No reserve pool for '{TokenApi.Clip(underlying)}'.");
-            var series = await sq.ReserveAsync(pool.ChainId, pool.Address, fromHour, toHour, hours ?? 1, ct);
+            var series = await cache.GetOrAddAsync($"reserve|{pool.ChainId}|{pool.Address}|{fromHour}|{toHour}|{hours}",
+                () => sq.ReserveAsync(pool.ChainId, pool.Address, fromHour, toHour, hours ?? 1, ct));
             return TypedResults.Ok(new SeriesDto<ReservePointDto>(underlying, TokenApi.Time(fromHour), TokenApi.Time(toHour),
                 series.BucketHours, series.Points.Count, series.Points.Select(p => p.ToDto()).ToList()));
         }).WithTags("Reserves");

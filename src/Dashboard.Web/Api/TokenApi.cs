@@ -18,13 +18,14 @@ internal static class TokenApi
         });
 
         tokens.MapGet("/{symbol}/nav", async (string symbol, string? from, string? to, string? resolution,
-            TokenQueries tq, SeriesQueries sq, CancellationToken ct) =>
+            TokenQueries tq, SeriesQueries sq, Live.LiveCache cache, CancellationToken ct) =>
         {
             if (!ApiParameters.TryHourRange(from, to, out var fromHour, out var toHour, out var error)) return ApiMapping.BadRequest(error!);
             if (!ApiParameters.TryResolution(resolution, out var hours)) return ApiMapping.BadRequest("'resolution' must be auto, or hours/days such as 1h, 4h, 1d.");
             var token = await tq.FindAsync(symbol, ct);
             if (token is null) return ApiMapping.NotFound($"No token with symbol '{Clip(symbol)}'.");
-            var series = await sq.NavAsync(token.ChainId, token.Address, fromHour, toHour, hours ?? 1, ct);
+            var series = await cache.GetOrAddAsync($"nav|{token.ChainId}|{token.Address}|{fromHour}|{toHour}|{hours}",
+                () => sq.NavAsync(token.ChainId, token.Address, fromHour, toHour, hours ?? 1, ct));
             return TypedResults.Ok(new SeriesDto<NavPointDto>(symbol, Time(fromHour), Time(toHour), series.BucketHours, series.Points.Count,
                 series.Points.Select(p => p.ToDto()).ToList()));
         });

@@ -9,7 +9,12 @@ public sealed class ChainDataHub(ILogger<ChainDataHub> logger)
     private readonly Lock _gate = new();
     private readonly List<Func<Task>> _subscribers = [];
 
+    private long _dataVersion;
+
     public DateTime? LastNotificationAt { get; private set; }
+
+    /// <summary>Counts the indexer's notifications: cached results of an older version are never served.</summary>
+    public long DataVersion => Interlocked.Read(ref _dataVersion);
 
     public IDisposable Subscribe(Func<Task> onChange)
     {
@@ -21,7 +26,11 @@ public sealed class ChainDataHub(ILogger<ChainDataHub> logger)
 
     public void Publish(bool fromNotification = true)
     {
-        if (fromNotification) LastNotificationAt = DateTime.UtcNow;
+        if (fromNotification)
+        {
+            LastNotificationAt = DateTime.UtcNow;
+            Interlocked.Increment(ref _dataVersion);
+        }
         Func<Task>[] targets;
         lock (_gate) targets = [.. _subscribers];
         foreach (var target in targets) _ = RunAsync(target);

@@ -13,6 +13,7 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
         limit = Math.Clamp(limit, 1, MaxLimit);
         await using var db = await factory.CreateDbContextAsync(ct);
         var query = Filter(db.Rebalances.AsNoTracking(), filter);
+        query = await NarrowAsync(db, query, filter, ct);
         query = After(query, sort, after);
         query = sort switch
         {
@@ -41,6 +42,31 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
         if (f.To is { } to) q = q.Where(r => r.BlockTime <= to);
         if (f.MinNavDelta is { } min) q = q.Where(r => r.NavDelta >= min);
         if (f.MaxNavDelta is { } max) q = q.Where(r => r.NavDelta <= max);
+        return q;
+    }
+
+    /// <summary>
+    /// Index help for time filters: with one chain indexed (the usual case) pin chain_id, and turn the
+    /// time range into block bounds through the block_time index, so the keyset scan starts inside the range.
+    /// </summary>
+    private static async Task<IQueryable<Rebalance>> NarrowAsync(DashboardDbContext db, IQueryable<Rebalance> q, RebalanceFilter f, CancellationToken ct)
+    {
+        var chains = await db.Tokens.AsNoTracking().Select(t => t.ChainId).Distinct().Take(2).ToListAsync(ct);
+        if (chains.Count != 1) return q;
+        var chain = chains[0];
+        q = q.Where(r => r.ChainId == chain);
+        if (f.From is { } from)
+        {
+            var first = await db.Rebalances.AsNoTracking().Where(r => r.BlockTime >= from)
+                .OrderBy(r => r.BlockTime).ThenBy(r => r.BlockNumber).Select(r => (long?)r.BlockNumber).FirstOrDefaultAsync(ct);
+            if (first is { } b) q = q.Where(r => r.BlockNumber >= b);
+        }
+        if (f.To is { } to)
+        {
+            var last = await db.Rebalances.AsNoTracking().Where(r => r.BlockTime <= to)
+                .OrderByDescending(r => r.BlockTime).ThenByDescending(r => r.BlockNumber).Select(r => (long?)r.BlockNumber).FirstOrDefaultAsync(ct);
+            if (last is { } b) q = q.Where(r => r.BlockNumber <= b);
+        }
         return q;
     }
 
@@ -75,7 +101,10 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var tx = txHash.ToLowerInvariant();
-        var row = await Project(db, db.Rebalances.AsNoTracking().Where(r => r.TxHash == tx && r.LogIndex == logIndex).OrderBy(r => r.ChainId))
+        // The (chain_id, tx_hash) index needs the chain: look in each chain that has tokens.
+        var chains = await db.Tokens.AsNoTracking().Select(t => t.ChainId).Distinct().ToListAsync(ct);
+        var row = await Project(db, db.Rebalances.AsNoTracking()
+                .Where(r => chains.Contains(r.ChainId) && r.TxHash == tx && r.LogIndex == logIndex).OrderBy(r => r.ChainId))
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
         var token = await TokenQueries.Project(db, db.Tokens.Where(t => t.ChainId == row.ChainId && t.Address == row.TokenAddress)).FirstOrDefaultAsync(ct);

@@ -26,6 +26,7 @@ public partial class ReservePage
 
     [Inject] private ReserveQueries Reserves { get; set; } = default!;
     [Inject] private SeriesQueries Series { get; set; } = default!;
+    [Inject] private Live.LiveCache Cache { get; set; } = default!;
 
     [Parameter] public string Underlying { get; set; } = "";
     [SupplyParameterFromQuery(Name = "range")] public string? RangeKey { get; set; }
@@ -50,7 +51,9 @@ public partial class ReservePage
         }
         var latestHour = await Series.LatestHourAsync(pool.ChainId, pool.Address, pool: true);
         var (from, to) = _range.Resolve(latestHour is { } h ? Times.FromHour(h) : null);
-        _series = await Series.ReserveAsync(pool.ChainId, pool.Address, from is { } f ? Times.Hour(f) : null, to is { } e ? Times.Hour(e) : null);
+        var key = $"{pool.ChainId}|{pool.Address}|{from:O}|{to:O}";
+        _series = await Cache.GetOrAddAsync("reserve|" + key,
+            () => Series.ReserveAsync(pool.ChainId, pool.Address, from is { } f ? Times.Hour(f) : null, to is { } e ? Times.Hour(e) : null));
         var pts = _series.Points;
         _latest = latestHour is { } lh ? (await Series.ReserveAsync(pool.ChainId, pool.Address, lh, lh)).Points.FirstOrDefault() : null;
 
@@ -72,12 +75,12 @@ public partial class ReservePage
         var current = Data.Queries.TokenQueries.Classify(_latest?.MaxUtilizationBps, suspensions.Count > 0 && suspensions[^1].End is null);
         _health = current;
 
-        _draws = await Reserves.DrawsByTokenAsync(pool, from, to);
-        _inflows = await Reserves.InflowsAsync(pool, from, to);
+        _draws = await Cache.GetOrAddAsync("draws|" + key, () => Reserves.DrawsByTokenAsync(pool, from, to));
+        _inflows = await Cache.GetOrAddAsync("inflows|" + key, () => Reserves.InflowsAsync(pool, from, to, limit: 20));
         _runway = "—";
         if (_latest is { } l)
         {
-            var avgDraw = await Reserves.AverageHourlyDrawAsync(pool, Times.FromHour(l.Hour + 1));
+            var avgDraw = await Cache.GetOrAddAsync($"avgdraw|{pool.Address}|{l.Hour}", () => Reserves.AverageHourlyDrawAsync(pool, Times.FromHour(l.Hour + 1)));
             _runway = l.MinBufferDepth.Sign <= 0 ? "none: the reserve is at or below its floor"
                 : avgDraw.IsZero ? "unlimited at the last 7 days' draw rate (no draws)"
                 : $"{(double)(l.MinBufferDepth / avgDraw):N0} hours at the last 7 days' average draw of {Wad.Format(avgDraw, "USD")}/h";

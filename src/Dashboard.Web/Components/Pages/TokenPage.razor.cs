@@ -19,6 +19,8 @@ public partial class TokenPage
     private RebalanceFilter _filter = new();
     private string _fallbackText = "";
 
+    [Inject] private Live.LiveCache Cache { get; set; } = default!;
+
     [Parameter] public string Symbol { get; set; } = "";
     [SupplyParameterFromQuery(Name = "range")] public string? RangeKey { get; set; }
     [SupplyParameterFromQuery] public string? From { get; set; }
@@ -46,7 +48,8 @@ public partial class TokenPage
         var (from, to) = _range.Resolve(latest is { } h ? Times.FromHour(h) : null);
         long? fromHour = from is { } f ? Times.Hour(f) : null, toHour = to is { } e ? Times.Hour(e) : null;
 
-        _nav = await Series.NavAsync(t.ChainId, t.Address, fromHour, toHour);
+        var key = $"{t.ChainId}|{t.Address}|{fromHour}|{toHour}";
+        _nav = await Cache.GetOrAddAsync("nav|" + key, () => Series.NavAsync(t.ChainId, t.Address, fromHour, toHour));
         var navPoints = _nav.Points.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.Nav))).ToList();
         _navLines = [new ChartLine("NAV", "#1e88e5", navPoints)];
         _leverageLines = [new ChartLine("Effective leverage", "#8e24aa", _nav.Points.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.Leverage))).ToList())];
@@ -58,7 +61,7 @@ public partial class TokenPage
             $"Rebalance {Times.Iso(m.BlockTime)}: {(m.IsBuy ? "buy" : "sell")}, {Wad.Leverage(m.LeverageBefore)} → {Wad.Leverage(m.LeverageAfter)}, NAV delta {Wad.Format(m.NavDelta, "USD")}",
             $"/rebalances/{m.TxHash}/{m.LogIndex}", "#fb8c00")).ToList();
 
-        var inputs = await Analytics.DecayAsync(t.ChainId, t.Address, fromHour, toHour);
+        var inputs = await Cache.GetOrAddAsync("decay|" + key, () => Analytics.DecayAsync(t.ChainId, t.Address, fromHour, toHour));
         _decay = inputs is null ? null : DecayView.From(inputs, t);
         _filter = new RebalanceFilter { TokenAddress = t.Address, From = from, To = to };
 
