@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDataServices();
 builder.AddDashboardWeb();
 builder.AddStaffWeb();
+builder.AddExportWeb();
 builder.AddOperations();
 
 var app = builder.Build();
@@ -14,6 +15,7 @@ await app.Services.MigrateDashboardDatabaseAsync();
 app.UseOperations();
 app.UseDashboardWeb();
 app.MapStaffEndpoints();
+app.MapExportEndpoints();
 await app.RunAsync();
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>

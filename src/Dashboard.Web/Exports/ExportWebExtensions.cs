@@ -1,0 +1,31 @@
+using LeveragedTokens.Dashboard.Web.Exports;
+using LeveragedTokens.Exports;
+using LeveragedTokens.Staff;
+
+namespace LeveragedTokens.Dashboard.Web;
+
+/// <summary>Exports on the web: the public quick export, and full exports and reconciliation for auditors.</summary>
+public static class ExportWebExtensions
+{
+    /// <summary>The auditor role only (the staff policies do not nest roles: an admin grants itself auditor if needed).</summary>
+    public const string AuditorPolicy = "staff-auditor";
+
+    public static WebApplicationBuilder AddExportWeb(this WebApplicationBuilder builder)
+    {
+        builder.AddExportServices();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AuditorPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Auditor));
+        return builder;
+    }
+
+    /// <summary>/api/v1/exports (public, rate limited like the rest of /api/v1), /api/staff/exports and /api/staff/reconciliation (auditors).</summary>
+    public static WebApplication MapExportEndpoints(this WebApplication app)
+    {
+        app.MapGroup("/api/v1/exports").RequireRateLimiting(DashboardWebExtensions.ApiRateLimitPolicy).WithTags("Exports")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .MapQuickExportApi();
+        app.MapGroup("/api/staff/exports").RequireAuthorization(AuditorPolicy).WithTags("Audit").MapAuditExportApi();
+        app.MapGroup("/api/staff/reconciliation").RequireAuthorization(AuditorPolicy).WithTags("Audit").MapReconciliationApi();
+        return app;
+    }
+}
