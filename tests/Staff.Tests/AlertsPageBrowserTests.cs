@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace LeveragedTokens.Staff.Tests;
 
 /// <summary>A person in a real browser (the machine's Chromium) against the real web host on Kestrel.</summary>
+[Collection(HangfireHostsCollection.Name)]
 public sealed class AlertsPageBrowserTests : IAsyncLifetime
 {
     private const string RiskEmail = "risk.browser@example.test";

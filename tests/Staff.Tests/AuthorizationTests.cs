@@ -5,6 +5,7 @@ using LeveragedTokens.Staff.Tests.Support;
 namespace LeveragedTokens.Staff.Tests;
 
 /// <summary>Every staff page and endpoint refuses anonymous users and users without the role.</summary>
+[Collection(HangfireHostsCollection.Name)]
 public sealed class AuthorizationTests(StaffWebFixture fixture) : IClassFixture<StaffWebFixture>
 {
     private readonly StaffWebApp _app = fixture.App;

@@ -6,6 +6,7 @@ using LeveragedTokens.Staff.Tests.Support;
 namespace LeveragedTokens.Staff.Tests;
 
 /// <summary>The staff APIs as a signed-in risk user or admin would call them.</summary>
+[Collection(HangfireHostsCollection.Name)]
 public sealed class StaffApiTests(StaffWebFixture fixture) : IClassFixture<StaffWebFixture>
 {
     private readonly StaffWebApp _app = fixture.App;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LeveragedTokens.Staff.Tests;
 
+[Collection(HangfireHostsCollection.Name)]
 public sealed class StaffJobTests
 {
     [Fact]

@@ -13,6 +13,7 @@ using Xunit.Abstractions;
 namespace LeveragedTokens.Staff.Tests;
 
 /// <summary>Real anvil, the reference simulator's stress episode, the real indexer, evaluation after every poll, Hangfire delivering webhooks.</summary>
+[Collection(HangfireHostsCollection.Name)]
 public sealed class StressEpisodeTests(ITestOutputHelper output)
 {
     private sealed record Span(string Subject, long Fired, long? Resolved);

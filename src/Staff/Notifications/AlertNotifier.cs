@@ -42,12 +42,15 @@ public sealed class AlertNotifier(IOptions<StaffOptions> options, IServiceProvid
 
     public void Dispatch(IEnumerable<long> deliveryIds)
     {
-        var client = services.GetService(typeof(IBackgroundJobClient)) as IBackgroundJobClient;
-        foreach (var id in deliveryIds)
+        var ids = deliveryIds.ToList();
+        if (ids.Count == 0) return;
+        IBackgroundJobClient? client = null;
+        foreach (var id in ids)
         {
             try
             {
-                if (client is null) throw new InvalidOperationException("Hangfire is not configured in this host");
+                client ??= services.GetService(typeof(IBackgroundJobClient)) as IBackgroundJobClient
+                    ?? throw new InvalidOperationException("Hangfire is not configured in this host");
                 client.Enqueue<WebhookDeliveryJob>(job => job.DeliverAsync(id, CancellationToken.None));
             }
             catch (Exception ex)
