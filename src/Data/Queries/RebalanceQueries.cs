@@ -13,8 +13,8 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
         limit = Math.Clamp(limit, 1, MaxLimit);
         await using var db = await factory.CreateDbContextAsync(ct);
         var query = Filter(db.Rebalances.AsNoTracking(), filter);
-        query = await NarrowAsync(db, query, filter, ct);
-        query = After(query, sort, after);
+        var pinned = await NarrowAsync(db, query, filter, ct);
+        query = After(pinned.Query, sort, after, pinned.Chain);
         query = sort switch
         {
             RebalanceSort.Oldest => query.OrderBy(r => r.ChainId).ThenBy(r => r.BlockNumber).ThenBy(r => r.LogIndex),
@@ -49,10 +49,10 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
     /// Index help for time filters: with one chain indexed (the usual case) pin chain_id, and turn the
     /// time range into block bounds through the block_time index, so the keyset scan starts inside the range.
     /// </summary>
-    private static async Task<IQueryable<Rebalance>> NarrowAsync(DashboardDbContext db, IQueryable<Rebalance> q, RebalanceFilter f, CancellationToken ct)
+    private static async Task<(IQueryable<Rebalance> Query, long? Chain)> NarrowAsync(DashboardDbContext db, IQueryable<Rebalance> q, RebalanceFilter f, CancellationToken ct)
     {
         var chains = await db.Tokens.AsNoTracking().Select(t => t.ChainId).Distinct().Take(2).ToListAsync(ct);
-        if (chains.Count != 1) return q;
+        if (chains.Count != 1) return (q, null);
         var chain = chains[0];
         q = q.Where(r => r.ChainId == chain);
         if (f.From is { } from)
@@ -67,12 +67,20 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
                 .OrderByDescending(r => r.BlockTime).ThenByDescending(r => r.BlockNumber).Select(r => (long?)r.BlockNumber).FirstOrDefaultAsync(ct);
             if (last is { } b) q = q.Where(r => r.BlockNumber <= b);
         }
-        return q;
+        return (q, chain);
     }
 
-    private static IQueryable<Rebalance> After(IQueryable<Rebalance> q, RebalanceSort sort, RebalanceCursor? c)
+    private static IQueryable<Rebalance> After(IQueryable<Rebalance> q, RebalanceSort sort, RebalanceCursor? c, long? pinnedChain)
     {
         if (c is null) return q;
+        if (pinnedChain is { } pinned && c.ChainId == pinned && sort is RebalanceSort.Newest or RebalanceSort.Oldest)
+        {
+            // One chain: compare (block, log) only, which the (token, block, log) index can seek to.
+            var (b, l) = (c.BlockNumber, c.LogIndex);
+            return sort == RebalanceSort.Oldest
+                ? q.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.BlockNumber, r.LogIndex), ValueTuple.Create(b, l)))
+                : q.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.BlockNumber, r.LogIndex), ValueTuple.Create(b, l)));
+        }
         // Row-value comparisons ((a, b, c) < (x, y, z)) so Postgres walks the index from the cursor.
         var (chain, block, log, delta) = (c.ChainId, c.BlockNumber, c.LogIndex, c.NavDelta ?? 0);
         return sort switch
