@@ -3,6 +3,7 @@ using System.Text.Json;
 using LeveragedTokens.Operations.Tests.Support;
 using LeveragedTokens.TestSupport;
 using Npgsql;
+using Xunit.Abstractions;
 
 namespace LeveragedTokens.Operations.Tests;
 
@@ -10,7 +11,7 @@ namespace LeveragedTokens.Operations.Tests;
 /// The running system (anvil + the simulator live, the indexer process, the web app) through a
 /// Postgres restart and a node outage: nothing is restarted by hand, nothing is lost.
 /// </summary>
-public sealed class FaultDrillTests : IAsyncLifetime
+public sealed class FaultDrillTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string _stateFile = Path.Combine(Path.GetTempPath(), $"ops-anvil-{Guid.NewGuid():N}.json");
     private readonly int _anvilPort = FreePort.Next();
@@ -48,9 +49,27 @@ public sealed class FaultDrillTests : IAsyncLifetime
 
         // 1. Postgres restarts while blocks keep coming.
         var before = (await IndexedAsync())!.Value.Indexed;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var seen = new List<HttpStatusCode?>();
+        using var polling = new CancellationTokenSource();
+        var poller = Task.Run(async () =>
+        {
+            while (!polling.IsCancellationRequested)
+            {
+                var status = await TryGetAsync(web, "/readyz");
+                lock (seen) seen.Add(status);
+                await Task.Delay(100);
+            }
+        });
         await _cluster.RestartAsync();
+        await polling.CancelAsync();
+        await poller;
+        lock (seen) Assert.Contains(HttpStatusCode.ServiceUnavailable, seen); // the instance said so while Postgres was away
+        output.WriteLine($"Postgres stopped and started again in {clock.Elapsed.TotalSeconds:0.0} s");
         await WaitAsync("the web app is ready again", async () => (await TryGetAsync(web, "/readyz")) == HttpStatusCode.OK, 60);
+        output.WriteLine($"web /readyz 200 again {clock.Elapsed.TotalSeconds:0.0} s after the stop began");
         await WaitAsync("the indexer writes again", async () => await IndexedAsync() is { } s && s.Indexed > before + 5, 90);
+        output.WriteLine($"indexer 5 blocks past its pre-restart checkpoint {clock.Elapsed.TotalSeconds:0.0} s after the stop began");
         Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/api/v1/tokens")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/")).StatusCode);
         Assert.False(_indexer.HasExited, _indexer.Output);
@@ -60,7 +79,9 @@ public sealed class FaultDrillTests : IAsyncLifetime
         await WaitAsync("the indexer reaches the head", async () => await IndexedAsync() is { } s && s.Head - s.Indexed <= 1, 60);
         var headBefore = await BlockNumberAsync();
         await _anvil.StopAsync(signal: 2); // SIGINT: anvil writes its --state file
+        clock.Restart();
         await WaitAsync("the status turns stale", async () => await StaleAsync(web) == true, 60);
+        output.WriteLine($"node stopped: the dashboard shows the feed stale after {clock.Elapsed.TotalSeconds:0.0} s (StaleAfterSeconds 6)");
         var page = await web.GetStringAsync("/");
         Assert.Contains("data-stale=\"true\"", page);
         var ready = JsonDocument.Parse(await web.GetStringAsync("/readyz")).RootElement;
@@ -69,7 +90,9 @@ public sealed class FaultDrillTests : IAsyncLifetime
         _anvil = await StartAnvilAsync();
         Assert.True(await BlockNumberAsync() >= headBefore, "anvil came back without its chain");
         await RpcAsync("anvil_mine", "0x5");
+        clock.Restart();
         await WaitAsync("indexing resumes and the feed is live again", async () => await StaleAsync(web) == false, 90);
+        output.WriteLine($"node back (restarted from its --state file, head {headBefore} kept): feed live again after {clock.Elapsed.TotalSeconds:0.0} s");
         Assert.False(_indexer.HasExited, _indexer.Output);
 
         // 3. Exactly the node's logs are stored: nothing lost across the restart, nothing doubled.
@@ -78,6 +101,7 @@ public sealed class FaultDrillTests : IAsyncLifetime
         var onChain = await ChainLogsAsync(startBlock, indexed);
         Assert.Equal(onChain.Count, stored.Count);
         Assert.Equal(onChain.Order(), stored.Order());
+        output.WriteLine($"{stored.Count} logs stored up to block {indexed}, equal to eth_getLogs for the watched contracts");
     }
 
     private async Task<ChildProcess> StartAnvilAsync()

@@ -60,6 +60,8 @@ internal static class RateLimits
 
     private static RequestKind Kind(HttpContext ctx, OperationsOptions ops)
     {
+        // No client address (an in-process test server): nothing to attribute a budget to.
+        if (ctx.Connection.RemoteIpAddress is null) return RequestKind.None;
         var path = ctx.Request.Path;
         foreach (var prefix in ops.ExportPaths)
             if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)) return RequestKind.Export;
