@@ -1,0 +1,277 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text.Json;
+using LeveragedTokens.Exports;
+using LeveragedTokens.Staff.Tests.Support;
+
+namespace LeveragedTokens.Staff.Tests;
+
+/// <summary>The quick export for anyone, full exports and reconciliation for auditors, over HTTP on a seeded database.</summary>
+public sealed class ExportEndpointTests(ExportWebFixture fixture) : IClassFixture<ExportWebFixture>
+{
+    private readonly StaffWebApp _app = fixture.App;
+
+    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+
+    private static string[] Lines(string body) => body.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
+    public async Task TheQuickCsvExportIsCappedAndSaysSoInItsFileName()
+    {
+        var response = await _app.Client().GetAsync("/api/v1/exports/rebalances.csv?token=BTC3L");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var name = response.Content.Headers.ContentDisposition!.FileName!.Trim('"');
+        Assert.Equal($"rebalances.v1.chain-31337.token-{ChainSeeder.Token}.first-{ExportWebFixture.Cap}.csv", name);
+        Assert.Equal(ExportWebFixture.Cap.ToString(), response.Headers.GetValues("X-Export-Row-Cap").Single());
+        var lines = Lines(await response.Content.ReadAsStringAsync());
+        Assert.StartsWith("chain_id,contract_address,block_number,", lines[0]);
+        Assert.Equal(ExportWebFixture.Cap + 1, lines.Length);
+        // The first rows in chain order: blocks 300, 600, 900.
+        for (var i = 0; i < ExportWebFixture.Cap; i++) Assert.Contains(ChainSeeder.TxOf(ExportWebFixture.Blocks[i]), lines[i + 1]);
+    }
+
+    [Fact]
+    public async Task TheQuickExportTakesThePeriodOfTheViewWithAnInclusiveEnd()
+    {
+        var from = Iso(ChainSeeder.TimeOf(600));
+        var to = Iso(ChainSeeder.TimeOf(900));
+
+        var response = await _app.Client().GetAsync($"/api/v1/exports/rebalances.csv?token=BTC3L&from={from}&to={to}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var lines = Lines(await response.Content.ReadAsStringAsync());
+        Assert.Equal(3, lines.Length);
+        Assert.Contains(ChainSeeder.TxOf(600), lines[1]);
+        Assert.Contains(ChainSeeder.TxOf(900), lines[2]);
+        Assert.Contains(".time-20260101T020000Z-20260101T030001Z.first-3.csv", response.Content.Headers.ContentDisposition!.FileName);
+    }
+
+    [Fact]
+    public async Task TheQuickJsonLinesExportHasOneObjectPerRowAndIsCappedToo()
+    {
+        var response = await _app.Client().GetAsync("/api/v1/exports/rebalances.jsonl");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/jsonl", response.Content.Headers.ContentType!.MediaType);
+        Assert.EndsWith(".first-3.jsonl", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        var rows = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(ExportWebFixture.Cap, rows.Count);
+        Assert.Equal(ExportWebFixture.Blocks.Take(3), rows.Select(r => r.GetProperty("block_number").GetInt64()));
+        Assert.All(rows, r => Assert.Equal("BTC3L", r.GetProperty("token_symbol").GetString()));
+    }
+
+    [Theory]
+    [InlineData("token=DOGE3L", 404)]
+    [InlineData("token=0x00000000000000000000000000000000000000ff", 404)]
+    [InlineData("token=0xZZ", 400)]
+    [InlineData("from=yesterday", 400)]
+    [InlineData("to=2026-13-45T99:99:99Z", 400)]
+    [InlineData("from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", 400)]
+    public async Task BadQuickExportParametersAreAnsweredWithProblemDetails(string query, int status)
+    {
+        foreach (var extension in new[] { "csv", "jsonl" })
+        {
+            var response = await _app.Client().GetAsync($"/api/v1/exports/rebalances.{extension}?{query}");
+
+            Assert.Equal(status, (int)response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(status, problem.GetProperty("status").GetInt32());
+            Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task TheLastPossibleTimeIsAnOpenEndNotAServerError()
+    {
+        var response = await _app.Client().GetAsync("/api/v1/exports/rebalances.csv?to=9999-12-31T23:59:59Z");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    public static TheoryData<string> AuditorPaths =>
+    [
+        "/api/staff/exports/rebalances.csv",
+        "/api/staff/exports/reserve-ledger.jsonl?pool=BTC",
+        "/api/staff/exports/reserve-metrics.xlsx",
+        "/api/staff/exports/rebalances.csv.zip",
+        "/api/staff/reconciliation/BTC",
+        "/api/staff/reconciliation/BTC.csv",
+    ];
+
+    [Theory, MemberData(nameof(AuditorPaths))]
+    public async Task FullExportsAndReconciliationRefuseAnonymousCallers(string path)
+    {
+        var response = await _app.Client().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory, MemberData(nameof(AuditorPaths))]
+    public async Task FullExportsAndReconciliationRefuseStaffWithoutTheAuditorRole(string path)
+    {
+        foreach (var (email, password) in new[] { ("risk@example.test", StaffWebApp.Password), (StaffWebApp.AdminEmail, StaffWebApp.AdminPassword) })
+        {
+            var client = await _app.SignedInClientAsync(email, password);
+
+            var response = await client.GetAsync(path);
+
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task AnAuditorDownloadsEveryRowWithoutACap()
+    {
+        var auditor = await _app.SignedInClientAsync("auditor@example.test");
+
+        var response = await auditor.GetAsync("/api/staff/exports/rebalances.csv?token=BTC3L");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"rebalances.v1.chain-31337.token-{ChainSeeder.Token}.csv", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.False(response.Headers.Contains("X-Export-Row-Cap"));
+        var lines = Lines(await response.Content.ReadAsStringAsync());
+        Assert.Equal(ExportWebFixture.Blocks.Length + 1, lines.Length);
+        Assert.Contains(ChainSeeder.TxOf(1500), lines[^1]);
+    }
+
+    [Fact]
+    public async Task AnAuditorGetsTheExportAndItsManifestInOneZip()
+    {
+        var auditor = await _app.SignedInClientAsync("auditor@example.test");
+
+        var response = await auditor.GetAsync("/api/staff/exports/reserve-ledger.jsonl.zip?pool=BTC&fromBlock=600&toBlock=1200");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
+        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+        var name = $"reserve-ledger.v1.chain-31337.pool-{ChainSeeder.Pool}.blocks-600-1200.jsonl";
+        Assert.Equal([name, name + ".manifest.json"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+        var file = Read(zip.GetEntry(name)!);
+        var manifest = ExportManifest.FromJson(System.Text.Encoding.UTF8.GetString(Read(zip.GetEntry(name + ".manifest.json")!)));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(file)), manifest.Sha256);
+        Assert.Equal(3, manifest.RowCount); // the draws at blocks 600, 900, 1200
+        Assert.False(manifest.Truncated);
+        Assert.Equal(new BlockRange(600, 1200), manifest.BlockRange);
+        Assert.Equal(manifest.Sha256, response.Headers.GetValues("X-Export-Sha256").Single());
+    }
+
+    [Fact]
+    public async Task AnAuditorExportsTheReserveMetricsAsXlsx()
+    {
+        var auditor = await _app.SignedInClientAsync("auditor@example.test");
+
+        var response = await auditor.GetAsync("/api/staff/exports/reserve-metrics.xlsx?token=BTC3L");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
+        using var xlsx = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+        Assert.Contains(xlsx.Entries, e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnAuditorReconcilesAPoolAndDownloadsTheReport()
+    {
+        var auditor = await _app.SignedInClientAsync("auditor@example.test");
+
+        var view = await auditor.GetAsync("/api/staff/reconciliation/BTC?toBlock=1600");
+        var csv = await auditor.GetAsync("/api/staff/reconciliation/BTC.csv?toBlock=1600");
+        var json = await auditor.GetAsync($"/api/staff/reconciliation/{ChainSeeder.Pool}.json");
+
+        Assert.Equal(HttpStatusCode.OK, view.StatusCode);
+        var report = await view.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(ChainSeeder.Pool, report.GetProperty("pool").GetString());
+        Assert.Equal([ChainSeeder.Token], report.GetProperty("tokens").EnumerateArray().Select(t => t.GetString()));
+        Assert.Contains(report.GetProperty("checks").EnumerateArray(), c => c.GetProperty("check").GetString() == "rebalance-ids");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.StartsWith("check,contract_address,block_number,", await csv.Content.ReadAsStringAsync());
+        Assert.Equal($"reconciliation.chain-31337.pool-{ChainSeeder.Pool}.blocks-start-1600.csv", csv.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.Equal(HttpStatusCode.OK, json.StatusCode);
+        Assert.Equal("attachment", json.Content.Headers.ContentDisposition!.DispositionType);
+    }
+
+    [Theory]
+    [InlineData("/api/staff/exports/secrets.csv", 404)]
+    [InlineData("/api/staff/exports/rebalances.exe", 404)]
+    [InlineData("/api/staff/exports/rebalances.csv?pool=DOGE", 404)]
+    [InlineData("/api/staff/exports/rebalances.csv?fromBlock=-1", 400)]
+    [InlineData("/api/staff/exports/rebalances.csv?fromBlock=9&toBlock=1", 400)]
+    [InlineData("/api/staff/reconciliation/DOGE", 404)]
+    [InlineData("/api/staff/reconciliation/BTC?from=soon", 400)]
+    public async Task AnAuditorsBadRequestsAreProblemDetails(string path, int status)
+    {
+        var auditor = await _app.SignedInClientAsync("auditor@example.test");
+
+        var response = await auditor.GetAsync(path);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task TheAuditPageSendsAnonymousVisitorsToSignInAndOtherStaffToDenied()
+    {
+        var anonymous = await _app.Client().GetAsync("/audit");
+        var risk = await (await _app.SignedInClientAsync("risk@example.test")).GetAsync("/audit");
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.StartsWith("/staff/login", anonymous.Headers.Location!.PathAndQuery());
+        Assert.Equal(HttpStatusCode.Redirect, risk.StatusCode);
+        Assert.StartsWith("/staff/denied", risk.Headers.Location!.PathAndQuery());
+    }
+
+    [Fact]
+    public async Task TheAuditPageOffersTheDownloadsToAnAuditor()
+    {
+        var auditor = await _app.SignedInClientAsync("auditor@example.test");
+
+        var response = await auditor.GetAsync("/audit");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Audit exports", html);
+        Assert.Contains("href=\"/api/staff/exports/rebalances.csv\"", html);
+        Assert.Contains("href=\"/api/staff/exports/rebalances.csv.zip\"", html);
+        Assert.Contains("rebalances.v1.csv", html);
+    }
+
+    [Fact]
+    public async Task TheRebalanceHistoryPageLinksToTheQuickExportOfItsFilters()
+    {
+        var response = await _app.Client().GetAsync("/rebalances?token=BTC3L&from=2026-01-01T00:00:00Z");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("href=\"/api/v1/exports/rebalances.csv?token=BTC3L&from=2026-01-01T00%3A00%3A00Z\"", html);
+        Assert.Contains($"Export CSV (first {ExportWebFixture.Cap} rows)", html);
+    }
+
+    private static byte[] Read(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+}
+
+/// <summary>The quick export counts against the public API's per-client limit.</summary>
+public sealed class QuickExportRateLimitTests
+{
+    [Fact]
+    public async Task TheQuickExportIsRateLimitedLikeTheRestOfThePublicApi()
+    {
+        await using var app = await StaffWebApp.StartAsync(settings: new Dictionary<string, string?> { ["Dashboard:ApiPermitsPerMinute"] = "2" });
+        var client = app.Client();
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++) answers.Add((await client.GetAsync("/api/v1/exports/rebalances.csv")).StatusCode);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], answers);
+    }
+}

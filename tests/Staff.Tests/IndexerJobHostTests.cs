@@ -1,0 +1,161 @@
+extern alias indexer;
+
+using Hangfire;
+using Hangfire.Storage;
+using LeveragedTokens.Data;
+using LeveragedTokens.Exports;
+using LeveragedTokens.Staff.Alerts;
+using LeveragedTokens.Staff.Notifications;
+using LeveragedTokens.Staff.Persistence;
+using LeveragedTokens.Staff.Tests.Support;
+using LeveragedTokens.TestSupport;
+using indexer::LeveragedTokens.Indexer;
+using indexer::LeveragedTokens.Indexer.Hosting;
+using indexer::LeveragedTokens.Indexer.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LeveragedTokens.Staff.Tests;
+
+/// <summary>
+/// The indexer host, wired exactly as its Program.cs does (minus the chain-following worker, which
+/// needs a node), is the Hangfire server of the Staff and Exports jobs: it migrates the staff
+/// schema, registers their recurring jobs, and runs a job the web host enqueues and the daily export.
+/// </summary>
+public sealed class IndexerJobHostTests : IAsyncLifetime
+{
+    private sealed class FixedTime(DateTime utc) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(utc);
+    }
+
+    // 2026-01-03 10:00 UTC: with one catch-up day the export writes 2026-01-02.
+    private static readonly DateTime Now = new(2026, 1, 3, 10, 0, 0, DateTimeKind.Utc);
+    private const long Jan2Block = 30 * ChainSeeder.BlocksPerHour;  // 2026-01-02 06:00
+    private const long Jan3Block = 49 * ChainSeeder.BlocksPerHour;  // 2026-01-03 01:00
+
+    private PostgresDatabase _database = null!;
+    private string _folder = null!;
+    private IHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabase.CreateAsync("jobhost");
+        _folder = Directory.CreateTempSubdirectory("scheduled-exports-").FullName;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Dashboard"] = _database.ConnectionString,
+            ["Chain:RpcUrl"] = "http://127.0.0.1:9",
+            ["Chain:RegistryAddress"] = "0x00000000000000000000000000000000000000c1",
+            ["Chain:ChainId"] = ChainSeeder.ChainId.ToString(), // the scheduled export's chain by default
+            ["Exports:Scheduled:Folder"] = _folder,
+            ["Exports:Scheduled:CatchUpDays"] = "1",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<TimeProvider>(new FixedTime(Now));
+        builder.AddDataServices();
+        builder.AddIndexer();
+        foreach (var worker in builder.Services.Where(d => d.ImplementationType == typeof(IndexerWorker)).ToList()) builder.Services.Remove(worker);
+        _host = builder.Build();
+        // The worker would migrate the chain schema after its chain check; without it the test does.
+        await _host.Services.MigrateDashboardDatabaseAsync();
+        var chain = new ChainSeeder(_host.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>());
+        await chain.RegisterAsync();
+        await chain.RebalanceAsync(Jan2Block);
+        await chain.MetricsAsync(Jan2Block, 10_500);
+        await chain.IndexedUpToAsync(Jan3Block);
+        await _host.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync(TimeSpan.FromSeconds(10));
+        _host.Dispose();
+        Directory.Delete(_folder, recursive: true);
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TheIndexerRegistersTheStaffAndExportJobsAndCanActivateEachOne()
+    {
+        using var connection = _host.Services.GetRequiredService<JobStorage>().GetConnection();
+        var recurring = connection.GetRecurringJobs();
+
+        Assert.Equal(
+            new[] { AlertEvaluationJob.RecurringJobId, StaffAndExportJobs.ScheduledExportJobId, RecentWindowRescanJob.JobId, WebhookDeliveryJob.SweepJobId }.Order(),
+            recurring.Select(j => j.Id).Order());
+        Assert.All(recurring, j => Assert.Null(j.LoadException));
+        using var scope = _host.Services.CreateScope();
+        Assert.All(recurring, j => Assert.NotNull(scope.ServiceProvider.GetRequiredService(j.Job.Type)));
+        Assert.Equal(StaffAndExportJobs.ScheduledExportCron, recurring.Single(j => j.Id == StaffAndExportJobs.ScheduledExportJobId).Cron);
+        // The staff schema came up with the job host: the web host is not needed for the jobs to run.
+        await using var staff = await _host.Services.GetRequiredService<IDbContextFactory<StaffDbContext>>().CreateDbContextAsync();
+        Assert.Empty(await staff.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task AnAlertEvaluationTheWebEnqueuesRunsOnTheIndexer()
+    {
+        // The web host's side: a Hangfire client of its own on the same database.
+        var web = new Hangfire.PostgreSql.PostgreSqlStorage(
+            new Hangfire.PostgreSql.Factories.NpgsqlConnectionFactory(_database.ConnectionString, new Hangfire.PostgreSql.PostgreSqlStorageOptions()),
+            new Hangfire.PostgreSql.PostgreSqlStorageOptions { SchemaName = "hangfire" });
+        var id = new BackgroundJobClient(web).EnqueueAlertEvaluation();
+
+        await WaitForSuccessAsync(id);
+
+        await using var staff = await _host.Services.GetRequiredService<IDbContextFactory<StaffDbContext>>().CreateDbContextAsync();
+        Assert.Contains(await staff.Alerts.AsNoTracking().ToListAsync(), a => a.Kind == AlertKind.ReserveBelowFloor && a.FiredBlock == Jan2Block);
+    }
+
+    [Fact]
+    public async Task TheDailyExportRunsOnTheIndexerAndWritesDatedFilesWithManifests()
+    {
+        _host.Services.GetRequiredService<IRecurringJobManager>().Trigger(StaffAndExportJobs.ScheduledExportJobId);
+
+        var day = Path.Combine(_folder, "2026-01-02");
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while ((!Directory.Exists(day) || Directory.GetFiles(day, "*.manifest.json").Length < 3) && DateTime.UtcNow < deadline)
+            await Task.Delay(250);
+
+        var rebalances = Path.Combine(day, "rebalances.v1.chain-31337.time-20260102T000000Z-20260103T000000Z.csv");
+        Assert.True(File.Exists(ExportFileNames.ManifestFor(rebalances)), FailureOf(StaffAndExportJobs.ScheduledExportJobId));
+        var manifest = ExportManifest.FromJson(await File.ReadAllTextAsync(ExportFileNames.ManifestFor(rebalances)));
+        Assert.Equal(1, manifest.RowCount);
+        Assert.Equal(3, Directory.GetFiles(day, "*.manifest.json").Length);
+    }
+
+    private async Task WaitForSuccessAsync(string jobId)
+    {
+        var monitoring = _host.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        string? state = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var details = monitoring.JobDetails(jobId);
+            state = details?.History.FirstOrDefault()?.StateName;
+            if (state is "Succeeded") return;
+            if (state is "Failed")
+                Assert.Fail($"Job {jobId} failed on the indexer: {Reason(details!.History[0])}");
+            await Task.Delay(250);
+        }
+        Assert.Fail($"Job {jobId} did not run within 90 s (last state: {state ?? "none"})");
+    }
+
+    private static string? Reason(Hangfire.Storage.Monitoring.StateHistoryDto state) =>
+        state.Data.TryGetValue("ExceptionMessage", out var message) ? message : state.Reason;
+
+    private string FailureOf(string recurringJobId)
+    {
+        using var connection = _host.Services.GetRequiredService<JobStorage>().GetConnection();
+        var last = connection.GetRecurringJobs([recurringJobId]).SingleOrDefault()?.LastJobId;
+        if (last is null) return "the recurring job never ran";
+        var details = _host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(last);
+        var latest = details?.History.FirstOrDefault();
+        return $"last run {last}: {latest?.StateName} {(latest is null ? null : Reason(latest))}";
+    }
+}
