@@ -27,6 +27,12 @@ public static class EventCatalog
 
     public static readonly IReadOnlyCollection<string> AllTopic0s = ByTopic0.Keys.ToArray();
 
+    /// <summary>Decodes a log already checked by <see cref="EventShape.Mismatch"/>.</summary>
     public static T Decode<T>(string[] topics, string data) where T : IEventDTO, new() =>
+        typeof(T) == typeof(ReservePoolRegisteredEvent) || typeof(T) == typeof(TokenRegisteredEvent)
+            ? DecodeWithNethereum<T>(topics, data) // strings: Nethereum's general decoder
+            : StaticEventDecoder<T>.Decode(topics, data);
+
+    public static T DecodeWithNethereum<T>(string[] topics, string data) where T : IEventDTO, new() =>
         new Nethereum.ABI.FunctionEncoding.EventTopicDecoder().DecodeTopics<T>(topics.Cast<object>().ToArray(), data);
 }

@@ -13,10 +13,20 @@ public sealed class AdaptiveRange(int initial, int max)
 
     public long Span { get { lock (_lock) return _span; } }
 
-    public void Succeeded(long usedSpan)
+    /// <summary>Logs per call worth aiming for: big enough to amortize a round trip, small enough to pipeline.</summary>
+    public const int TargetLogs = 5_000;
+
+    public void Succeeded(long usedSpan, int logCount)
     {
         lock (_lock)
         {
+            // Dense stretches: size the next call by log density, not only by errors.
+            if (logCount > TargetLogs * 2)
+            {
+                _successes = 0;
+                _span = Math.Clamp(usedSpan * TargetLogs / logCount, 1, max);
+                return;
+            }
             // Only a success at (about) the current span says the span can grow.
             if (usedSpan * 2 < _span) return;
             if (++_successes < 2) return;

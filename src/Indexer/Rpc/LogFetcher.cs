@@ -35,7 +35,7 @@ public sealed class LogFetcher(ChainRpc rpc, AdaptiveRange range, IOptions<Chain
                 var problem = ResponseCheck.Find(logs, from, to, addresses);
                 if (problem is null)
                 {
-                    range.Succeeded(to - from + 1);
+                    range.Succeeded(to - from + 1, logs.Length);
                     return [.. logs];
                 }
                 failure = new RpcFailure(RpcFailureKind.Transient, "inconsistent eth_getLogs answer: " + problem, null);

@@ -3,8 +3,8 @@ using Npgsql;
 namespace LeveragedTokens.Indexer.Storage;
 
 /// <summary>
-/// Writes one block range in one transaction: rows by binary COPY into temp tables, then
-/// INSERT ... ON CONFLICT DO NOTHING (a replay is harmless), the window's block headers, the
+/// Writes one block range in one transaction: rows by binary COPY (straight in, or via temp
+/// tables and INSERT ... ON CONFLICT DO NOTHING when some already exist), the window's block headers, the
 /// checkpoint (compare-and-set, so a writer that lost its lock cannot write), and NOTIFY.
 /// </summary>
 public sealed class BatchWriter(NpgsqlDataSource dataSource, ILogger<BatchWriter> logger)
@@ -14,16 +14,19 @@ public sealed class BatchWriter(NpgsqlDataSource dataSource, ILogger<BatchWriter
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
 
-        foreach (var (table, columns, copy, count) in TableCopies.For(range.Batch))
+        // Fast path: COPY straight into the tables. Rows above the checkpoint cannot exist (the
+        // checkpoint moves with them), so a conflict means a replay after something unusual; the
+        // savepoint then falls back to temp tables + ON CONFLICT DO NOTHING, which is idempotent.
+        await tx.SaveAsync("direct_copy", ct);
+        try
         {
-            if (count == 0) continue;
-            await Exec(conn, $"CREATE TEMP TABLE tmp_{table} (LIKE {table}) ON COMMIT DROP", ct);
-            await using (var importer = await conn.BeginBinaryImportAsync($"COPY tmp_{table} ({columns}) FROM STDIN (FORMAT BINARY)", ct))
-            {
-                await copy(importer, ct);
-                await importer.CompleteAsync(ct);
-            }
-            await Exec(conn, $"INSERT INTO {table} ({columns}) SELECT {columns} FROM tmp_{table} ON CONFLICT DO NOTHING", ct);
+            await CopyAsync(conn, range.Batch, viaTempTables: false, ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await tx.RollbackAsync("direct_copy", ct);
+            logger.LogInformation("Blocks {From}-{To} were partly stored already; merging with ON CONFLICT DO NOTHING", range.From, range.To);
+            await CopyAsync(conn, range.Batch, viaTempTables: true, ct);
         }
 
         if (range.WindowHeaders.Count > 0) await WriteHeadersAsync(conn, chainId, range, head - reorgWindow, ct);
@@ -38,6 +41,22 @@ public sealed class BatchWriter(NpgsqlDataSource dataSource, ILogger<BatchWriter
         }
         await tx.CommitAsync(ct);
         logger.LogDebug("Stored blocks {From}-{To}: {Events} logs", range.From, range.To, range.Batch.LogCount);
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection conn, Decoding.ChainBatch batch, bool viaTempTables, CancellationToken ct)
+    {
+        foreach (var (table, columns, copy, count) in TableCopies.For(batch))
+        {
+            if (count == 0) continue;
+            var target = viaTempTables ? $"tmp_{table}" : table;
+            if (viaTempTables) await Exec(conn, $"CREATE TEMP TABLE IF NOT EXISTS tmp_{table} (LIKE {table}) ON COMMIT DROP", ct);
+            await using (var importer = await conn.BeginBinaryImportAsync($"COPY {target} ({columns}) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                await copy(importer, ct);
+                await importer.CompleteAsync(ct);
+            }
+            if (viaTempTables) await Exec(conn, $"INSERT INTO {table} ({columns}) SELECT {columns} FROM tmp_{table} ON CONFLICT DO NOTHING", ct);
+        }
     }
 
     private static async Task WriteHeadersAsync(NpgsqlConnection conn, long chainId, BlockRange range, long pruneBelow, CancellationToken ct)

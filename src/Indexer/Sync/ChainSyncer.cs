@@ -60,7 +60,10 @@ public sealed class ChainSyncer(
             var read = await tail.ReadAsync(from, to, parent, _watch!.Addresses, ct);
             if (read is null) break; // the chain moved: the next poll starts with a reorg check
             var headers = read.Headers.ToDictionary(h => h.Number);
-            var (batch, _) = await builder.BuildAsync(ChainId, _watch, from, to, read.Logs, logs => VerifyForkAsync(logs, headers), ct);
+            var (batch, discovered) = await builder.BuildAsync(ChainId, _watch, from, to, read.Logs, logs => VerifyForkAsync(logs, headers), ct);
+            // New addresses: read the stretch again with them in the filter, so their logs get
+            // the same header and bloom checks as everything else near the head.
+            if (discovered) continue;
             await writer.WriteAsync(ChainId, checkpoint.IndexedBlock, new BlockRange(from, to, batch, read.Headers), head, _options.ReorgWindow, ct);
             progress.Stored(batch.LogCount);
             checkpoint = new ChainStateStore.Checkpoint(to, headers[to].Hash);

@@ -1,0 +1,81 @@
+using System.Numerics;
+using System.Text.Json;
+using LeveragedTokens.Indexer.Decoding;
+using LeveragedTokens.TestSupport;
+using Nethereum.ABI;
+using Nethereum.ABI.FunctionEncoding.Attributes;
+using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
+
+namespace LeveragedTokens.Indexer.Bench;
+
+/// <summary>
+/// A registry and one token played by the test emitter contract; the token emits NavSnapshot
+/// logs by the thousand per transaction (emitDense), so 200,000 events take seconds to produce.
+/// </summary>
+public static class DenseChain
+{
+    private const string Sender = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
+    public static async Task<string> BuildAsync(AnvilNode anvil, int events, int perTransaction)
+    {
+        var registry = await DeployAsync(anvil);
+        var token = await DeployAsync(anvil);
+        var abi = new ABIEncode();
+        var registration = abi.GetABIEncoded(new ABIValue("string", "BENCH3L"), new ABIValue("bool", true),
+            new ABIValue("uint256", BigInteger.Parse("3000000000000000000")), new ABIValue("uint256", BigInteger.Parse("2500000000000000000")),
+            new ABIValue("uint256", BigInteger.Parse("3500000000000000000")), new ABIValue("uint32", 86400u)).ToHex(true);
+        await SendAsync(anvil, registry, new EmitLog
+        {
+            Topics = [EventCatalog.TokenRegistered.Topic0.HexToByteArray(), Pad(token).HexToByteArray(), Pad(registry).HexToByteArray()],
+            Data = registration.HexToByteArray(),
+        }.GetCallData().ToHex(true), 1_000_000);
+        var navData = Enumerable.Range(0, 4).SelectMany(i => new BigInteger(1_000_000_000_000_000_000L + i).ToByteArray(isUnsigned: true, isBigEndian: true).PadLeftTo(32)).ToArray();
+        string? last = null;
+        for (var start = 0; start < events; start += perTransaction)
+        {
+            last = await SendAsync(anvil, token, new EmitDense
+            {
+                Topic0 = EventCatalog.NavSnapshot.Topic0.HexToByteArray(), Start = start, Count = Math.Min(perTransaction, events - start), Data = navData,
+            }.GetCallData().ToHex(true), 29_000_000);
+        }
+        // eth_sendTransaction can answer before the block is mined: wait for the last receipt.
+        while ((await anvil.CallAsync("eth_getTransactionReceipt", last)).ValueKind != JsonValueKind.Object) await Task.Delay(20);
+        return registry;
+    }
+
+    private static byte[] PadLeftTo(this byte[] bytes, int length) => [.. new byte[length - bytes.Length], .. bytes];
+
+    private static string Pad(string address) => "0x" + address[2..].PadLeft(64, '0');
+
+    private static async Task<string> DeployAsync(AnvilNode anvil)
+    {
+        var artifact = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "contracts", "LogEmitter.json")));
+        var tx = (await anvil.CallAsync("eth_sendTransaction", new { from = Sender, data = artifact.RootElement.GetProperty("bytecode").GetString(), gas = "0x500000" })).GetString();
+        for (var i = 0; ; i++)
+        {
+            var receipt = await anvil.CallAsync("eth_getTransactionReceipt", tx);
+            if (receipt.ValueKind == JsonValueKind.Object) return receipt.GetProperty("contractAddress").GetString()!.ToLowerInvariant();
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task<string> SendAsync(AnvilNode anvil, string to, string data, long gas) =>
+        (await anvil.CallAsync("eth_sendTransaction", new { from = Sender, to, data, gas = "0x" + gas.ToString("x") })).GetString()!;
+
+    [Function("emitLog")]
+    private sealed class EmitLog : FunctionMessage
+    {
+        [Parameter("bytes32[]", "topics", 1)] public List<byte[]> Topics { get; set; } = [];
+        [Parameter("bytes", "data", 2)] public byte[] Data { get; set; } = [];
+    }
+
+    [Function("emitDense")]
+    private sealed class EmitDense : FunctionMessage
+    {
+        [Parameter("bytes32", "topic0", 1)] public byte[] Topic0 { get; set; } = [];
+        [Parameter("uint256", "start", 2)] public BigInteger Start { get; set; }
+        [Parameter("uint256", "count", 3)] public BigInteger Count { get; set; }
+        [Parameter("bytes", "data", 4)] public byte[] Data { get; set; } = [];
+    }
+}
