@@ -49,16 +49,26 @@ public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory
         return result;
     }
 
-    /// <summary>The latest fees and injections (newest first).</summary>
+    /// <summary>The latest fees and injections (newest first), read inside the range's block bounds.</summary>
     public async Task<IReadOnlyList<LedgerEntryRow>> InflowsAsync(PoolInfo pool, DateTime? from, DateTime? to, int limit = 50, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var q = db.PoolLedger.AsNoTracking().Where(e => e.ChainId == pool.ChainId && e.PoolAddress == pool.Address && e.Kind != LedgerEntryKind.ReserveDrawn);
-        if (from is { } f) q = q.Where(e => e.BlockTime >= f);
-        if (to is { } t) q = q.Where(e => e.BlockTime <= t);
-        return await q.OrderByDescending(e => e.BlockNumber).ThenByDescending(e => e.LogIndex).Take(limit)
-            .Select(e => new LedgerEntryRow(e.BlockNumber, e.LogIndex, e.TxHash, e.BlockTime, e.Kind, e.Amount, e.Value, e.Counterparty))
-            .ToListAsync(ct);
+        var conn = await SeriesQueries.OpenAsync(db, ct);
+        await using var cmd = new NpgsqlCommand("""
+            SELECT block_number, log_index, tx_hash, block_time, kind, amount, value, counterparty FROM pool_ledger
+            WHERE chain_id = @c AND pool_address = @p AND kind <> 0 AND block_time BETWEEN @from AND @to
+              AND block_number BETWEEN @minBlock AND @maxBlock
+            ORDER BY block_number DESC, log_index DESC LIMIT @limit
+            """, conn);
+        await BindRangeAsync(cmd, conn, pool, from, to, ct);
+        cmd.Parameters.AddWithValue("limit", limit);
+        var rows = new List<LedgerEntryRow>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(new LedgerEntryRow(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetDateTime(3),
+                (LedgerEntryKind)reader.GetInt16(4), SeriesQueries.Big(reader, 5), reader.IsDBNull(6) ? null : SeriesQueries.Big(reader, 6),
+                reader.IsDBNull(7) ? null : reader.GetString(7)));
+        return rows;
     }
 
     /// <summary>Suspended-to-resumed intervals; an open one has no end.</summary>
