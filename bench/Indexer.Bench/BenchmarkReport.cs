@@ -15,7 +15,7 @@ public static class BenchmarkReport
         var section = string.Join('\n', Start, "## Indexer backfill", "",
             "`dotnet run -c Release --project bench/Indexer.Bench` (needs TEST_PG_ADMIN like the tests) — a fresh anvil; the test emitter",
             "contract registers one token and emits NavSnapshot logs 5,000 per transaction; each row below starts from an empty database.",
-            "The indexer writes two rows per event (raw_events + nav_snapshots) through temp tables and INSERT ... ON CONFLICT DO NOTHING",
+            "The indexer writes two rows per event (raw_events + nav_snapshots) by COPY (temp tables + ON CONFLICT DO NOTHING if rows exist)",
             "with the checkpoint in the same transaction; the COPY baseline writes the same two rows per event straight into the tables.",
             "Single run on the shared 2-core dev machine (other engineers were building at the same time).", "",
             result.ToMarkdown(), End);
