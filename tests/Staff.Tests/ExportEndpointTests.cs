@@ -9,6 +9,7 @@ using LeveragedTokens.Staff.Tests.Support;
 namespace LeveragedTokens.Staff.Tests;
 
 /// <summary>The quick export for anyone, full exports and reconciliation for auditors, over HTTP on a seeded database.</summary>
+[Collection(HangfireHostsCollection.Name)]
 public sealed class ExportEndpointTests(ExportWebFixture fixture) : IClassFixture<ExportWebFixture>
 {
     private readonly StaffWebApp _app = fixture.App;
@@ -261,6 +262,7 @@ public sealed class ExportEndpointTests(ExportWebFixture fixture) : IClassFixtur
 }
 
 /// <summary>The quick export counts against the public API's per-client limit.</summary>
+[Collection(HangfireHostsCollection.Name)]
 public sealed class QuickExportRateLimitTests
 {
     [Fact]

@@ -25,6 +25,7 @@ namespace LeveragedTokens.Staff.Tests;
 /// needs a node), is the Hangfire server of the Staff and Exports jobs: it migrates the staff
 /// schema, registers their recurring jobs, and runs a job the web host enqueues and the daily export.
 /// </summary>
+[Collection(HangfireHostsCollection.Name)]
 public sealed class IndexerJobHostTests : IAsyncLifetime
 {
     private sealed class FixedTime(DateTime utc) : TimeProvider
