@@ -4,6 +4,8 @@
 set -uo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# The suite runs under test.sh, whose own stack is postgres-only: these tests want the full stack.
+unset DEVSTACK_SERVICES DEVSTACK_DIR
 WORK="$(mktemp -d /tmp/devstack-tests.XXXXXX)"
 chmod 755 "$WORK"
 failures=0
