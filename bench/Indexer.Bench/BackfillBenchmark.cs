@@ -26,7 +26,7 @@ public static class BackfillBenchmark
         Console.WriteLine($"chain: {events:N0} NavSnapshot events in {head} blocks, built in {build.Elapsed.TotalSeconds:F1} s");
 
         // Baseline 1: the same logs fetched the same way (adaptive ranges, concurrent), nothing decoded or written.
-        await using var fetchDb = await PostgresDatabase.CreateAsync("bench");
+        await using var fetchDb = await PostgresDatabase.CreateAsync("idxbench");
         List<RpcLog> fetched = [];
         TimeSpan fetchTime;
         using (var host = await BuildHostAsync(anvil.RpcUrl, fetchDb.ConnectionString, registry))
@@ -40,7 +40,7 @@ public static class BackfillBenchmark
         Console.WriteLine($"fetch alone: {fetched.Count:N0} logs in {fetchTime.TotalSeconds:F2} s");
 
         // The indexer: fetch, decode, COPY + ON CONFLICT, checkpoint, in a fresh database.
-        await using var indexDb = await PostgresDatabase.CreateAsync("bench");
+        await using var indexDb = await PostgresDatabase.CreateAsync("idxbench");
         TimeSpan indexTime;
         using (var host = await BuildHostAsync(anvil.RpcUrl, indexDb.ConnectionString, registry))
         {
@@ -53,7 +53,7 @@ public static class BackfillBenchmark
         Console.WriteLine($"indexer: {stored:N0} logs in {indexTime.TotalSeconds:F2} s");
 
         // Baseline 2: the same rows (decoded beforehand, untimed) COPYed straight into the tables alone.
-        await using var copyDb = await PostgresDatabase.CreateAsync("bench");
+        await using var copyDb = await PostgresDatabase.CreateAsync("idxbench");
         TimeSpan copyTime;
         using (var host = await BuildHostAsync(anvil.RpcUrl, copyDb.ConnectionString, registry))
         {
