@@ -40,7 +40,14 @@ public sealed class PostgresKeyRing(string connectionString) : IXmlRepository
         using var create = new NpgsqlCommand(
             $"CREATE TABLE IF NOT EXISTS {Table} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text NOT NULL, xml text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())",
             conn);
-        create.ExecuteNonQuery();
+        try
+        {
+            create.ExecuteNonQuery();
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable)
+        {
+            // Two instances creating the table at the same moment: the other one won, which is all we need.
+        }
         return conn;
     }
 }
