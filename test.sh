@@ -12,13 +12,18 @@ require_dotnet
 require_cmd curl "curl (Debian: apt-get install curl)"
 require_pg_bin >/dev/null
 require_anvil >/dev/null
-if [[ ! -x /usr/bin/chromium ]]; then
+# Debian packages the tests drive: Chromium (browser tests) and nginx (the sticky-session proxy
+# in front of two web instances).
+missing=()
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+[[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    info "installing Debian's chromium for the browser tests"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \
-      || die "apt-get install chromium failed"
+    info "installing ${missing[*]} for the tests"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}") >/dev/null \
+      || die "apt-get install ${missing[*]} failed"
   else
-    die "chromium not found at /usr/bin/chromium: install it (Debian: sudo apt-get install chromium)"
+    die "${missing[*]} not installed: install them (Debian: sudo apt-get install ${missing[*]})"
   fi
 fi
 
