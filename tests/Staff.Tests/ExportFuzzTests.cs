@@ -3,6 +3,7 @@ using LeveragedTokens.Staff.Tests.Support;
 namespace LeveragedTokens.Staff.Tests;
 
 /// <summary>Hostile query values on every export endpoint: never a server error, never an internal detail in the answer.</summary>
+[Collection(HangfireHostsCollection.Name)]
 public sealed class ExportFuzzTests(ExportWebFixture fixture) : IClassFixture<ExportWebFixture>
 {
     private static readonly string[] Values =

@@ -26,6 +26,7 @@ public partial class AuditPage
     private string? _reconError;
     private ReconciliationReport? _report;
     private bool _running;
+    private bool _interactive;
 
     private sealed record PoolChoice(string Address, string Underlying);
 
@@ -35,6 +36,14 @@ public partial class AuditPage
         _pools = [.. _tokens.GroupBy(t => t.PoolAddress).Select(g => new PoolChoice(g.Key, g.First().Underlying)).OrderBy(p => p.Underlying, StringComparer.Ordinal)];
         _recon.Pool = _pools.FirstOrDefault()?.Address ?? "";
         await RefreshAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Only runs once the circuit is up (not while prerendering): browser tests wait for it.
+        if (!firstRender) return;
+        _interactive = true;
+        StateHasChanged();
     }
 
     /// <summary>Checks the filters with the API's own rules and shows the file name the download will have.</summary>

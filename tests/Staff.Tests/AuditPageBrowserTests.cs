@@ -1,0 +1,65 @@
+using LeveragedTokens.Staff.Tests.Support;
+using Microsoft.Playwright;
+
+namespace LeveragedTokens.Staff.Tests;
+
+/// <summary>An auditor in a real browser: signs in on the way to /audit, narrows an export, runs a reconciliation.</summary>
+[Collection(HangfireHostsCollection.Name)]
+public sealed class AuditPageBrowserTests : IAsyncLifetime
+{
+    private const string AuditorEmail = "auditor.browser@example.test";
+    private StaffWebApp _app = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _app = await StaffWebApp.StartAsync(kestrel: true);
+        await _app.CreateUserAsync(AuditorEmail, StaffRoles.Auditor);
+        await _app.Chain.RegisterAsync();
+        await _app.Chain.RebalanceAsync(300, reserveDraw: 1000 * ChainSeeder.Wad);
+        await _app.Chain.RebalanceAsync(600, reserveDraw: 1000 * ChainSeeder.Wad);
+        await _app.Chain.IndexedUpToAsync(700);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AnAuditorNarrowsAnExportByBlockAndRunsAReconciliation()
+    {
+        var page = await _browser.NewPageAsync();
+        await page.GotoAsync($"{_app.BaseUrl}/audit");
+        await page.WaitForURLAsync("**/staff/login**");
+        await page.FillAsync("#staff-email", AuditorEmail);
+        await page.FillAsync("#staff-password", StaffWebApp.Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync("**/audit");
+        await page.Locator("[data-testid=audit-page][data-interactive=true]").WaitForAsync();
+
+        var export = page.Locator("[data-testid=audit-export]");
+        await export.Locator("[data-testid=period-from-block] input, input[data-testid=period-from-block]").First.FillAsync("600");
+        await export.Locator("[data-testid=period-from-block] input, input[data-testid=period-from-block]").First.PressAsync("Tab");
+
+        await Assertions.Expect(page.Locator("[data-testid=export-file-name]")).ToHaveTextAsync("rebalances.v1.blocks-600-end.csv");
+        await Assertions.Expect(page.Locator("[data-testid=export-download]")).ToHaveAttributeAsync("href", "/api/staff/exports/rebalances.csv?fromBlock=600");
+
+        await page.ClickAsync("[data-testid=recon-run]");
+
+        var report = page.Locator("[data-testid=recon-report]");
+        await Assertions.Expect(report).ToBeVisibleAsync();
+        await Assertions.Expect(report.Locator("[data-testid=recon-checks]")).ToContainTextAsync("rebalance-ids");
+        await Assertions.Expect(report.Locator("[data-testid=recon-csv]")).ToHaveAttributeAsync("href", $"/api/staff/reconciliation/{ChainSeeder.Pool}.csv");
+    }
+}
