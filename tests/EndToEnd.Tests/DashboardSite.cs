@@ -37,24 +37,11 @@ public sealed class DashboardSite : IAsyncLifetime
         _factory.StartServer();
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await Chromium.LaunchAsync(_playwright);
         Directory.CreateDirectory(ScreenshotDir);
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        // Browser errors go to the test log: a failing circuit is otherwise invisible.
-        page.Console += (_, m) => { if (m.Type is "error" or "warning") Console.WriteLine($"[browser {m.Type}] {m.Text}"); };
-        page.PageError += (_, e) => Console.WriteLine($"[page error] {e}");
-        return page;
-    }
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 900) => Chromium.NewPageAsync(Browser, width, height);
 
     public async Task DisposeAsync()
     {
