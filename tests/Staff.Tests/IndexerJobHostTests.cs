@@ -46,22 +46,12 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
     {
         _database = await PostgresDatabase.CreateAsync("jobhost");
         _folder = Directory.CreateTempSubdirectory("scheduled-exports-").FullName;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        _host = BuildIndexerHost(_database.ConnectionString, new Dictionary<string, string?>
         {
-            ["ConnectionStrings:Dashboard"] = _database.ConnectionString,
-            ["Chain:RpcUrl"] = "http://127.0.0.1:9",
-            ["Chain:RegistryAddress"] = "0x00000000000000000000000000000000000000c1",
             ["Chain:ChainId"] = ChainSeeder.ChainId.ToString(), // the scheduled export's chain by default
             ["Exports:Scheduled:Folder"] = _folder,
             ["Exports:Scheduled:CatchUpDays"] = "1",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddSingleton<TimeProvider>(new FixedTime(Now));
-        builder.AddDataServices();
-        builder.AddIndexer();
-        foreach (var worker in builder.Services.Where(d => d.ImplementationType == typeof(IndexerWorker)).ToList()) builder.Services.Remove(worker);
-        _host = builder.Build();
+        }, new FixedTime(Now));
         // The worker would migrate the chain schema after its chain check; without it the test does.
         await _host.Services.MigrateDashboardDatabaseAsync();
         var chain = new ChainSeeder(_host.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>());
@@ -70,6 +60,25 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
         await chain.MetricsAsync(Jan2Block, 10_500);
         await chain.IndexedUpToAsync(Jan3Block);
         await _host.StartAsync();
+    }
+
+    /// <summary>The indexer's own wiring (as Program.cs), without the chain-following worker.</summary>
+    internal static IHost BuildIndexerHost(string connectionString, Dictionary<string, string?> settings, TimeProvider? time = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Dashboard"] = connectionString,
+            ["Chain:RpcUrl"] = "http://127.0.0.1:9",
+            ["Chain:RegistryAddress"] = "0x00000000000000000000000000000000000000c1",
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        if (time is not null) builder.Services.AddSingleton(time);
+        builder.AddDataServices();
+        builder.AddIndexer();
+        foreach (var worker in builder.Services.Where(d => d.ImplementationType == typeof(IndexerWorker)).ToList()) builder.Services.Remove(worker);
+        return builder.Build();
     }
 
     public async Task DisposeAsync()
@@ -86,9 +95,10 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
         using var connection = _host.Services.GetRequiredService<JobStorage>().GetConnection();
         var recurring = connection.GetRecurringJobs();
 
-        Assert.Equal(
-            new[] { AlertEvaluationJob.RecurringJobId, StaffAndExportJobs.ScheduledExportJobId, RecentWindowRescanJob.JobId, WebhookDeliveryJob.SweepJobId }.Order(),
-            recurring.Select(j => j.Id).Order());
+        Assert.Superset(
+            new HashSet<string> { AlertEvaluationJob.RecurringJobId, WebhookDeliveryJob.SweepJobId, StaffAndExportJobs.ScheduledExportJobId, RecentWindowRescanJob.JobId },
+            recurring.Select(j => j.Id).ToHashSet());
+        // Every recurring job the server holds, the indexer's own included, loads and resolves from its container.
         Assert.All(recurring, j => Assert.Null(j.LoadException));
         using var scope = _host.Services.CreateScope();
         Assert.All(recurring, j => Assert.NotNull(scope.ServiceProvider.GetRequiredService(j.Job.Type)));
@@ -158,5 +168,35 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
         var details = _host.Services.GetRequiredService<JobStorage>().GetMonitoringApi().JobDetails(last);
         var latest = details?.History.FirstOrDefault();
         return $"last run {last}: {latest?.StateName} {(latest is null ? null : Reason(latest))}";
+    }
+}
+
+/// <summary>Without Exports:Scheduled:Folder the indexer starts as before and no daily export is registered.</summary>
+[Collection(HangfireHostsCollection.Name)]
+public sealed class IndexerWithoutScheduledExportsTests
+{
+    [Fact]
+    public async Task WithoutAFolderTheDailyExportIsNotRegisteredAndTheStaffJobsStillAre()
+    {
+        await using var database = await PostgresDatabase.CreateAsync("jobhost");
+        using var host = IndexerJobHostTests.BuildIndexerHost(database.ConnectionString, []);
+        await host.Services.MigrateDashboardDatabaseAsync();
+        // A registration left by an earlier configuration is removed.
+        host.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ScheduledExportJob>(
+            StaffAndExportJobs.ScheduledExportJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily());
+
+        await host.StartAsync();
+        try
+        {
+            using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
+            var ids = connection.GetRecurringJobs().Select(j => j.Id).ToList();
+            Assert.DoesNotContain(StaffAndExportJobs.ScheduledExportJobId, ids);
+            Assert.Contains(AlertEvaluationJob.RecurringJobId, ids);
+            Assert.Contains(WebhookDeliveryJob.SweepJobId, ids);
+        }
+        finally
+        {
+            await host.StopAsync(TimeSpan.FromSeconds(10));
+        }
     }
 }
