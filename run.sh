@@ -41,9 +41,15 @@ trap stop_all INT TERM EXIT
 "$ROOT/scripts/devstack.sh" start
 set -a; source "$DEVSTACK_DIR/env"; set +a
 
-info "building the hosts (Release)"
-dotnet build "$ROOT/Hosts.slnf" -c Release -v q -nologo -clp:ErrorsOnly >"$LOGS/build.log" 2>&1 \
-  || { cat "$LOGS/build.log" >&2; die "build failed"; }
+# Build only when a source changed since the last good build, so a second run starts in seconds.
+STAMP="$DEVSTACK_DIR/build.stamp"
+if [[ ! -f "$STAMP" ]] || [[ -n "$(find "$ROOT/src" "$ROOT"/Directory.*.props -newer "$STAMP" -type f \
+    -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]]; then
+  info "building the hosts (Release)"
+  dotnet build "$ROOT/Hosts.slnf" -c Release -v q -nologo -clp:ErrorsOnly >"$LOGS/build.log" 2>&1 \
+    || { cat "$LOGS/build.log" >&2; die "build failed"; }
+  touch "$STAMP"
+fi
 
 simulator() { dotnet run --no-build -c Release --project "$ROOT/src/Simulator" -- "$@"; }
 DEPLOYMENT="$DEVSTACK_DIR/deployment.json"
@@ -65,7 +71,10 @@ export Chain__RegistryAddress
 Chain__RegistryAddress="$(sed -n 's/.*"registryAddress" *: *"\([^"]*\)".*/\1/p' "$DEPLOYMENT")"
 export Chain__StartBlock
 Chain__StartBlock="$(sed -n 's/.*"deploymentBlock" *: *\([0-9]*\).*/\1/p' "$DEPLOYMENT")"
+export Chain__ChainId
+Chain__ChainId="$(sed -n 's/.*"chainId" *: *\([0-9]*\).*/\1/p' "$DEPLOYMENT")"
 
+export Exports__Scheduled__Folder="$DEVSTACK_DIR/exports"
 simulator simulate --rpc "$Chain__RpcUrl" --days 0 --seed "$SEED" --live >"$LOGS/simulator.log" 2>&1 &
 children+=($!)
 dotnet run --no-build -c Release --project "$ROOT/src/Indexer" >"$LOGS/indexer.log" 2>&1 &
