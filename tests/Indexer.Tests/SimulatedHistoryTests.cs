@@ -10,7 +10,7 @@ public sealed class SimulatedHistoryTests
     public async Task EveryLogOfASimulatedHistoryIsStoredExactlyOnceWithEqualFields()
     {
         await using var anvil = await AnvilNode.StartAsync();
-        var deployment = await SimulatorRun.SimulateAsync(anvil.RpcUrl, days: 4, seed: 7);
+        var deployment = await SimulatorProcess.SimulateAsync(anvil.RpcUrl, days: 4, seed: 7);
         await using var db = await PostgresDatabase.CreateAsync("idx");
 
         // Tiny ranges and a short window: many batches, discovery inside the concurrent backfill,

@@ -23,7 +23,7 @@ public sealed class StressEpisodeTests(ITestOutputHelper output)
     {
         await using var receiver = new WebhookReceiver();
         await using var anvil = await AnvilNode.StartAsync();
-        var deployment = await ChainRun.SimulateAsync(anvil.RpcUrl, days: 4, seed: 7);
+        var deployment = await SimulatorProcess.SimulateAsync(anvil.RpcUrl, days: 4, seed: 7);
         await using var staff = await StaffTestHost.StartAsync(receiver.Settings(minSeverity: "Warning"), hangfire: true);
 
         var (indexer, syncer) = await ChainRun.IndexerAsync(anvil.RpcUrl, staff.Database.ConnectionString, deployment, maxRange: 150);

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
 using LeveragedTokens.Data;
 using LeveragedTokens.Indexer;
 using LeveragedTokens.Indexer.Hosting;
@@ -28,12 +26,10 @@ public sealed class SimulatedChain : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Anvil = await AnvilNode.StartAsync();
-        var project = Path.Combine(RepoPaths.Root, "src", "Simulator");
-        var output = await DotnetAsync("run", "--project", project, "--", "simulate", "--rpc", Anvil.RpcUrl, "--days", "3", "--seed", "11");
-        var deployment = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]).RootElement;
-        ChainId = deployment.GetProperty("chainId").GetInt64();
-        Registry = deployment.GetProperty("registryAddress").GetString()!;
-        DeploymentBlock = deployment.GetProperty("deploymentBlock").GetInt64();
+        var deployment = await SimulatorProcess.SimulateAsync(Anvil.RpcUrl, days: 3, seed: 11);
+        ChainId = deployment.ChainId;
+        Registry = deployment.RegistryAddress;
+        DeploymentBlock = deployment.DeploymentBlock;
 
         Db = await ExportDatabase.CreateAsync("chain");
         await IndexAsync();
@@ -64,18 +60,6 @@ public sealed class SimulatedChain : IAsyncLifetime
             if (result.IndexedBlock >= result.Head) return;
         }
         throw new TimeoutException("the indexer did not reach the head");
-    }
-
-    private static async Task<string> DotnetAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed: {await stdout} {await stderr}");
-        return await stdout;
     }
 
     public async Task DisposeAsync()

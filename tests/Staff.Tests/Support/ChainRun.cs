@@ -1,7 +1,5 @@
 extern alias indexer;
 
-using System.Diagnostics;
-using System.Text.Json;
 using LeveragedTokens.Data;
 using indexer::LeveragedTokens.Indexer;
 using indexer::LeveragedTokens.Indexer.Hosting;
@@ -14,34 +12,11 @@ using Microsoft.Extensions.Logging;
 
 namespace LeveragedTokens.Staff.Tests.Support;
 
-/// <summary>The reference simulator (as a process, the way scripts run it) and the real indexer's services, polled by the test.</summary>
+/// <summary>The real indexer's services over a simulated chain, polled by the test.</summary>
 public static class ChainRun
 {
-    public sealed record Deployment(long ChainId, string RegistryAddress, long DeploymentBlock);
-
-    private static readonly SemaphoreSlim BuildOnce = new(1, 1);
-    private static bool _built;
-
-    public static async Task<Deployment> SimulateAsync(string rpcUrl, int days, int seed)
-    {
-        var project = Path.Combine(RepoPaths.Root, "src", "Simulator");
-        await BuildOnce.WaitAsync();
-        try
-        {
-            if (!_built) await RunAsync("build", project, "-v", "q", "-nologo");
-            _built = true;
-        }
-        finally
-        {
-            BuildOnce.Release();
-        }
-        var output = await RunAsync("run", "--no-build", "--project", project, "--", "simulate", "--rpc", rpcUrl, "--days", days.ToString(), "--seed", seed.ToString());
-        var json = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]).RootElement;
-        return new Deployment(json.GetProperty("chainId").GetInt64(), json.GetProperty("registryAddress").GetString()!, json.GetProperty("deploymentBlock").GetInt64());
-    }
-
     /// <summary>The indexer's own services (not started): the test calls its syncer poll by poll.</summary>
-    public static async Task<(IHost Host, ChainSyncer Syncer)> IndexerAsync(string rpcUrl, string connectionString, Deployment deployment, int maxRange)
+    public static async Task<(IHost Host, ChainSyncer Syncer)> IndexerAsync(string rpcUrl, string connectionString, SimulatedDeployment deployment, int maxRange)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -63,17 +38,5 @@ public static class ChainRun
         var syncer = host.Services.GetRequiredService<ChainSyncer>();
         await syncer.InitializeAsync(chainId, CancellationToken.None);
         return (host, syncer);
-    }
-
-    private static async Task<string> RunAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet {string.Join(' ', args)} failed: {await stdout} {await stderr}");
-        return await stdout;
     }
 }
