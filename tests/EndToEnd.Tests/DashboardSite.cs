@@ -26,16 +26,18 @@ public sealed class DashboardSite : IAsyncLifetime
     {
         _database = await PostgresDatabase.CreateAsync("e2e");
         Seeded = await SampleData.SeedAsync(_database.ConnectionString);
+        // The factory's own port option does not reach a minimal-API host (it fell back to 5000): bind through "urls".
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseEnvironment("Development")
+            .UseSetting(WebHostDefaults.ServerUrlsKey, url)
             .UseSetting("ConnectionStrings:Dashboard", _database.ConnectionString)
             .UseSetting("Serilog:MinimumLevel:Default", "Warning")
             .UseSetting("Operations:PagePermitsPerMinute", "1000000")
             .UseSetting("Dashboard:Explorers:31337", "https://explorer.example"));
-        // A free loopback port picked up front (port 0 fell back to the default 5000 here).
-        _factory.UseKestrel(FreePort.Next());
+        _factory.UseKestrel();
         _factory.StartServer();
-        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        BaseUrl = url;
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
         Directory.CreateDirectory(ScreenshotDir);

@@ -41,14 +41,17 @@ public sealed class RunningStack : IAsyncLifetime
         });
         await WaitUntilIndexedAsync(await _anvil.BlockNumberAsync());
 
+        // The factory's own port option does not reach a minimal-API host: bind through "urls".
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
         _web = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseEnvironment("Development") // serves the _content/ assets
+            .UseSetting(WebHostDefaults.ServerUrlsKey, url)
             .UseSetting("ConnectionStrings:Dashboard", _database.ConnectionString)
             .UseSetting("Serilog:MinimumLevel:Default", "Warning")
             .UseSetting("Operations:PagePermitsPerMinute", "1000000"));
-        _web.UseKestrel(FreePort.Next());
+        _web.UseKestrel();
         _web.StartServer();
-        BaseUrl = _web.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        BaseUrl = url;
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
     }
