@@ -46,6 +46,8 @@ internal sealed class RebalanceConfiguration : IEntityTypeConfiguration<Rebalanc
         // Keyset pagination per token, newest first.
         entity.HasIndex(e => new { e.TokenAddress, e.BlockNumber, e.LogIndex });
         entity.HasIndex(e => new { e.TokenAddress, e.RebalanceId });
+        // Keyset pagination of the history sorted by NAV delta (the grid's "worst rebalances" view).
+        entity.HasIndex(e => new { e.NavDelta, e.ChainId, e.BlockNumber, e.LogIndex });
         entity.HasIndex(e => e.BlockTime);
     }
 }

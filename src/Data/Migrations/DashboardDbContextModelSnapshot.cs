@@ -633,6 +633,9 @@ namespace LeveragedTokens.Data.Migrations
                     b.HasIndex("TokenAddress", "BlockNumber", "LogIndex")
                         .HasDatabaseName("ix_rebalances_token_address_block_number_log_index");
 
+                    b.HasIndex("NavDelta", "ChainId", "BlockNumber", "LogIndex")
+                        .HasDatabaseName("ix_rebalances_nav_delta_chain_id_block_number_log_index");
+
                     b.ToTable("rebalances", (string)null);
                 });
 
