@@ -22,13 +22,23 @@ public sealed class LogEmitter(AnvilNode anvil, string address)
         var artifact = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "contracts", "LogEmitter.json")));
         var bytecode = artifact.RootElement.GetProperty("bytecode").GetString()!;
         var tx = (await anvil.CallAsync("eth_sendTransaction", new { from = Sender, data = bytecode, gas = "0x500000" })).GetString()!;
+        var receipt = await WaitForReceiptAsync(anvil, tx);
+        return new LogEmitter(anvil, receipt.GetProperty("contractAddress").GetString()!);
+    }
+
+    /// <summary>
+    /// anvil answers eth_sendTransaction before its automined block is visible: a test that reads the
+    /// head right after sending must wait for the receipt, or it races the node.
+    /// </summary>
+    public static async Task<JsonElement> WaitForReceiptAsync(AnvilNode anvil, string tx)
+    {
         var receipt = await anvil.CallAsync("eth_getTransactionReceipt", tx);
-        for (var i = 0; receipt.ValueKind == JsonValueKind.Null && i < 100; i++)
+        for (var i = 0; receipt.ValueKind == JsonValueKind.Null && i < 250; i++)
         {
             await Task.Delay(20);
             receipt = await anvil.CallAsync("eth_getTransactionReceipt", tx);
         }
-        return new LogEmitter(anvil, receipt.GetProperty("contractAddress").GetString()!);
+        return receipt.ValueKind == JsonValueKind.Null ? throw new TimeoutException($"no receipt for {tx}") : receipt;
     }
 
     /// <summary>One log (one transaction, one block with automine). Returns the tx hash.</summary>

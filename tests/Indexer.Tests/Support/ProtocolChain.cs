@@ -28,7 +28,8 @@ public sealed class ProtocolChain(AnvilNode anvil, LogEmitter registry, LogEmitt
         {
             var h = _hour++;
             await token.EmitManyAsync([NavSnapshot(h, 1_000_000 + h, 3, 50_000, 10), Rebalanced(h, 1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)]);
-            await pool.EmitAsync(ReserveMetrics(h, h, 2, 3, 4, 5, 6, -h));
+            var last = await pool.EmitAsync(ReserveMetrics(h, h, 2, 3, 4, 5, 6, -h));
+            if (i == hours - 1) await LogEmitter.WaitForReceiptAsync(anvil, last);
         }
     }
 
