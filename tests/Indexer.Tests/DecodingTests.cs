@@ -32,7 +32,7 @@ public sealed class DecodingTests
         };
         foreach (var (log, _) in malformed) await token.EmitAsync(log);
         await token.EmitAsync(nav); // a good log after the bad ones is still indexed
-        await registry.EmitAsync(new RawLog([EventCatalog.ReservePoolRegistered.Topic0, AddressTopic(token.Address)], "0x" + new string('f', 128)));
+        await LogEmitter.WaitForReceiptAsync(anvil, await registry.EmitAsync(new RawLog([EventCatalog.ReservePoolRegistered.Topic0, AddressTopic(token.Address)], "0x" + new string('f', 128))));
 
         await using var db = await PostgresDatabase.CreateAsync("idx");
         await using (var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, registry.Address))
@@ -56,7 +56,7 @@ public sealed class DecodingTests
         await registry.EmitManyAsync([PoolRegistered(pool.Address, "BTC", 1000), TokenRegistered(token.Address, pool.Address, "BTC3L")]);
         await pool.EmitAsync(ReserveMetrics(long.MaxValue, MaxUint256, MaxUint256 - 1, 0, 1, BigInteger.Pow(10, 77), MaxUint256, MinInt256));
         await pool.EmitAsync(ReserveMetrics(1, 0, 0, 0, 0, 0, 0, BigInteger.MinusOne));
-        await token.EmitAsync(Rebalanced(ulong.MaxValue >> 1, 2, 0, MaxUint256, 1, 2, 3, 0, MaxUint256, 4, 5, 6, 7));
+        await LogEmitter.WaitForReceiptAsync(anvil, await token.EmitAsync(Rebalanced(ulong.MaxValue >> 1, 2, 0, MaxUint256, 1, 2, 3, 0, MaxUint256, 4, 5, 6, 7)));
 
         await using var db = await PostgresDatabase.CreateAsync("idx");
         await using (var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, registry.Address))
@@ -90,7 +90,7 @@ public sealed class DecodingTests
         await token.EmitAsync(NavSnapshot(3, 3, 3, 3, 3));
         await anvil.CallAsync("evm_mine");
         await anvil.CallAsync("evm_setAutomine", true);
-        await token.EmitAsync(NavSnapshot(4, 4, 4, 4, 4));
+        await LogEmitter.WaitForReceiptAsync(anvil, await token.EmitAsync(NavSnapshot(4, 4, 4, 4, 4)));
 
         await using var db = await PostgresDatabase.CreateAsync("idx");
         await using (var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, registry.Address, 0,

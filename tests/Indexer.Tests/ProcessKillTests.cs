@@ -15,7 +15,9 @@ public sealed class ProcessKillTests
     {
         await using var anvil = await AnvilNode.StartAsync();
         var chain = await ProtocolChain.DeployAsync(anvil);
-        for (var i = 0; i < 30; i++) await chain.Token.EmitDenseAsync(EventCatalog.NavSnapshot.Topic0, i * 1500, 1500, "0x" + NavData);
+        var lastTx = "";
+        for (var i = 0; i < 30; i++) lastTx = await chain.Token.EmitDenseAsync(EventCatalog.NavSnapshot.Topic0, i * 1500, 1500, "0x" + NavData);
+        await LogEmitter.WaitForReceiptAsync(anvil, lastTx); // every dense block mined before "until head" means anything
         await using var db = await PostgresDatabase.CreateAsync("idx");
         var env = IndexerProcess.Environment(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address);
         env["Chain__InitialRange"] = "1";

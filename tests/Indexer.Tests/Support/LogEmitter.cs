@@ -33,7 +33,7 @@ public sealed class LogEmitter(AnvilNode anvil, string address)
     public static async Task<JsonElement> WaitForReceiptAsync(AnvilNode anvil, string tx)
     {
         var receipt = await anvil.CallAsync("eth_getTransactionReceipt", tx);
-        for (var i = 0; receipt.ValueKind == JsonValueKind.Null && i < 250; i++)
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); receipt.ValueKind == JsonValueKind.Null && DateTime.UtcNow < deadline;)
         {
             await Task.Delay(20);
             receipt = await anvil.CallAsync("eth_getTransactionReceipt", tx);
