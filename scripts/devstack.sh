@@ -30,7 +30,7 @@ wants() { [[ " $SERVICES " == *" $1 "* ]]; }
 load_ports() {
   mkdir -p "$DEVSTACK_DIR"
   if [[ -f "$PORTS_FILE" ]]; then source "$PORTS_FILE"; fi
-  PG_PORT="${PG_PORT:-$(free_port 55433)}"
+  PG_PORT="${PG_PORT:-$(free_port 15433)}"
   ANVIL_PORT="${ANVIL_PORT:-$(free_port 8545)}"
   printf 'PG_PORT=%s\nANVIL_PORT=%s\n' "$PG_PORT" "$ANVIL_PORT" >"$PORTS_FILE"
 }

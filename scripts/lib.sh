@@ -3,11 +3,18 @@
 info() { echo "==> $*" >&2; }
 die() { echo "error: $*" >&2; exit 1; }
 
-# First free loopback TCP port at or above $1.
+# First free loopback TCP port at or above $1. Callers start below the kernel's ephemeral range
+# (/proc/sys/net/ipv4/ip_local_port_range, 32768+ by default): a port there can be held by an
+# outgoing connection, which a connect probe cannot see but which makes a later bind fail.
 free_port() {
   local port=$1
-  while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do port=$((port + 1)); done
+  while (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null || port_held "$port"; do port=$((port + 1)); done
   echo "$port"
+}
+
+# Whether any socket (listening or connected) holds the port locally; false when ss is missing.
+port_held() {
+  command -v ss >/dev/null 2>&1 && [[ -n "$(ss -Htan "sport = :$1" 2>/dev/null)" ]]
 }
 
 require_cmd() {  # require_cmd <command> <what to install>
