@@ -43,8 +43,10 @@ internal sealed class RebalanceConfiguration : IEntityTypeConfiguration<Rebalanc
     public void Configure(EntityTypeBuilder<Rebalance> entity)
     {
         entity.HasLogKey("rebalances");
-        // Keyset pagination per token, newest first.
-        entity.HasIndex(e => new { e.TokenAddress, e.BlockNumber, e.LogIndex });
+        // Keyset pagination per token, newest first. The included columns answer a token's sum of NAV
+        // deltas over a block range, and time-range filters, from the index alone (no heap page per row).
+        entity.HasIndex(e => new { e.TokenAddress, e.BlockNumber, e.LogIndex })
+            .IncludeProperties(e => new { e.ChainId, e.BlockTime, e.NavDelta });
         entity.HasIndex(e => new { e.TokenAddress, e.RebalanceId });
         // Keyset pagination of the history sorted by NAV delta (the grid's "worst rebalances" view).
         entity.HasIndex(e => new { e.NavDelta, e.ChainId, e.BlockNumber, e.LogIndex });
@@ -66,7 +68,9 @@ internal sealed class NavSnapshotConfiguration : IEntityTypeConfiguration<NavSna
     public void Configure(EntityTypeBuilder<NavSnapshot> entity)
     {
         entity.HasLogKey("nav_snapshots");
-        entity.HasIndex(e => new { e.TokenAddress, e.Hour });
+        // Covering: downsampled NAV series and realized volatility over years of hours read only the index.
+        entity.HasIndex(e => new { e.TokenAddress, e.Hour })
+            .IncludeProperties(e => new { e.ChainId, e.Nav, e.Leverage, e.MarkPrice });
     }
 }
 
@@ -75,7 +79,10 @@ internal sealed class ReserveMetricsConfiguration : IEntityTypeConfiguration<Res
     public void Configure(EntityTypeBuilder<ReserveMetrics> entity)
     {
         entity.HasLogKey("reserve_metrics");
-        entity.HasIndex(e => new { e.PoolAddress, e.Hour });
+        // Covering: one row per pool and hour keeps it small, and downsampled series read only the index.
+        entity.HasIndex(e => new { e.PoolAddress, e.Hour })
+            .IncludeProperties(e => new { e.ChainId, e.ReserveBalance, e.ReserveValue, e.FloorValue, e.TokenSupplyValue,
+                e.UtilizationBps, e.BufferDepth, e.MarkPrice });
     }
 }
 
@@ -84,7 +91,9 @@ internal sealed class PoolLedgerEntryConfiguration : IEntityTypeConfiguration<Po
     public void Configure(EntityTypeBuilder<PoolLedgerEntry> entity)
     {
         entity.HasLogKey("pool_ledger");
-        entity.HasIndex(e => new { e.PoolAddress, e.BlockNumber, e.LogIndex });
+        // Covering: draws summed by token over a block range (a pool's "all" view) read only the index.
+        entity.HasIndex(e => new { e.PoolAddress, e.BlockNumber, e.LogIndex })
+            .IncludeProperties(e => new { e.ChainId, e.Kind, e.BlockTime, e.Counterparty, e.Amount, e.Value });
     }
 }
 

@@ -330,6 +330,8 @@ namespace LeveragedTokens.Data.Migrations
                     b.HasIndex("TokenAddress", "Hour")
                         .HasDatabaseName("ix_nav_snapshots_token_address_hour");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TokenAddress", "Hour"), new[] { "ChainId", "Nav", "Leverage", "MarkPrice" });
+
                     b.ToTable("nav_snapshots", (string)null);
                 });
 
@@ -450,6 +452,8 @@ namespace LeveragedTokens.Data.Migrations
 
                     b.HasIndex("PoolAddress", "BlockNumber", "LogIndex")
                         .HasDatabaseName("ix_pool_ledger_pool_address_block_number_log_index");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PoolAddress", "BlockNumber", "LogIndex"), new[] { "ChainId", "Kind", "BlockTime", "Counterparty", "Amount", "Value" });
 
                     b.ToTable("pool_ledger", (string)null);
                 });
@@ -633,6 +637,8 @@ namespace LeveragedTokens.Data.Migrations
                     b.HasIndex("TokenAddress", "BlockNumber", "LogIndex")
                         .HasDatabaseName("ix_rebalances_token_address_block_number_log_index");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TokenAddress", "BlockNumber", "LogIndex"), new[] { "ChainId", "BlockTime", "NavDelta" });
+
                     b.HasIndex("NavDelta", "ChainId", "BlockNumber", "LogIndex")
                         .HasDatabaseName("ix_rebalances_nav_delta_chain_id_block_number_log_index");
 
@@ -785,6 +791,8 @@ namespace LeveragedTokens.Data.Migrations
 
                     b.HasIndex("PoolAddress", "Hour")
                         .HasDatabaseName("ix_reserve_metrics_pool_address_hour");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PoolAddress", "Hour"), new[] { "ChainId", "ReserveBalance", "ReserveValue", "FloorValue", "TokenSupplyValue", "UtilizationBps", "BufferDepth", "MarkPrice" });
 
                     b.ToTable("reserve_metrics", (string)null);
                 });
