@@ -105,6 +105,28 @@ public sealed class ReserveAlertRuleTests : IAsyncLifetime
         Assert.Equal([300L, 1500L], (await _host.AlertsAsync(AlertKind.ReserveNearFloor)).Select(a => a.FiredBlock));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(0)]
+    public async Task APoolHoveringAtTheLevelKeepsOneAlertUntilItFallsClearOfTheMargin(int? marginBps)
+    {
+        if (marginBps is { } margin)
+        {
+            var editor = (ThresholdEditor)_host.Services.GetService(typeof(ThresholdEditor))!;
+            await editor.SetAsync(ChainSeeder.Pool, ThresholdKey.FloorClearMarginBps, margin, "risk@example.test", "no hysteresis", default);
+        }
+        long[] utilization = [5000, 8100, 7900, 8200, 7850, 7700];
+        for (var i = 0; i < utilization.Length; i++)
+            await _host.Chain.MetricsAsync(300 * (i + 1), utilization[i]);
+        await _host.Chain.IndexedUpToAsync(1800);
+
+        await _host.EvaluateAsync();
+
+        var near = (await _host.AlertsAsync(AlertKind.ReserveNearFloor)).Select(a => (a.FiredBlock, a.ResolvedBlock)).ToList();
+        // The default margin (200 bps) holds the alert open through 7900 and 7850; without a margin every dip resolves it.
+        Assert.Equal(marginBps is null ? [(600L, (long?)1800L)] : [(600L, (long?)900L), (1200L, (long?)1500L)], near);
+    }
+
     [Fact]
     public async Task APoolThresholdOverridesTheDefaultWarningLevel()
     {

@@ -32,8 +32,10 @@ public sealed class ThresholdEditor(IDbContextFactory<StaffDbContext> staffDb, T
         scope = scope.Trim().ToLowerInvariant();
         if (scope != ThresholdDefaults.GlobalScope && !(scope.StartsWith("0x") && scope.Length == 42))
             throw new ArgumentException("Scope is '*' or a pool/token address", nameof(scope));
-        if (value is <= 0 or > 1_000_000_000)
-            throw new ArgumentOutOfRangeException(nameof(value), "A threshold is positive");
+        // A margin of 0 turns hysteresis off; any other threshold of 0 would fire on everything.
+        var isMargin = key == ThresholdKey.FloorClearMarginBps;
+        if (value < 0 || value > 1_000_000_000 || (value == 0 && !isMargin))
+            throw new ArgumentOutOfRangeException(nameof(value), isMargin ? "A margin is zero or positive" : "A threshold is positive");
 
         await using var staff = await staffDb.CreateDbContextAsync(ct);
         await using var tx = await staff.Database.BeginTransactionAsync(ct);

@@ -22,6 +22,11 @@ public enum ThresholdKey
     IndexerLagMinutes,
     /// <summary>How long (chain time) a decode-failure alert stays open after the last failure.</summary>
     DecodeFailureQuietHours,
+    /// <summary>
+    /// How far (bps) utilization must fall below a floor level before its open alert resolves, so a
+    /// pool hovering at the level does not open and resolve an alert every hour.
+    /// </summary>
+    FloorClearMarginBps,
 }
 
 public static class ThresholdDefaults
@@ -40,6 +45,7 @@ public static class ThresholdDefaults
         ThresholdKey.IndexerLagBlocks => 100,
         ThresholdKey.IndexerLagMinutes => 10,
         ThresholdKey.DecodeFailureQuietHours => 24,
+        ThresholdKey.FloorClearMarginBps => 200,
         _ => throw new ArgumentOutOfRangeException(nameof(key)),
     };
 }

@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LeveragedTokens.Staff.Alerts.Rules;
 
-/// <summary>Near floor (utilization ≥ warning level) and below floor (≥ 10000 bps), per published ReserveMetrics row.</summary>
+/// <summary>
+/// Near floor (utilization ≥ warning level) and below floor (≥ 10000 bps), per published ReserveMetrics row.
+/// An open alert resolves only once utilization is FloorClearMarginBps below its level (hysteresis).
+/// </summary>
 public sealed class ReserveFloorRule : IAlertRule
 {
     public async Task EvaluateAsync(RuleContext ctx, CancellationToken ct)
@@ -23,9 +26,11 @@ public sealed class ReserveFloorRule : IAlertRule
             void Check(AlertKind kind, AlertSeverity severity, ThresholdKey key, string what)
             {
                 var threshold = ctx.Thresholds.Get(row.PoolAddress, key);
+                var condition = new Condition(kind, severity, row.PoolAddress, label);
+                var level = ctx.Book.IsOpen(condition) ? threshold - ctx.Thresholds.Get(row.PoolAddress, ThresholdKey.FloorClearMarginBps) : threshold;
                 var evidence = new Evidence(row.BlockNumber, row.TxHash, row.BlockTime, utilization, threshold, "bps",
                     $"{label} reserve {what}: utilization {utilization:0} bps >= {threshold:0} bps");
-                ctx.Book.Observe(new Condition(kind, severity, row.PoolAddress, label), utilization >= threshold, evidence);
+                ctx.Book.Observe(condition, utilization >= level, evidence);
             }
         }
     }
