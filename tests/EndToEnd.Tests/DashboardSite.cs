@@ -14,9 +14,8 @@ public sealed class DashboardSite : IAsyncLifetime
 {
     private PostgresDatabase? _database;
     private WebApplicationFactory<Program>? _factory;
-    private IPlaywright? _playwright;
+    private Chromium? _chromium;
 
-    public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
     public SampleData.Seeded Seeded { get; private set; } = default!;
     public string ConnectionString => _database!.ConnectionString;
@@ -38,17 +37,15 @@ public sealed class DashboardSite : IAsyncLifetime
         _factory.UseKestrel();
         _factory.StartServer();
         BaseUrl = url;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await Chromium.LaunchAsync(_playwright);
+        _chromium = await Chromium.LaunchAsync();
         Directory.CreateDirectory(ScreenshotDir);
     }
 
-    public Task<IPage> NewPageAsync(int width = 1280, int height = 900) => Chromium.NewPageAsync(Browser, width, height);
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 900) => _chromium!.NewPageAsync(width, height);
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
+        if (_chromium is not null) await _chromium.DisposeAsync();
         if (_factory is not null) await _factory.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();
     }

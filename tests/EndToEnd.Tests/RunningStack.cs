@@ -17,10 +17,9 @@ public sealed class RunningStack : IAsyncLifetime
     private PostgresDatabase? _database;
     private ProjectProcess? _indexer;
     private WebApplicationFactory<Program>? _web;
-    private IPlaywright? _playwright;
+    private Chromium? _chromium;
 
     public AnvilNode Anvil => _anvil!;
-    public IBrowser Browser { get; private set; } = default!;
     public string BaseUrl { get; private set; } = "";
     public string IndexerOutput => _indexer?.Output ?? "";
 
@@ -52,8 +51,7 @@ public sealed class RunningStack : IAsyncLifetime
         _web.UseKestrel();
         _web.StartServer();
         BaseUrl = url;
-        _playwright = await Playwright.CreateAsync();
-        Browser = await Chromium.LaunchAsync(_playwright);
+        _chromium = await Chromium.LaunchAsync();
     }
 
     /// <summary>Waits until the indexer's checkpoint reaches the block (it runs with no confirmations).</summary>
@@ -84,12 +82,11 @@ public sealed class RunningStack : IAsyncLifetime
         }
     }
 
-    public Task<IPage> NewPageAsync() => Chromium.NewPageAsync(Browser);
+    public Task<IPage> NewPageAsync() => _chromium!.NewPageAsync();
 
     public async Task DisposeAsync()
     {
-        if (Browser is not null) await Browser.DisposeAsync();
-        _playwright?.Dispose();
+        if (_chromium is not null) await _chromium.DisposeAsync();
         if (_web is not null) await _web.DisposeAsync();
         if (_indexer is not null) await _indexer.DisposeAsync();
         if (_database is not null) await _database.DisposeAsync();

@@ -1,5 +1,6 @@
 using System.Net;
 using LeveragedTokens.Operations.Tests.Support;
+using LeveragedTokens.TestSupport;
 using Microsoft.Playwright;
 
 namespace LeveragedTokens.Operations.Tests;
@@ -19,7 +20,7 @@ public sealed class BrowserTests(OpsSite site) : IAsyncLifetime
         var paths = new[] { "/", "/tokens/BTC3L", "/reserves/ETH", "/rebalances", "/status", $"/rebalances/{first.TxHash}/{first.LogIndex}" };
         foreach (var path in paths)
         {
-            var watched = await _chromium.NewPageAsync();
+            var watched = await _chromium.NewWatchedPageAsync();
             var response = await watched.Page.GotoAsync(site.BaseUrl + path);
             Assert.Equal(200, response!.Status);
             await watched.SwitchToDarkAsync();
@@ -28,7 +29,7 @@ public sealed class BrowserTests(OpsSite site) : IAsyncLifetime
             await watched.Page.Context.CloseAsync();
         }
         // The grid loads its rows over the circuit.
-        var grid = await _chromium.NewPageAsync();
+        var grid = await _chromium.NewWatchedPageAsync();
         await grid.Page.GotoAsync(site.BaseUrl + "/rebalances");
         await grid.Page.Locator("[data-testid=rebalance-grid] tbody tr:has(a[data-testid=rebalance-link])").First.WaitForAsync();
         Assert.Empty(await grid.CspViolationsAsync());
@@ -52,7 +53,7 @@ public sealed class BrowserTests(OpsSite site) : IAsyncLifetime
         paths.AddRange(HostileData.Symbols.Select(s => "/tokens/" + Uri.EscapeDataString(s)));
         foreach (var path in paths)
         {
-            var watched = await _chromium.NewPageAsync();
+            var watched = await _chromium.NewWatchedPageAsync();
             var response = await watched.Page.GotoAsync(site.BaseUrl + path);
             Assert.True(response!.Status is 200 or 404, $"{response.Status} for {path}");
             await watched.SwitchToDarkAsync();
@@ -64,7 +65,7 @@ public sealed class BrowserTests(OpsSite site) : IAsyncLifetime
         }
 
         // The symbols are visible as the literal text a holder would need to recognise the token.
-        var home = await _chromium.NewPageAsync();
+        var home = await _chromium.NewWatchedPageAsync();
         await home.Page.GotoAsync(site.BaseUrl + "/");
         await home.SwitchToDarkAsync();
         foreach (var symbol in HostileData.Symbols)

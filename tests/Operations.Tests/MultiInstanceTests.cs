@@ -35,7 +35,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         foreach (var instance in new[] { _a, _b })
         {
             var cookie = new Cookie { Name = AffinityCookie.Name, Value = affinity[instance.ClientOptions.BaseAddress.Port], Domain = "127.0.0.1", Path = "/" };
-            var page = await _chromium.NewPageAsync([cookie]);
+            var page = await _chromium.NewWatchedPageAsync([cookie]);
             await page.Page.GotoAsync(_proxy.BaseUrl + "/");
             await page.SwitchToDarkAsync(); // the circuit is up, through the proxy's WebSocket
             pages.Add(page);

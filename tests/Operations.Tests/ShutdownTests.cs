@@ -1,6 +1,7 @@
 using System.Net;
 using LeveragedTokens.Dashboard.Web.Operations;
 using LeveragedTokens.Operations.Tests.Support;
+using LeveragedTokens.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -16,7 +17,7 @@ public sealed class ShutdownTests(OpsSite site)
         using var client = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
         await using var chromium = await Chromium.LaunchAsync();
-        var page = await chromium.NewPageAsync();
+        var page = await chromium.NewWatchedPageAsync();
         await page.Page.GotoAsync(factory.ClientOptions.BaseAddress + "rebalances");
         await page.SwitchToDarkAsync();
         Assert.Equal(1, factory.Services.GetRequiredService<CircuitTracker>().Open);

@@ -1,5 +1,6 @@
 using LeveragedTokens.Staff.Alerts;
 using LeveragedTokens.Staff.Tests.Support;
+using LeveragedTokens.TestSupport;
 using Microsoft.Playwright;
 
 namespace LeveragedTokens.Staff.Tests;
@@ -10,8 +11,7 @@ public sealed class AlertsPageBrowserTests : IAsyncLifetime
 {
     private const string RiskEmail = "risk.browser@example.test";
     private StaffWebApp _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private Chromium _chromium = null!;
 
     private string BaseUrl => _app.BaseUrl;
 
@@ -23,33 +23,20 @@ public sealed class AlertsPageBrowserTests : IAsyncLifetime
         await _app.Chain.MetricsAsync(300, 10_500);
         await _app.Chain.IndexedUpToAsync(300);
         await _app.EvaluateAsync();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _chromium = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         await _app.DisposeAsync();
     }
 
     [Fact]
     public async Task ARiskUserSignsInSeesTheAlertAcknowledgesItWithANoteAndSeesANewAlertArriveLive()
     {
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{BaseUrl}/staff/alerts");
-        await page.WaitForURLAsync("**/staff/login**");
-
-        await page.FillAsync("#staff-email", RiskEmail);
-        await page.FillAsync("#staff-password", StaffWebApp.Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync("**/staff/alerts");
+        var page = await _chromium.Browser.NewPageAsync();
+        await StaffSignIn.OnTheWayToAsync(page, $"{BaseUrl}/staff/alerts", RiskEmail, StaffWebApp.Password);
         await page.Locator("[data-testid=alerts-page][data-interactive=true]").WaitForAsync();
 
         var row = page.Locator("[data-testid=alert-row][data-alert-kind=ReserveBelowFloor]");
@@ -80,7 +67,7 @@ public sealed class AlertsPageBrowserTests : IAsyncLifetime
     [Fact]
     public async Task AnAnonymousVisitorCannotReachTheAlertsPage()
     {
-        var page = await _browser.NewPageAsync();
+        var page = await _chromium.Browser.NewPageAsync();
 
         await page.GotoAsync($"{BaseUrl}/staff/alerts");
 

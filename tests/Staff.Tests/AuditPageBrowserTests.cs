@@ -1,4 +1,5 @@
 using LeveragedTokens.Staff.Tests.Support;
+using LeveragedTokens.TestSupport;
 using Microsoft.Playwright;
 
 namespace LeveragedTokens.Staff.Tests;
@@ -9,8 +10,7 @@ public sealed class AuditPageBrowserTests : IAsyncLifetime
 {
     private const string AuditorEmail = "auditor.browser@example.test";
     private StaffWebApp _app = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
+    private Chromium _chromium = null!;
 
     public async Task InitializeAsync()
     {
@@ -20,32 +20,20 @@ public sealed class AuditPageBrowserTests : IAsyncLifetime
         await _app.Chain.RebalanceAsync(300, reserveDraw: 1000 * ChainSeeder.Wad);
         await _app.Chain.RebalanceAsync(600, reserveDraw: 1000 * ChainSeeder.Wad);
         await _app.Chain.IndexedUpToAsync(700);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        _chromium = await Chromium.LaunchAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        await _chromium.DisposeAsync();
         await _app.DisposeAsync();
     }
 
     [Fact]
     public async Task AnAuditorNarrowsAnExportByBlockAndRunsAReconciliation()
     {
-        var page = await _browser.NewPageAsync();
-        await page.GotoAsync($"{_app.BaseUrl}/audit");
-        await page.WaitForURLAsync("**/staff/login**");
-        await page.FillAsync("#staff-email", AuditorEmail);
-        await page.FillAsync("#staff-password", StaffWebApp.Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync("**/audit");
+        var page = await _chromium.Browser.NewPageAsync();
+        await StaffSignIn.OnTheWayToAsync(page, $"{_app.BaseUrl}/audit", AuditorEmail, StaffWebApp.Password);
         await page.Locator("[data-testid=audit-page][data-interactive=true]").WaitForAsync();
 
         var export = page.Locator("[data-testid=audit-export]");

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using LeveragedTokens.Staff.Tests.Support;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Staff.Tests;
 
@@ -137,11 +138,11 @@ public sealed class AuthorizationTests(StaffWebFixture fixture) : IClassFixture<
         var client = _app.Client();
         for (var i = 0; i < 5; i++)
         {
-            var wrong = await StaffWebApp.SignInAsync(client, "victim@example.test", "not-the-password");
+            var wrong = await StaffSignIn.PostFormAsync(client, "victim@example.test", "not-the-password");
             Assert.Contains("error=", wrong.Headers.Location!.OriginalString);
         }
 
-        var right = await StaffWebApp.SignInAsync(client, "victim@example.test", StaffWebApp.Password);
+        var right = await StaffSignIn.PostFormAsync(client, "victim@example.test", StaffWebApp.Password);
 
         Assert.Contains("error=locked", right.Headers.Location!.OriginalString);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/staff/alerts")).StatusCode);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LeveragedTokens.Staff.Tests.Support;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Staff.Tests;
 
@@ -29,7 +30,7 @@ public sealed class StaffApiTests(StaffWebFixture fixture) : IClassFixture<Staff
         var users = await admin.GetFromJsonAsync<JsonElement>("/api/staff/users");
         var id = users.EnumerateArray().Single(u => u.GetProperty("email").GetString() == "new.risk@example.test").GetProperty("id").GetString();
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/staff/users/{id}/lock", new { locked = true })).StatusCode);
-        var refused = await StaffWebApp.SignInAsync(_app.Client(), "new.risk@example.test", "a fresh passphrase");
+        var refused = await StaffSignIn.PostFormAsync(_app.Client(), "new.risk@example.test", "a fresh passphrase");
         Assert.Contains("error=locked", refused.Headers.Location!.OriginalString);
     }
 

@@ -1,33 +1,14 @@
+using LeveragedTokens.TestSupport;
 using Microsoft.Playwright;
 
 namespace LeveragedTokens.Operations.Tests.Support;
 
-/// <summary>Debian's Chromium through Playwright, with every CSP violation, console error and dialog recorded.</summary>
-public sealed class Chromium : IAsyncDisposable
+/// <summary>Pages that record every CSP violation, console error and dialog.</summary>
+public static class WatchedPages
 {
-    private readonly IPlaywright _playwright;
-    public IBrowser Browser { get; }
-
-    private Chromium(IPlaywright playwright, IBrowser browser)
+    public static async Task<WatchedPage> NewWatchedPageAsync(this Chromium chromium, IEnumerable<Cookie>? cookies = null)
     {
-        _playwright = playwright;
-        Browser = browser;
-    }
-
-    public static async Task<Chromium> LaunchAsync()
-    {
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        return new Chromium(playwright, browser);
-    }
-
-    public async Task<WatchedPage> NewPageAsync(IEnumerable<Cookie>? cookies = null)
-    {
-        var context = await Browser.NewContextAsync();
+        var context = await chromium.Browser.NewContextAsync();
         if (cookies is not null) await context.AddCookiesAsync(cookies);
         context.SetDefaultTimeout(20_000);
         await context.AddInitScriptAsync("""
@@ -39,12 +20,6 @@ public sealed class Chromium : IAsyncDisposable
         page.Console += (_, m) => { if (m.Type == "error") watched.ConsoleErrors.Add(m.Text); };
         page.Dialog += async (_, d) => { watched.Dialogs.Add(d.Message); await d.DismissAsync(); };
         return watched;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Browser.DisposeAsync();
-        _playwright.Dispose();
     }
 }
 
