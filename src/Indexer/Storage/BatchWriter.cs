@@ -33,12 +33,7 @@ public sealed class BatchWriter(NpgsqlDataSource dataSource, ILogger<BatchWriter
         await MoveCheckpointAsync(conn, chainId, expectedCheckpoint, range, ct);
 
         var notification = new ChainNotification(chainId, "append", range.From, range.To, range.To, range.Batch.LogCount);
-        await using (var notify = new NpgsqlCommand("SELECT pg_notify(@c, @p)", conn))
-        {
-            notify.Parameters.AddWithValue("c", ChainNotification.Channel);
-            notify.Parameters.AddWithValue("p", notification.ToJson());
-            await notify.ExecuteNonQueryAsync(ct);
-        }
+        await notification.SendAsync(conn, ct);
         await tx.CommitAsync(ct);
         logger.LogDebug("Stored blocks {From}-{To}: {Events} logs", range.From, range.To, range.Batch.LogCount);
     }
