@@ -11,13 +11,7 @@ public static class RowCopy
     {
         await using var conn = await dataSource.OpenConnectionAsync();
         await using var tx = await conn.BeginTransactionAsync();
-        foreach (var (table, columns, copy, count) in TableCopies.For(batch))
-        {
-            if (count == 0) continue;
-            await using var importer = await conn.BeginBinaryImportAsync($"COPY {table} ({columns}) FROM STDIN (FORMAT BINARY)");
-            await copy(importer, CancellationToken.None);
-            await importer.CompleteAsync();
-        }
+        await TableCopies.CopyAsync(conn, batch, viaTempTables: false, CancellationToken.None);
         await tx.CommitAsync();
     }
 }

@@ -62,15 +62,10 @@ public sealed class HourlyRollupJob(NpgsqlDataSource dataSource, ILogger<HourlyR
         return ((int)reader.GetInt64(0), (int)reader.GetInt64(1));
     }
 
-    // All parts of one WITH see the same snapshot, so the DELETE neither sees the upsert's rows nor
-    // races it. The upsert skips unchanged hours: a repeated run writes nothing. date_trunc(..., 'UTC'):
-    // hours must not depend on the session time zone. The close of an hour is its last NavSnapshot
-    // or Rebalance (navAfter, leverageAfter) in log order.
-    private const string TokenHourlySql =
+    // Each table's roll-up rows. date_trunc(..., 'UTC'): hours must not depend on the session time zone.
+    // The close of an hour is its last NavSnapshot or Rebalance (navAfter, leverageAfter) in log order.
+    private static readonly string TokenHourlySql = RollUpSql("token_hourly", "token_address",
         """
-        WITH since AS (
-            SELECT coalesce(max(hour) - @window, '-infinity'::timestamptz) AS at FROM token_hourly WHERE chain_id = @chain
-        ),
         source AS (
             SELECT token_address, date_trunc('hour', block_time, 'UTC') AS hour, block_number, log_index,
                    nav_after AS nav, leverage_after AS leverage, 1 AS rebalances, nav_delta, slippage_cost, gas_cost, reserve_draw
@@ -91,35 +86,12 @@ public sealed class HourlyRollupJob(NpgsqlDataSource dataSource, ILogger<HourlyR
                        sum(slippage_cost) AS slippage_cost, sum(gas_cost) AS gas_cost, sum(reserve_draw) AS reserve_draw
                 FROM source GROUP BY token_address, hour
             ) s USING (token_address, hour)
-        ),
-        upserted AS (
-            INSERT INTO token_hourly AS t (chain_id, token_address, hour, nav, leverage, close_block_number, close_log_index,
-                                           rebalance_count, nav_delta, slippage_cost, gas_cost, reserve_draw)
-            SELECT @chain, * FROM rolled
-            ON CONFLICT (chain_id, token_address, hour) DO UPDATE SET
-                (nav, leverage, close_block_number, close_log_index, rebalance_count, nav_delta, slippage_cost, gas_cost, reserve_draw) =
-                (excluded.nav, excluded.leverage, excluded.close_block_number, excluded.close_log_index, excluded.rebalance_count,
-                 excluded.nav_delta, excluded.slippage_cost, excluded.gas_cost, excluded.reserve_draw)
-            WHERE (t.nav, t.leverage, t.close_block_number, t.close_log_index, t.rebalance_count,
-                   t.nav_delta, t.slippage_cost, t.gas_cost, t.reserve_draw) IS DISTINCT FROM
-                  (excluded.nav, excluded.leverage, excluded.close_block_number, excluded.close_log_index, excluded.rebalance_count,
-                   excluded.nav_delta, excluded.slippage_cost, excluded.gas_cost, excluded.reserve_draw)
-            RETURNING 1
-        ),
-        removed AS (
-            DELETE FROM token_hourly t
-            WHERE t.chain_id = @chain AND t.hour >= (SELECT at FROM since)
-              AND NOT EXISTS (SELECT 1 FROM rolled r WHERE r.token_address = t.token_address AND r.hour = t.hour)
-            RETURNING 1
         )
-        SELECT (SELECT count(*) FROM upserted), (SELECT count(*) FROM removed)
-        """;
+        """,
+        ["nav", "leverage", "close_block_number", "close_log_index", "rebalance_count", "nav_delta", "slippage_cost", "gas_cost", "reserve_draw"]);
 
-    private const string PoolHourlySql =
+    private static readonly string PoolHourlySql = RollUpSql("pool_hourly", "pool_address",
         """
-        WITH since AS (
-            SELECT coalesce(max(hour) - @window, '-infinity'::timestamptz) AS at FROM pool_hourly WHERE chain_id = @chain
-        ),
         rolled AS (
             SELECT pool_address, date_trunc('hour', block_time, 'UTC') AS hour,
                    coalesce(sum(amount) FILTER (WHERE kind = @drawn), 0) AS reserve_drawn_amount,
@@ -129,26 +101,39 @@ public sealed class HourlyRollupJob(NpgsqlDataSource dataSource, ILogger<HourlyR
                    count(*)::int AS entry_count
             FROM pool_ledger WHERE chain_id = @chain AND block_time >= (SELECT at FROM since)
             GROUP BY 1, 2
-        ),
-        upserted AS (
-            INSERT INTO pool_hourly AS t (chain_id, pool_address, hour, reserve_drawn_amount, reserve_drawn_value,
-                                          fees_allocated, capital_injected, entry_count)
-            SELECT @chain, * FROM rolled
-            ON CONFLICT (chain_id, pool_address, hour) DO UPDATE SET
-                (reserve_drawn_amount, reserve_drawn_value, fees_allocated, capital_injected, entry_count) =
-                (excluded.reserve_drawn_amount, excluded.reserve_drawn_value, excluded.fees_allocated,
-                 excluded.capital_injected, excluded.entry_count)
-            WHERE (t.reserve_drawn_amount, t.reserve_drawn_value, t.fees_allocated, t.capital_injected, t.entry_count)
-                  IS DISTINCT FROM (excluded.reserve_drawn_amount, excluded.reserve_drawn_value, excluded.fees_allocated,
-                                    excluded.capital_injected, excluded.entry_count)
-            RETURNING 1
-        ),
-        removed AS (
-            DELETE FROM pool_hourly t
-            WHERE t.chain_id = @chain AND t.hour >= (SELECT at FROM since)
-              AND NOT EXISTS (SELECT 1 FROM rolled r WHERE r.pool_address = t.pool_address AND r.hour = t.hour)
-            RETURNING 1
         )
-        SELECT (SELECT count(*) FROM upserted), (SELECT count(*) FROM removed)
-        """;
+        """,
+        ["reserve_drawn_amount", "reserve_drawn_value", "fees_allocated", "capital_injected", "entry_count"]);
+
+    /// <summary>
+    /// One statement that rolls up <paramref name="table"/> (keyed by chain, <paramref name="key"/> and hour) from
+    /// <paramref name="rolledCtes"/>: CTEs ending in "rolled", whose rows are the key, the hour, then
+    /// <paramref name="valueColumns"/> in that order; they may read the watermark as (SELECT at FROM since).
+    /// </summary>
+    private static string RollUpSql(string table, string key, string rolledCtes, string[] valueColumns)
+    {
+        string Columns(string prefix) => string.Join(", ", valueColumns.Select(c => prefix + c));
+        // All parts of one WITH see the same snapshot, so the DELETE neither sees the upsert's rows nor
+        // races it. The upsert skips unchanged hours: a repeated run writes nothing.
+        return $"""
+            WITH since AS (
+                SELECT coalesce(max(hour) - @window, '-infinity'::timestamptz) AS at FROM {table} WHERE chain_id = @chain
+            ),
+            {rolledCtes},
+            upserted AS (
+                INSERT INTO {table} AS t (chain_id, {key}, hour, {Columns("")})
+                SELECT @chain, * FROM rolled
+                ON CONFLICT (chain_id, {key}, hour) DO UPDATE SET ({Columns("")}) = ({Columns("excluded.")})
+                WHERE ({Columns("t.")}) IS DISTINCT FROM ({Columns("excluded.")})
+                RETURNING 1
+            ),
+            removed AS (
+                DELETE FROM {table} t
+                WHERE t.chain_id = @chain AND t.hour >= (SELECT at FROM since)
+                  AND NOT EXISTS (SELECT 1 FROM rolled r WHERE r.{key} = t.{key} AND r.hour = t.hour)
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM upserted), (SELECT count(*) FROM removed)
+            """;
+    }
 }

@@ -20,43 +20,22 @@ public sealed class BatchWriter(NpgsqlDataSource dataSource, ILogger<BatchWriter
         await tx.SaveAsync("direct_copy", ct);
         try
         {
-            await CopyAsync(conn, range.Batch, viaTempTables: false, ct);
+            await TableCopies.CopyAsync(conn, range.Batch, viaTempTables: false, ct);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             await tx.RollbackAsync("direct_copy", ct);
             logger.LogInformation("Blocks {From}-{To} were partly stored already; merging with ON CONFLICT DO NOTHING", range.From, range.To);
-            await CopyAsync(conn, range.Batch, viaTempTables: true, ct);
+            await TableCopies.CopyAsync(conn, range.Batch, viaTempTables: true, ct);
         }
 
         if (range.WindowHeaders.Count > 0) await WriteHeadersAsync(conn, chainId, range, head - reorgWindow, ct);
         await MoveCheckpointAsync(conn, chainId, expectedCheckpoint, range, ct);
 
         var notification = new ChainNotification(chainId, "append", range.From, range.To, range.To, range.Batch.LogCount);
-        await using (var notify = new NpgsqlCommand("SELECT pg_notify(@c, @p)", conn))
-        {
-            notify.Parameters.AddWithValue("c", ChainNotification.Channel);
-            notify.Parameters.AddWithValue("p", notification.ToJson());
-            await notify.ExecuteNonQueryAsync(ct);
-        }
+        await notification.SendAsync(conn, ct);
         await tx.CommitAsync(ct);
         logger.LogDebug("Stored blocks {From}-{To}: {Events} logs", range.From, range.To, range.Batch.LogCount);
-    }
-
-    private static async Task CopyAsync(NpgsqlConnection conn, Decoding.ChainBatch batch, bool viaTempTables, CancellationToken ct)
-    {
-        foreach (var (table, columns, copy, count) in TableCopies.For(batch))
-        {
-            if (count == 0) continue;
-            var target = viaTempTables ? $"tmp_{table}" : table;
-            if (viaTempTables) await Exec(conn, $"CREATE TEMP TABLE IF NOT EXISTS tmp_{table} (LIKE {table}) ON COMMIT DROP", ct);
-            await using (var importer = await conn.BeginBinaryImportAsync($"COPY {target} ({columns}) FROM STDIN (FORMAT BINARY)", ct))
-            {
-                await copy(importer, ct);
-                await importer.CompleteAsync(ct);
-            }
-            if (viaTempTables) await Exec(conn, $"INSERT INTO {table} ({columns}) SELECT {columns} FROM tmp_{table} ON CONFLICT DO NOTHING", ct);
-        }
     }
 
     private static async Task WriteHeadersAsync(NpgsqlConnection conn, long chainId, BlockRange range, long pruneBelow, CancellationToken ct)
@@ -91,11 +70,5 @@ public sealed class BatchWriter(NpgsqlDataSource dataSource, ILogger<BatchWriter
         cmd.Parameters.AddWithValue("chain", chainId);
         cmd.Parameters.AddWithValue("expected", expected);
         if (await cmd.ExecuteNonQueryAsync(ct) != 1) throw new CheckpointMovedException(expected);
-    }
-
-    internal static async Task Exec(NpgsqlConnection conn, string sql, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Npgsql;
 
 namespace LeveragedTokens.Indexer.Storage;
 
@@ -14,6 +15,15 @@ public sealed record ChainNotification(long ChainId, string Kind, long FromBlock
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>NOTIFY on the connection; inside its open transaction, so it is delivered only on commit.</summary>
+    public async Task SendAsync(NpgsqlConnection conn, CancellationToken ct)
+    {
+        await using var notify = new NpgsqlCommand("SELECT pg_notify(@c, @p)", conn);
+        notify.Parameters.AddWithValue("c", Channel);
+        notify.Parameters.AddWithValue("p", ToJson());
+        await notify.ExecuteNonQueryAsync(ct);
+    }
 
     public static ChainNotification? Parse(string payload) => JsonSerializer.Deserialize<ChainNotification>(payload, Json);
 }

@@ -38,12 +38,7 @@ public sealed class ReorgRewinder(NpgsqlDataSource dataSource)
             if ((long)(await check.ExecuteScalarAsync(ct))! != ancestor) throw new CheckpointMovedException(expectedCheckpoint);
         }
         var notification = new ChainNotification(chainId, "reorg", ancestor + 1, expectedCheckpoint, ancestor, deleted);
-        await using (var notify = new NpgsqlCommand("SELECT pg_notify(@c, @p)", conn))
-        {
-            notify.Parameters.AddWithValue("c", ChainNotification.Channel);
-            notify.Parameters.AddWithValue("p", notification.ToJson());
-            await notify.ExecuteNonQueryAsync(ct);
-        }
+        await notification.SendAsync(conn, ct);
         await tx.CommitAsync(ct);
     }
 }
