@@ -11,9 +11,14 @@ public static class Chromium
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
 
-    public static async Task<IPage> NewPageAsync(IBrowser browser, int width = 1280, int height = 900)
+    /// <summary>A page in a fresh context; <paramref name="timezoneId"/> (IANA) is the viewer's zone, the machine's by default.</summary>
+    public static async Task<IPage> NewPageAsync(IBrowser browser, int width = 1280, int height = 900, string? timezoneId = null)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = timezoneId,
+        });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
         // Browser errors go to the test log: a failing circuit is otherwise invisible.

@@ -43,7 +43,8 @@ public sealed class DashboardSite : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDir);
     }
 
-    public Task<IPage> NewPageAsync(int width = 1280, int height = 900) => Chromium.NewPageAsync(Browser, width, height);
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? timezoneId = null) =>
+        Chromium.NewPageAsync(Browser, width, height, timezoneId);
 
     public async Task DisposeAsync()
     {
