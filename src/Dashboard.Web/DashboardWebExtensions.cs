@@ -22,7 +22,9 @@ public static class DashboardWebExtensions
         services.AddDashboardQueries();
         services.AddSingleton<ChainDataHub>();
         services.AddSingleton<LiveCache>();
-        services.AddHostedService<ChainDataListener>();
+        // One listening connection for the host; other modules add their channels to it.
+        services.AddSingleton<ListenedChannel, ChainDataChannel>();
+        services.AddHostedService<NotificationListener>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();

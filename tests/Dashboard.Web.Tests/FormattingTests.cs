@@ -31,6 +31,14 @@ public sealed class FormattingTests
         Assert.Equal("2026-01-02T03:04:05Z", Times.Iso(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc)));
 
     [Theory]
+    [InlineData(540, "Asia/Tokyo", "2026-01-02 12:04:05 GMT+9 (Asia/Tokyo)")]
+    [InlineData(330, "Asia/Kolkata", "2026-01-02 08:34:05 GMT+5:30 (Asia/Kolkata)")]
+    [InlineData(-300, "America/New_York", "2026-01-01 22:04:05 GMT-5 (America/New_York)")]
+    [InlineData(0, null, "2026-01-02 03:04:05 GMT")]
+    public void LocalTimesStateTheirOffsetAndZone(int offsetMinutes, string? zone, string expected) =>
+        Assert.Equal(expected, Times.Local(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc), offsetMinutes, zone));
+
+    [Theory]
     [InlineData(null, null, null, "7d")]
     [InlineData("24h", null, null, "24h")]
     [InlineData("all", null, null, "all")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using LeveragedTokens.Dashboard.Web.Tests.Support;
 using LeveragedTokens.Data;
@@ -49,6 +50,26 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
         await page.Locator("[data-testid=raw-log]").GetByText("Rebalanced").WaitForAsync();
         await page.Locator("[data-testid=decoded]").WaitForAsync();
         Assert.Contains("final after 2", await page.Locator("[data-testid=confirmations]").InnerTextAsync());
+    }
+
+    [Theory]
+    [InlineData("Asia/Tokyo", 9 * 60, "GMT+9")]
+    [InlineData("Australia/Darwin", 9 * 60 + 30, "GMT+9:30")]
+    public async Task TheRebalanceDetailShowsTheBlockTimeInTheViewersZone(string zone, int offsetMinutes, string offsetText)
+    {
+        var rebalance = site.Seeded.Rebalances[5];
+        var page = await site.NewPageAsync(timezoneId: zone);
+        await page.GotoAsync($"{site.BaseUrl}/rebalances/{rebalance.TxHash}/{rebalance.LogIndex}");
+
+        var utcText = await page.Locator("[data-testid=source] time").First.InnerTextAsync();
+        var utc = DateTime.Parse(utcText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal);
+        Assert.Equal(rebalance.BlockTime, utc);
+        // Japan and the Northern Territory keep one offset all year, so the shift is the same on every date.
+        var local = page.Locator("[data-testid=source] [data-testid=local-time]");
+        var expected = $"{utc.AddMinutes(offsetMinutes).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} {offsetText} ({zone})";
+        await Assertions.Expect(local).ToHaveTextAsync(expected);
+        await Assertions.Expect(local).ToHaveAttributeAsync("aria-busy", "false");
+        Assert.Equal(utcText, await local.GetAttributeAsync("datetime"));
     }
 
     [Fact]

@@ -41,7 +41,8 @@ public sealed class DashboardSite : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDir);
     }
 
-    public Task<IPage> NewPageAsync(int width = 1280, int height = 900) => _chromium!.NewPageAsync(width, height);
+    public Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? timezoneId = null) =>
+        _chromium!.NewPageAsync(width, height, timezoneId);
 
     public async Task DisposeAsync()
     {

@@ -29,10 +29,17 @@ public sealed class Chromium : IAsyncDisposable
         return new Chromium(playwright, browser);
     }
 
-    /// <summary>A page in a fresh context with a 20 s default timeout; browser errors go to the test log.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>
+    /// A page in a fresh context with a 20 s default timeout; browser errors go to the test log.
+    /// <paramref name="timezoneId"/> (IANA) sets the zone the page's scripts see; null keeps the machine's.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? timezoneId = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            TimezoneId = timezoneId,
+        });
         context.SetDefaultTimeout(20_000);
         var page = await context.NewPageAsync();
         // A failing circuit is otherwise invisible.

@@ -11,6 +11,20 @@ public static class Times
     public static string Short(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A time in the viewer's zone, the zone stated: 2026-03-04 15:04:05 GMT+9 (Asia/Tokyo). The offset (at that
+    /// instant, daylight saving included) and the zone's name come from the viewer's browser.
+    /// </summary>
+    public static string Local(DateTime utc, int offsetMinutes, string? zoneName)
+    {
+        var local = DateTime.SpecifyKind(utc, DateTimeKind.Utc).AddMinutes(offsetMinutes);
+        var offset = TimeSpan.FromMinutes(Math.Abs(offsetMinutes));
+        var gmt = offsetMinutes == 0 ? "GMT"
+            : $"GMT{(offsetMinutes < 0 ? '-' : '+')}{(int)offset.TotalHours}{(offset.Minutes == 0 ? "" : $":{offset.Minutes:00}")}";
+        var zone = string.IsNullOrEmpty(zoneName) ? "" : $" ({zoneName})";
+        return $"{local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)} {gmt}{zone}";
+    }
+
     public static long Hour(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeSeconds() / 3600;
 
     public static DateTime FromHour(long hour) => DateTime.UnixEpoch.AddHours(hour);

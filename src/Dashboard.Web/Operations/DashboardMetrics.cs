@@ -35,7 +35,7 @@ public sealed class DashboardMetrics : IDisposable
         _meter.CreateObservableGauge("dashboard.jobs.servers", () => Job(j => j.Servers), "{server}", "Hangfire servers alive");
         _meter.CreateObservableGauge("dashboard.status.sample_age", () => store.Latest is { } s ? [new Measurement<double>((DateTime.UtcNow - s.TakenAt).TotalSeconds)] : Array.Empty<Measurement<double>>(), "s", "Age of the database sample behind these figures");
         _meter.CreateObservableCounter("dashboard.status.sample_failures", () => store.SampleFailures, "{sample}", "Failed database samples");
-        _meter.CreateObservableGauge("dashboard.live.subscribers", () => hub.SubscriberCount, "{page}", "Open pages subscribed to live updates");
+        _meter.CreateObservableGauge("dashboard.live.subscribers", () => hub.SubscriberCount, "{subscriber}", "Subscribers to live updates: open pages, plus the staff alert evaluation trigger");
         _meter.CreateObservableGauge("dashboard.live.notification_age", () => hub.LastNotificationAt is { } t ? [new Measurement<double>((DateTime.UtcNow - t).TotalSeconds)] : Array.Empty<Measurement<double>>(), "s", "Seconds since the last chain_data NOTIFY");
         _meter.CreateObservableGauge("dashboard.circuits.open", () => circuits.Open, "{circuit}", "Blazor circuits open on this instance");
     }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Hangfire.PostgreSql;
+using LeveragedTokens.Dashboard.Web.Live;
 using LeveragedTokens.Dashboard.Web.Staff;
 using LeveragedTokens.Data;
 using LeveragedTokens.Staff;
@@ -58,7 +59,8 @@ public static class StaffWebExtensions
         }
         services.AddSingleton<StaffAlertHub>();
         services.AddHostedService<StaffStartup>();
-        services.AddHostedService<StaffAlertListener>();
+        services.AddSingleton<ListenedChannel, StaffAlertsChannel>();
+        services.AddHostedService<AlertEvaluationOnNewData>();
         return builder;
     }
 

@@ -12,7 +12,6 @@ public partial class ReservePage
 
     private PoolInfo? _pool;
     private (int Status, string Message)? _problem;
-    private TimeRange _range = new(TimeRange.Default, null, null);
     private Series<ReservePoint> _series = new([], 1);
     private ReservePoint? _latest;
     private PoolHealth _health;
@@ -29,17 +28,13 @@ public partial class ReservePage
     [Inject] private Live.LiveCache Cache { get; set; } = default!;
 
     [Parameter] public string Underlying { get; set; } = "";
-    [SupplyParameterFromQuery(Name = "range")] public string? RangeKey { get; set; }
-    [SupplyParameterFromQuery] public string? From { get; set; }
-    [SupplyParameterFromQuery] public string? To { get; set; }
 
     protected override async Task LoadAsync()
     {
         _problem = null;
-        if (!TimeRange.TryParse(RangeKey, From, To, out _range, out var error))
+        if (!TryReadRange(out var error))
         {
-            _problem = (400, error!);
-            SetStatus(400);
+            _problem = (400, error);
             return;
         }
         _pool = await Reserves.FindAsync(Underlying);
@@ -50,7 +45,7 @@ public partial class ReservePage
             return;
         }
         var latestHour = await Series.LatestHourAsync(pool.ChainId, pool.Address, pool: true);
-        var (from, to) = _range.Resolve(latestHour is { } h ? Times.FromHour(h) : null);
+        var (from, to) = RangeBounds(latestHour);
         var key = $"{pool.ChainId}|{pool.Address}|{from:O}|{to:O}";
         _series = await Cache.GetOrAddAsync("reserve|" + key,
             () => Series.ReserveAsync(pool.ChainId, pool.Address, from is { } f ? Times.Hour(f) : null, to is { } e ? Times.Hour(e) : null));

@@ -9,7 +9,6 @@ public partial class TokenPage
 {
     private TokenInfo? _token;
     private (int Status, string Message)? _problem;
-    private TimeRange _range = new(TimeRange.Default, null, null);
     private Series<NavPoint> _nav = new([], 1);
     private IReadOnlyList<ChartLine> _navLines = [], _leverageLines = [];
     private IReadOnlyList<ChartLevel> _leverageLevels = [];
@@ -22,17 +21,13 @@ public partial class TokenPage
     [Inject] private Live.LiveCache Cache { get; set; } = default!;
 
     [Parameter] public string Symbol { get; set; } = "";
-    [SupplyParameterFromQuery(Name = "range")] public string? RangeKey { get; set; }
-    [SupplyParameterFromQuery] public string? From { get; set; }
-    [SupplyParameterFromQuery] public string? To { get; set; }
 
     protected override async Task LoadAsync()
     {
         _problem = null;
-        if (!TimeRange.TryParse(RangeKey, From, To, out _range, out var error))
+        if (!TryReadRange(out var error))
         {
-            _problem = (400, error!);
-            SetStatus(400);
+            _problem = (400, error);
             return;
         }
         // _token is set last, so the first render with a token has all of its data (no half-filled grid).
@@ -45,7 +40,7 @@ public partial class TokenPage
             return;
         }
         var latest = await Series.LatestHourAsync(t.ChainId, t.Address, pool: false);
-        var (from, to) = _range.Resolve(latest is { } h ? Times.FromHour(h) : null);
+        var (from, to) = RangeBounds(latest);
         long? fromHour = from is { } f ? Times.Hour(f) : null, toHour = to is { } e ? Times.Hour(e) : null;
 
         var key = $"{t.ChainId}|{t.Address}|{fromHour}|{toHour}";

@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using Hangfire;
+using Hangfire.Storage.Monitoring;
+using LeveragedTokens.Dashboard.Web.Live;
+using LeveragedTokens.Dashboard.Web.Staff;
+using LeveragedTokens.Staff.Alerts;
+using LeveragedTokens.Staff.Tests.Support;
+using LeveragedTokens.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace LeveragedTokens.Staff.Tests;
+
+/// <summary>
+/// The web host's one listening session: a <c>chain_data</c> NOTIFY refreshes the live pages' hub and, through
+/// the hub, queues an alert evaluation in Hangfire (no server here, so queued jobs stay visible).
+/// </summary>
+[Collection(HangfireHostsCollection.Name)]
+public sealed class EvaluationOnNewDataTests : IAsyncLifetime
+{
+    private StaffWebApp _app = null!;
+    private readonly ConcurrentQueue<long> _versionsSeen = new();
+    private IDisposable _page = null!;
+
+    private ChainDataHub Hub => _app.Services.GetRequiredService<ChainDataHub>();
+
+    public async Task InitializeAsync()
+    {
+        _app = await StaffWebApp.StartAsync(settings: new Dictionary<string, string?>
+        {
+            ["Staff:EvaluateOnNewData"] = "true",
+            // A refresh tick every second: ticks must queue nothing.
+            ["Dashboard:RefreshSeconds"] = "1",
+        });
+        // What an open page does: re-read on every publish (here, note the data version it would read).
+        _page = Hub.Subscribe(() =>
+        {
+            _versionsSeen.Enqueue(Hub.DataVersion);
+            return Task.CompletedTask;
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _page.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task OneChainDataNotifyRefreshesTheLivePagesAndQueuesOneEvaluationThroughOneListeningSession()
+    {
+        await WaitForAsync(async () => await ListeningSessionsAsync() > 0, "the web host to LISTEN");
+
+        await NotifyChainDataAsync();
+
+        await WaitForAsync(() => Task.FromResult(_versionsSeen.Contains(1)), "the live pages' hub to publish the new data");
+        await WaitForAsync(() => Task.FromResult(QueuedEvaluations().Count == 1), "an alert evaluation to be queued");
+        // The alert pages' channel rides on the same session.
+        var alertsChanged = new TaskCompletionSource();
+        using (_app.Services.GetRequiredService<StaffAlertHub>().Subscribe(() =>
+        {
+            alertsChanged.TrySetResult();
+            return Task.CompletedTask;
+        }))
+        {
+            await NotifyAsync(AlertEvaluationJob.ChangedChannel, "test");
+            await alertsChanged.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        }
+        // Past the 2 s interval, with a refresh tick every second: still one.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Single(QueuedEvaluations());
+        Assert.True(_versionsSeen.Count(v => v == 1) >= 2, "refresh ticks re-ran the page after the notification");
+        Assert.Equal(1, await ListeningSessionsAsync());
+    }
+
+    [Fact]
+    public async Task NewDataInsideTheTwoSecondIntervalIsQueuedWhenTheIntervalEnds()
+    {
+        await WaitForAsync(async () => await ListeningSessionsAsync() > 0, "the web host to LISTEN");
+
+        await NotifyChainDataAsync();
+        await WaitForAsync(() => Task.FromResult(_versionsSeen.Contains(1)), "the first publish");
+        // The hub publishes this one a second after the first: inside the evaluation's 2 s interval.
+        await NotifyChainDataAsync();
+        await WaitForAsync(() => Task.FromResult(_versionsSeen.Contains(2)), "the second publish");
+
+        await WaitForAsync(() => Task.FromResult(QueuedEvaluations().Count == 2), "the second change's evaluation to be queued");
+        var queued = QueuedEvaluations().Select(j => j.EnqueuedAt!.Value).Order().ToList();
+        Assert.True(queued[1] - queued[0] >= TimeSpan.FromSeconds(1.9), $"queued {queued[1] - queued[0]} apart");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(2, QueuedEvaluations().Count);
+    }
+
+    private List<EnqueuedJobDto> QueuedEvaluations() =>
+    [
+        .. _app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 100)
+            .Select(j => j.Value).Where(j => j.Job?.Type == typeof(AlertEvaluationJob)),
+    ];
+
+    private Task NotifyChainDataAsync() => NotifyAsync("chain_data", $"{{\"chainId\":{ChainSeeder.ChainId}}}");
+
+    private async Task NotifyAsync(string channel, string payload)
+    {
+        await using var conn = new NpgsqlConnection(_app.Database.ConnectionString);
+        await conn.OpenAsync();
+        await using var notify = new NpgsqlCommand("SELECT pg_notify($1, $2)", conn);
+        notify.Parameters.AddWithValue(channel);
+        notify.Parameters.AddWithValue(payload);
+        await notify.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// The sessions on the test database that are idle after a LISTEN (their last statement;
+    /// a session listening on several channels shows the last LISTEN).
+    /// </summary>
+    private async Task<int> ListeningSessionsAsync()
+    {
+        await using var conn = new NpgsqlConnection(PostgresDatabase.AdminConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = $1 AND state = 'idle' AND query LIKE 'LISTEN%'", conn);
+        cmd.Parameters.AddWithValue(_app.Database.Name);
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync());
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Timed out waiting for {what}");
+            await Task.Delay(100);
+        }
+    }
+}
