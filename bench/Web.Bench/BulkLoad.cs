@@ -40,7 +40,6 @@ public sealed class BulkLoad(string connectionString, int rebalanceCount, int po
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
-        await Exec(conn, "SET synchronous_commit = off");
         await LoadRegistryAsync(conn);
         await CopyAsync(conn, "nav_snapshots (chain_id, block_number, log_index, token_address, hour, nav, leverage, mark_price, total_supply, block_hash, tx_hash, block_time, contract_address)", async w =>
         {
@@ -122,6 +121,8 @@ public sealed class BulkLoad(string connectionString, int rebalanceCount, int po
         });
         // What autovacuum does to insert-only tables in production (autovacuum_vacuum_insert_threshold, PG 13+):
         // sets the visibility map, without which the covering indexes still visit the heap for every row.
+        // (The COPYs commit synchronously: VACUUM never marks a page all-visible for an asynchronous commit
+        // whose WAL record is not flushed yet.)
         await Exec(conn, "VACUUM ANALYZE");
     }
 

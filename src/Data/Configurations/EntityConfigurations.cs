@@ -94,6 +94,10 @@ internal sealed class PoolLedgerEntryConfiguration : IEntityTypeConfiguration<Po
         // Covering: draws summed by token over a block range (a pool's "all" view) read only the index.
         entity.HasIndex(e => new { e.PoolAddress, e.BlockNumber, e.LogIndex })
             .IncludeProperties(e => new { e.ChainId, e.Kind, e.BlockTime, e.Counterparty, e.Amount, e.Value });
+        // Fees and injections, newest first: a few rows among a pool's draws, which would otherwise all be skipped.
+        entity.HasIndex(e => new { e.PoolAddress, e.BlockNumber, e.LogIndex }, "Inflows")
+            .HasDatabaseName("ix_pool_ledger_inflows")
+            .HasFilter($"kind <> {(short)LedgerEntryKind.ReserveDrawn}");
     }
 }
 

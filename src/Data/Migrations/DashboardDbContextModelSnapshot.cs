@@ -455,6 +455,10 @@ namespace LeveragedTokens.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PoolAddress", "BlockNumber", "LogIndex"), new[] { "ChainId", "Kind", "BlockTime", "Counterparty", "Amount", "Value" });
 
+                    b.HasIndex(new[] { "PoolAddress", "BlockNumber", "LogIndex" }, "Inflows")
+                        .HasDatabaseName("ix_pool_ledger_inflows")
+                        .HasFilter("kind <> 0");
+
                     b.ToTable("pool_ledger", (string)null);
                 });
 

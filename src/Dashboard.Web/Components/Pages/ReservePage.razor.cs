@@ -47,10 +47,21 @@ public partial class ReservePage
         var latestHour = await Series.LatestHourAsync(pool.ChainId, pool.Address, pool: true);
         var (from, to) = RangeBounds(latestHour);
         var key = $"{pool.ChainId}|{pool.Address}|{from:O}|{to:O}";
-        _series = await Cache.GetOrAddAsync("reserve|" + key,
+        // Independent reads, each on its own connection: the page waits for the slowest, not for their sum.
+        var seriesRead = Cache.GetOrAddAsync("reserve|" + key,
             () => Series.ReserveAsync(pool.ChainId, pool.Address, from is { } f ? Times.Hour(f) : null, to is { } e ? Times.Hour(e) : null));
+        var latestRead = latestHour is { } lh ? Series.ReserveAsync(pool.ChainId, pool.Address, lh, lh) : null;
+        var suspensionsRead = Reserves.SuspensionsAsync(pool);
+        var drawsRead = Cache.GetOrAddAsync("draws|" + key, () => Reserves.DrawsByTokenAsync(pool, from, to));
+        var inflowsRead = Cache.GetOrAddAsync("inflows|" + key, () => Reserves.InflowsAsync(pool, from, to, limit: 20));
+        var averageDrawRead = latestHour is { } ah
+            ? Cache.GetOrAddAsync($"avgdraw|{pool.Address}|{ah}", () => Reserves.AverageHourlyDrawAsync(pool, Times.FromHour(ah + 1)))
+            : null;
+        await Task.WhenAll(new Task?[] { seriesRead, latestRead, suspensionsRead, drawsRead, inflowsRead, averageDrawRead }.OfType<Task>());
+
+        _series = await seriesRead;
         var pts = _series.Points;
-        _latest = latestHour is { } lh ? (await Series.ReserveAsync(pool.ChainId, pool.Address, lh, lh)).Points.FirstOrDefault() : null;
+        _latest = latestRead is null ? null : (await latestRead).Points.FirstOrDefault();
 
         _utilization = [new ChartLine("Utilization", "#e53935", pts.Select(p => (Times.FromHour(p.Hour), UtilizationPercent(p))).ToList())];
         _utilLevels = [new ChartLevel("Near floor (80%)", 80, "#fb8c00"), new ChartLevel("Floor (100%)", 100, "#b71c1c")];
@@ -62,7 +73,7 @@ public partial class ReservePage
         _buffer = [new ChartLine("Buffer depth", "#43a047", pts.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.MinBufferDepth))).ToList())];
         _zero = [new ChartLevel("Floor (0)", 0, "#b71c1c")];
 
-        var suspensions = await Reserves.SuspensionsAsync(pool);
+        var suspensions = await suspensionsRead;
         _suspensionCount = suspensions.Count;
         var chainEnd = latestHour is { } le ? Times.FromHour(le + 1) : DateTime.UtcNow;
         _shades = suspensions.Select(s => new ChartShade(s.Start, s.End ?? chainEnd,
@@ -70,12 +81,12 @@ public partial class ReservePage
         var current = Data.Queries.TokenQueries.Classify(_latest?.MaxUtilizationBps, suspensions.Count > 0 && suspensions[^1].End is null);
         _health = current;
 
-        _draws = await Cache.GetOrAddAsync("draws|" + key, () => Reserves.DrawsByTokenAsync(pool, from, to));
-        _inflows = await Cache.GetOrAddAsync("inflows|" + key, () => Reserves.InflowsAsync(pool, from, to, limit: 20));
+        _draws = await drawsRead;
+        _inflows = await inflowsRead;
         _runway = "—";
-        if (_latest is { } l)
+        if (_latest is { } l && averageDrawRead is not null)
         {
-            var avgDraw = await Cache.GetOrAddAsync($"avgdraw|{pool.Address}|{l.Hour}", () => Reserves.AverageHourlyDrawAsync(pool, Times.FromHour(l.Hour + 1)));
+            var avgDraw = await averageDrawRead;
             _runway = l.MinBufferDepth.Sign <= 0 ? "none: the reserve is at or below its floor"
                 : avgDraw.IsZero ? "unlimited at the last 7 days' draw rate (no draws)"
                 : $"{(double)(l.MinBufferDepth / avgDraw):N0} hours at the last 7 days' average draw of {Wad.Format(avgDraw, "USD")}/h";

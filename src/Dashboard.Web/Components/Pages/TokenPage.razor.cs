@@ -44,25 +44,31 @@ public partial class TokenPage
         long? fromHour = from is { } f ? Times.Hour(f) : null, toHour = to is { } e ? Times.Hour(e) : null;
 
         var key = $"{t.ChainId}|{t.Address}|{fromHour}|{toHour}";
-        _nav = await Cache.GetOrAddAsync("nav|" + key, () => Series.NavAsync(t.ChainId, t.Address, fromHour, toHour));
+        // Independent reads, each on its own connection: the page waits for the slowest, not for their sum.
+        var navRead = Cache.GetOrAddAsync("nav|" + key, () => Series.NavAsync(t.ChainId, t.Address, fromHour, toHour));
+        var markersRead = Analytics.MarkersAsync(t.ChainId, t.Address, from, to);
+        var decayRead = Cache.GetOrAddAsync("decay|" + key, () => Analytics.DecayAsync(t.ChainId, t.Address, fromHour, toHour));
+        // The fallback counts from the last rebalance ever (or registration), in chain time.
+        var lastRead = Rebalances.PageAsync(new RebalanceFilter { TokenAddress = t.Address }, RebalanceSort.Newest, null, 1);
+        var nowRead = Status.ChainNowAsync(t.ChainId);
+        await Task.WhenAll(navRead, markersRead, decayRead, lastRead, nowRead);
+
+        _nav = await navRead;
         var navPoints = _nav.Points.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.Nav))).ToList();
         _navLines = [new ChartLine("NAV", "#1e88e5", navPoints)];
         _leverageLines = [new ChartLine("Effective leverage", "#8e24aa", _nav.Points.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.Leverage))).ToList())];
         _leverageLevels = [new ChartLevel("Target", Wad.ToDouble(t.TargetLeverage), "#43a047")];
         _band = new ChartBand("Rebalance band [min, max]", Wad.ToDouble(t.MinLeverage), Wad.ToDouble(t.MaxLeverage), "#43a047");
 
-        var markers = await Analytics.MarkersAsync(t.ChainId, t.Address, from, to);
-        _markers = markers.Select(m => new ChartMarker(m.BlockTime, Wad.ToDouble(m.NavAfter),
+        _markers = (await markersRead).Select(m => new ChartMarker(m.BlockTime, Wad.ToDouble(m.NavAfter),
             $"Rebalance {Times.Iso(m.BlockTime)}: {(m.IsBuy ? "buy" : "sell")}, {Wad.Leverage(m.LeverageBefore)} → {Wad.Leverage(m.LeverageAfter)}, NAV delta {Wad.Format(m.NavDelta, "USD")}",
             $"/rebalances/{m.TxHash}/{m.LogIndex}", "#fb8c00")).ToList();
 
-        var inputs = await Cache.GetOrAddAsync("decay|" + key, () => Analytics.DecayAsync(t.ChainId, t.Address, fromHour, toHour));
-        _decay = inputs is null ? null : DecayView.From(inputs, t);
+        _decay = await decayRead is { } inputs ? DecayView.From(inputs, t) : null;
         _filter = new RebalanceFilter { TokenAddress = t.Address, From = from, To = to };
 
-        // The fallback counts from the last rebalance ever (or registration), in chain time.
-        var last = (await Rebalances.PageAsync(new RebalanceFilter { TokenAddress = t.Address }, RebalanceSort.Newest, null, 1)).Rows.FirstOrDefault();
-        var now = await Status.ChainNowAsync(t.ChainId) ?? DateTime.UtcNow;
+        var last = (await lastRead).Rows.FirstOrDefault();
+        var now = await nowRead ?? DateTime.UtcNow;
         var due = (last?.BlockTime ?? t.RegisteredAt).AddSeconds(t.FallbackIntervalSeconds);
         _fallbackText = due > now
             ? $"in {Times.Duration(due - now)} ({Times.Iso(due)}) unless leverage leaves the band first"
