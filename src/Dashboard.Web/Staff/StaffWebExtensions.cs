@@ -1,5 +1,4 @@
 using Hangfire;
-using Hangfire.PostgreSql;
 using LeveragedTokens.Dashboard.Web.Live;
 using LeveragedTokens.Dashboard.Web.Staff;
 using LeveragedTokens.Data;
@@ -47,15 +46,7 @@ public static class StaffWebExtensions
         if (!services.Any(s => s.ServiceType == typeof(JobStorage)))
         {
             var connectionString = builder.Configuration.GetConnectionString(DataServiceExtensions.ConnectionName)!;
-            services.AddHangfire(c => c
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    PrepareSchemaIfNecessary = true,
-                }));
+            services.AddHangfire(c => c.UseDashboardJobStorage(connectionString));
         }
         services.AddSingleton<StaffAlertHub>();
         services.AddHostedService<StaffStartup>();

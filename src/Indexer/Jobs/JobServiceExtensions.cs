@@ -1,5 +1,5 @@
 using Hangfire;
-using Hangfire.PostgreSql;
+using LeveragedTokens.Staff;
 
 namespace LeveragedTokens.Indexer.Jobs;
 
@@ -8,17 +8,7 @@ public static class JobServiceExtensions
     /// <summary>Hangfire on the dashboard's Postgres (schema "hangfire"): the server and the indexer's recurring jobs.</summary>
     public static IHostApplicationBuilder AddIndexerJobs(this IHostApplicationBuilder builder, string connectionString)
     {
-        builder.Services.AddHangfire(c => c
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-            {
-                SchemaName = "hangfire",
-                PrepareSchemaIfNecessary = true,
-                StartupConnectionMaxRetries = 0,
-                AllowDegradedModeWithoutStorage = false,
-            }));
+        builder.Services.AddHangfire(c => c.UseDashboardJobStorage(connectionString, failFast: true));
         builder.AddStaffAndExportJobs(); // before the server: the staff schema is migrated before the first job runs
         builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
         builder.Services.AddTransient<RecentWindowRescanJob>();
