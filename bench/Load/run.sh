@@ -96,8 +96,8 @@ SECTION="$OUT/section.md"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   printf '%s\n' "${rows[@]}"
   echo
-  echo "Load average (1/5/15 min) of the shared machine: $LOAD_BEFORE before, $LOAD_AFTER after the uncached runs; other engineers'"
-  echo "builds and tests were running, so absolute figures are pessimistic. Socket errors are wrk timeouts (30 s) and resets."
+  echo "Load average (1/5/15 min): $LOAD_BEFORE before, $LOAD_AFTER after the uncached runs (wrk, the server and Postgres share"
+  echo "the 2 cores; anything else running inflates the figures). Socket errors are wrk timeouts (30 s) and resets."
   echo
   echo "Server-side 5xx counted by \`http_server_request_duration_seconds_count\` on /metrics during the runs: $((ERR_AFTER - ERR_BEFORE))."
   echo "Web process RSS: ${RSS_BEFORE} MB before, ${RSS_AFTER} MB after (peak ${RSS_PEAK} MB)."
@@ -109,7 +109,8 @@ python3 - "$ROOT/docs/benchmarks.md" "$SECTION" <<'PY'
 import re, sys, os
 path, section = sys.argv[1], open(sys.argv[2]).read().rstrip() + "\n"
 text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
-pattern = re.compile(r"^## Operations / load\n.*?(?=^## |\Z)", re.S | re.M)
+# Up to the next section or another tool's marker (the indexer bench's <!-- indexer-bench:start -->).
+pattern = re.compile(r"^## Operations / load\n.*?(?=^## |^<!-- |\Z)", re.S | re.M)
 text = pattern.sub(lambda _: section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
 open(path, "w").write(text)
 PY
