@@ -28,10 +28,16 @@ require_pg_bin >/dev/null
 require_anvil >/dev/null
 
 children=()
+# The hosts run under `dotnet run` (the simulator also under a function's subshell): SIGTERM goes to
+# the host process itself, the leaf of each tree, which shuts down gracefully; its wrappers exit with it.
+leaves() {
+  local kids kid; kids="$(pgrep -P "$1" || true)"
+  if [[ -z "$kids" ]]; then echo "$1"; else for kid in $kids; do leaves "$kid"; done; fi
+}
 stop_all() {
   trap - INT TERM EXIT
   info "stopping"
-  for pid in "${children[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${children[@]}"; do kill -TERM $(leaves "$pid") 2>/dev/null || true; done
   for pid in "${children[@]}"; do wait "$pid" 2>/dev/null || true; done
   "$ROOT/scripts/devstack.sh" stop
   rm -f "$DEVSTACK_DIR/run.pid"
@@ -75,7 +81,8 @@ export Chain__ChainId
 Chain__ChainId="$(sed -n 's/.*"chainId" *: *\([0-9]*\).*/\1/p' "$DEPLOYMENT")"
 
 export Exports__Scheduled__Folder="$DEVSTACK_DIR/exports"
-simulator simulate --rpc "$Chain__RpcUrl" --days 0 --seed "$SEED" --live >"$LOGS/simulator.log" 2>&1 &
+# Live on the wall clock (one hour per real hour); LIVE_HOUR_SECONDS=5 plays an hour every 5 s for a demo.
+simulator simulate --rpc "$Chain__RpcUrl" --days 0 --seed "$SEED" --live ${LIVE_HOUR_SECONDS:+--hour-seconds "$LIVE_HOUR_SECONDS"} >"$LOGS/simulator.log" 2>&1 &
 children+=($!)
 dotnet run --no-build -c Release --project "$ROOT/src/Indexer" >"$LOGS/indexer.log" 2>&1 &
 children+=($!)

@@ -5,7 +5,11 @@ namespace LeveragedTokens.Simulator;
 /// <summary>Command line of both verbs:
 /// <c>simulate --rpc URL --days N --seed S [--live] [--hour-seconds N] [--private-key 0x..]</c>
 /// and <c>deploy --rpc URL [--private-key 0x..]</c>.</summary>
-public sealed record SimulateOptions(string Verb, string RpcUrl, int Days, int Seed, bool Live, double HourSeconds, string PrivateKey)
+/// <param name="HourSeconds">
+/// Live mode's cadence: one simulated hour every this many seconds (demos, tests); null follows the wall
+/// clock, so chain time stays real time.
+/// </param>
+public sealed record SimulateOptions(string Verb, string RpcUrl, int Days, int Seed, bool Live, double? HourSeconds, string PrivateKey)
 {
     public const string Usage =
         "usage: simulate --rpc <url> --days <n> --seed <n> [--live] [--hour-seconds <s>] [--private-key <0x..>]\n" +
@@ -28,7 +32,7 @@ public sealed record SimulateOptions(string Verb, string RpcUrl, int Days, int S
             int.Parse(values.GetValueOrDefault("--days", "90"), System.Globalization.CultureInfo.InvariantCulture),
             int.Parse(values.GetValueOrDefault("--seed", "1"), System.Globalization.CultureInfo.InvariantCulture),
             live,
-            double.Parse(values.GetValueOrDefault("--hour-seconds", "5"), System.Globalization.CultureInfo.InvariantCulture),
+            values.TryGetValue("--hour-seconds", out var hourSeconds) ? double.Parse(hourSeconds, System.Globalization.CultureInfo.InvariantCulture) : null,
             values.GetValueOrDefault("--private-key", ChainSession.AnvilAccount0Key));
     }
 }

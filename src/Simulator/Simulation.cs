@@ -54,7 +54,12 @@ public static class Simulation
 
         for (var hour = firstHour + totalHours; options.Live && !ct.IsCancellationRequested; hour++)
         {
-            try { await Task.Delay(TimeSpan.FromSeconds(options.HourSeconds), ct); }
+            // An hour's tick is mined at its top: on the wall clock, hours already past play at once (a chain
+            // left behind catches up), the next one when it begins.
+            var wait = options.HourSeconds is { } seconds
+                ? TimeSpan.FromSeconds(seconds)
+                : DateTimeOffset.FromUnixTimeSeconds(hour * 3600) - DateTimeOffset.UtcNow;
+            try { if (wait > TimeSpan.Zero) await Task.Delay(wait, ct); }
             catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }
             await keeper.PlayHourAsync(hour, opening);
             opening = false;

@@ -43,6 +43,40 @@ public sealed class SimulatorTests
         Assert.Equal(Enumerable.Range(0, hours.Count).Select(i => hours[0] + (ulong)i), hours);
     }
 
+    [Fact]
+    public async Task LiveModeCatchesUpToTheWallClockAndThenWaitsForTheNextHour()
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var chain = await ProtocolHarness.StartAsync("--timestamp", (now.ToUnixTimeSeconds() - 5 * 3600).ToString());
+        var options = SimulateOptions.Parse(["simulate", "--rpc", chain.Node.RpcUrl, "--days", "0", "--seed", "7", "--live"]);
+        var deployed = new TaskCompletionSource<SimulationSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stop = new CancellationTokenSource();
+        var live = Simulation.RunAsync(options, TextWriter.Null, deployed.SetResult, stop.Token);
+        var token = (await chain.LogsAsync<TokenRegisteredEvent>((await deployed.Task.WaitAsync(TimeSpan.FromMinutes(1))).RegistryAddress))[0].Event.Token;
+
+        // The hours already past play at once: the wall clock's current hour is reached within seconds, not hours.
+        var hours = new List<ulong>();
+        for (var deadline = DateTime.UtcNow.AddMinutes(2); hours.Count == 0 || hours[^1] < WallHour(); await Task.Delay(250))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"live mode reached hour {(hours.Count > 0 ? hours[^1] : 0)} of {WallHour()} in 2 min");
+            hours = (await chain.LogsAsync<NavSnapshotEvent>(token)).Select(s => s.Event.Hour).ToList();
+        }
+        // ...and the next one waits for its real hour: nothing is mined ahead of the wall clock (a fixed
+        // cadence, like the old 5 s default, would have mined the next hour by now).
+        await Task.Delay(TimeSpan.FromSeconds(6));
+        hours = (await chain.LogsAsync<NavSnapshotEvent>(token)).Select(s => s.Event.Hour).ToList();
+        await stop.CancelAsync();
+        await live.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.InRange(hours[^1], WallHour() - 1, WallHour());
+        Assert.Equal(Enumerable.Range(0, hours.Count).Select(i => hours[0] + (ulong)i), hours);
+        Assert.True(hours.Count >= 4, $"{hours.Count} hours played");
+        var latest = await chain.Session.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(BlockParameter.CreateLatest());
+        Assert.True((long)latest.Timestamp.Value <= DateTimeOffset.UtcNow.ToUnixTimeSeconds(), "a block was mined ahead of the wall clock");
+
+        static ulong WallHour() => (ulong)(DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 3600);
+    }
+
     private static async Task<List<string>> SimulateAndReadLogsAsync(int seed)
     {
         await using var chain = await ProtocolHarness.StartAsync("--timestamp", Genesis);

@@ -65,8 +65,12 @@ test_missing_npm_gives_a_one_line_error_naming_what_to_install() {
 test_run_sh_serves_chain_data_and_a_second_run_is_refused() {
   local name=${FUNCNAME[0]} dir="$WORK/run" log="$WORK/run1.log" url pid
   mkdir -p "$dir"
-  DEVSTACK_DIR="$dir" HISTORY_DAYS=2 setsid "$ROOT/run.sh" >"$log" 2>&1 &
+  # Job control on, as in a terminal: the run gets its own process group and, unlike a plain background
+  # job, does not start with SIGINT ignored, so the Ctrl-C below reaches its trap.
+  set -m
+  DEVSTACK_DIR="$dir" HISTORY_DAYS=2 "$ROOT/run.sh" >"$log" 2>&1 &
   pid=$!
+  set +m
   for _ in $(seq 1 600); do
     grep -q '^Dashboard: ' "$log" && break
     kill -0 "$pid" 2>/dev/null || break
@@ -88,10 +92,15 @@ test_run_sh_serves_chain_data_and_a_second_run_is_refused() {
   kill -INT -- "-$pid" 2>/dev/null
   wait "$pid"
   local status; status="$(DEVSTACK_DIR="$dir" "$ROOT/scripts/devstack.sh" status)"
+  # The live simulator sleeps until the next wall-clock hour: only a signal ends it.
+  local anvil_port; anvil_port="$(sed -n 's/^ANVIL_PORT=//p' "$dir/ports")"
+  local survivors; survivors="$(pgrep -af "simulate --rpc http://127.0.0.1:$anvil_port " || true)"
+  curl -s -o /dev/null -m 2 "$url/" && survivors+=" web still answers at $url"
 
   if [[ $second_rc -eq 0 || "$second" != *"already running"* ]]; then fail "$name" "second run not refused: $second"
   elif [[ "$page" != *BTC3L* ]]; then fail "$name" "the page at $url shows no indexed token"
   elif [[ "$status" != *"postgres: stopped"*"anvil: stopped"* ]]; then fail "$name" "Ctrl-C left services running: $status"
+  elif [[ -n "$survivors" ]]; then fail "$name" "Ctrl-C left hosts running: $survivors"
   else pass "$name"; fi
 }
 
