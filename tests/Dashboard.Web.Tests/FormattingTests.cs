@@ -27,6 +27,14 @@ public sealed class FormattingTests
     public void ParsingRejectsWhatIsNotAnExactDecimal(string text) => Assert.False(Wad.TryParse(text, out _));
 
     [Fact]
+    public void APickedDayIsTheWholeUtcDay()
+    {
+        var picked = new DateTime(2026, 3, 4, 17, 30, 0, DateTimeKind.Unspecified);
+        Assert.Equal("2026-03-04T00:00:00Z", Times.DayStartIso(picked));
+        Assert.Equal("2026-03-04T23:59:59Z", Times.DayEndIso(picked));
+    }
+
+    [Fact]
     public void TimesAreIso8601WithTheZone() =>
         Assert.Equal("2026-01-02T03:04:05Z", Times.Iso(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc)));
 

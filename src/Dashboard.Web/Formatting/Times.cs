@@ -8,6 +8,12 @@ public static class Times
     public static string Iso(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
+    /// <summary>A date picker's day as the first second of that UTC day, ISO 8601.</summary>
+    public static string DayStartIso(DateTime day) => Iso(day.Date);
+
+    /// <summary>A date picker's day as the last second of that UTC day, ISO 8601: a period ending that day includes it.</summary>
+    public static string DayEndIso(DateTime day) => Iso(day.Date.AddDays(1).AddSeconds(-1));
+
     public static string Short(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
