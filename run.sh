@@ -42,7 +42,9 @@ stop_all() {
   "$ROOT/scripts/devstack.sh" stop
   rm -f "$DEVSTACK_DIR/run.pid"
 }
-trap stop_all INT TERM EXIT
+trap stop_all EXIT
+# Ctrl-C or SIGTERM: stop everything and exit here, before the end of the script reports "a host stopped".
+trap 'stop_all; exit 130' INT TERM
 
 "$ROOT/scripts/devstack.sh" start
 set -a; source "$DEVSTACK_DIR/env"; set +a

@@ -28,6 +28,6 @@ public static class DataServiceExtensions
     {
         var factory = services.GetRequiredService<IDbContextFactory<DashboardDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Database.MigrateAsync(ct);
+        await db.MigrateExclusivelyAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using LeveragedTokens.Data;
 using LeveragedTokens.Staff.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public static class StaffBootstrapper
     {
         var factory = services.GetRequiredService<IDbContextFactory<StaffDbContext>>();
         await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Database.MigrateAsync(ct);
+        await db.MigrateExclusivelyAsync(ct);
     }
 
     public static async Task SeedStaffIdentityAsync(this IServiceProvider services, CancellationToken ct = default)

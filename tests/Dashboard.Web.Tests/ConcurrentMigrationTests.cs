@@ -1,0 +1,26 @@
+using LeveragedTokens.Data;
+using LeveragedTokens.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeveragedTokens.Dashboard.Web.Tests;
+
+/// <summary>Hosts starting together (run.sh, docker compose) all migrate the same empty database.</summary>
+public sealed class ConcurrentMigrationTests
+{
+    [Fact]
+    public async Task HostsMigratingAnEmptyDatabaseTogetherApplyEachMigrationOnce()
+    {
+        await using var database = await PostgresDatabase.CreateAsync("migrate");
+        var options = new DbContextOptionsBuilder<DashboardDbContext>().UseDashboardDatabase(database.ConnectionString).Options;
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            await using var db = new DashboardDbContext((DbContextOptions<DashboardDbContext>)options);
+            await db.MigrateExclusivelyAsync();
+        }));
+
+        await using var check = new DashboardDbContext((DbContextOptions<DashboardDbContext>)options);
+        Assert.Empty(await check.Database.GetPendingMigrationsAsync());
+        Assert.Equal(check.Database.GetMigrations(), await check.Database.GetAppliedMigrationsAsync());
+    }
+}
