@@ -45,8 +45,7 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
         var page = await site.NewPageAsync();
         await page.GotoAsync(site.BaseUrl + "/rebalances");
         var rows = await PageObjects.WaitForGridRowsAsync(page);
-        await rows.First.Locator("td").Nth(2).ClickAsync();
-        await page.WaitForURLAsync(RebalanceUrl());
+        await PageObjects.ClickUntilNavigatedAsync(page, rows.First.Locator("td").Nth(2), RebalanceUrl());
         await page.Locator("[data-testid=raw-log]").GetByText("Rebalanced").WaitForAsync();
         await page.Locator("[data-testid=decoded]").WaitForAsync();
         Assert.Contains("final after 2", await page.Locator("[data-testid=confirmations]").InnerTextAsync());

@@ -14,6 +14,27 @@ public static class PageObjects
         return rows;
     }
 
+    /// <summary>
+    /// Clicks until the page navigates: a click that lands while the grid re-renders (a live refresh) is lost,
+    /// as it would be for a person, who clicks again.
+    /// </summary>
+    public static async Task ClickUntilNavigatedAsync(IPage page, ILocator target, System.Text.RegularExpressions.Regex url)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            if (url.IsMatch(page.Url)) return; // a slow navigation from the previous click arrived
+            await target.ClickAsync();
+            try
+            {
+                await page.WaitForURLAsync(url, new() { Timeout = 4000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+            }
+        }
+    }
+
     public static async Task<int> ChartPointsAsync(IPage page, string testId) =>
         int.Parse(await page.Locator($"[data-testid={testId}]").GetAttributeAsync("data-points") ?? "0");
 
