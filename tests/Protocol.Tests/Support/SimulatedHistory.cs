@@ -13,7 +13,9 @@ public sealed class SimulatedHistory : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Chain = await ProtocolHarness.StartAsync();
+        // A fixed genesis: the simulator's weather depends on the first hour played, so a genesis of "now"
+        // would audit different logs every hour (and could miss a resumption inside the window).
+        Chain = await ProtocolHarness.StartAsync("--timestamp", "1795694400"); // 2026-11-26T12:00:00Z
         var options = SimulateOptions.Parse(["simulate", "--rpc", Chain.Node.RpcUrl, "--days", $"{Days}", "--seed", "5"]);
         await Simulation.RunAsync(options, TextWriter.Null, null, CancellationToken.None);
         Protocol = (await ProtocolDeployer.FindAsync(Chain.Session))!;
