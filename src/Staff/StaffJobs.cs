@@ -37,7 +37,7 @@ internal sealed class StaffJobRegistration(IServiceProvider services, IRecurring
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        // Whichever host starts first brings the staff schema up (EF takes a migration lock).
+        // Whichever host starts first brings the staff schema up; the others wait on MigrateExclusivelyAsync's lock.
         await Identity.StaffBootstrapper.MigrateStaffDatabaseAsync(services, ct);
         jobs.AddAlertJobs();
     }
