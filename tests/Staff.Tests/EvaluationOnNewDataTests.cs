@@ -97,7 +97,7 @@ public sealed class EvaluationOnNewDataTests : IAsyncLifetime
             .Select(j => j.Value).Where(j => j.Job?.Type == typeof(AlertEvaluationJob)),
     ];
 
-    private Task NotifyChainDataAsync() => NotifyAsync("chain_data", $"{{\"chainId\":{ChainSeeder.ChainId}}}");
+    private Task NotifyChainDataAsync() => NotifyAsync("chain_data", "");
 
     private async Task NotifyAsync(string channel, string payload)
     {
