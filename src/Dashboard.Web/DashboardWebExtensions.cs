@@ -1,9 +1,7 @@
-using System.Threading.RateLimiting;
 using LeveragedTokens.Dashboard.Web.Api;
 using LeveragedTokens.Dashboard.Web.Components;
 using LeveragedTokens.Dashboard.Web.Live;
 using LeveragedTokens.Data.Queries;
-using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Serilog;
 
@@ -11,8 +9,6 @@ namespace LeveragedTokens.Dashboard.Web;
 
 public static class DashboardWebExtensions
 {
-    public const string ApiRateLimitPolicy = "api";
-
     public static IHostApplicationBuilder AddDashboardWeb(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -29,21 +25,6 @@ public static class DashboardWebExtensions
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddOpenApi("v1");
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(ApiRateLimitPolicy, http =>
-            {
-                var permits = http.RequestServices.GetRequiredService<IOptions<DashboardOptions>>().Value.ApiPermitsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1) });
-            });
-            o.OnRejected = (ctx, _) =>
-            {
-                ctx.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-        });
         return builder;
     }
 

@@ -18,8 +18,6 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<SuspensionEvent> SuspensionEvents => Set<SuspensionEvent>();
     public DbSet<IndexerState> IndexerStates => Set<IndexerState>();
     public DbSet<IndexedBlock> IndexedBlocks => Set<IndexedBlock>();
-    public DbSet<TokenHourly> TokenHours => Set<TokenHourly>();
-    public DbSet<PoolHourly> PoolHours => Set<PoolHourly>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -155,7 +155,7 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
         await db.SaveChangesAsync();
         await using var conn = new NpgsqlConnection(site.ConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"NOTIFY chain_data, '{{\"chainId\":{SampleData.ChainId},\"fromBlock\":{block},\"toBlock\":{block}}}'", conn);
+        await using var cmd = new NpgsqlCommand("NOTIFY chain_data", conn);
         await cmd.ExecuteNonQueryAsync();
         return tx;
     }

@@ -51,7 +51,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
                 is_long, target_leverage, min_leverage, max_leverage, fallback_interval_seconds)
             SELECT chain_id, 99999, 0, block_hash, tx_hash, block_time, contract_address, '{SampleData.Address(0x1111)}', pool_address, 'LIVE3L',
                 is_long, target_leverage, min_leverage, max_leverage, fallback_interval_seconds FROM tokens WHERE symbol = 'BTC3L';
-            SELECT pg_notify('chain_data', '{"{"}"chainId":31337{"}"}');
+            NOTIFY chain_data;
             COMMIT;
             """);
         foreach (var p in pages)

@@ -1,6 +1,5 @@
 using System.Numerics;
 using System.Text.Json;
-using LeveragedTokens.Protocol.Artifacts;
 using LeveragedTokens.Protocol.Deployment;
 using LeveragedTokens.Protocol.Errors;
 using LeveragedTokens.Protocol.Events;

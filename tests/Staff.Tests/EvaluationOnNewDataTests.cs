@@ -98,7 +98,7 @@ public sealed class EvaluationOnNewDataTests : IAsyncLifetime
             .Select(j => j.Value).Where(j => j.Job?.Type == typeof(AlertEvaluationJob)),
     ];
 
-    private Task NotifyChainDataAsync() => NotifyAsync(NotifyChannels.ChainData, $"{{\"chainId\":{ChainSeeder.ChainId}}}");
+    private Task NotifyChainDataAsync() => NotifyAsync(NotifyChannels.ChainData, "");
 
     private async Task NotifyAsync(string channel, string payload)
     {

@@ -1,3 +1,4 @@
+using LeveragedTokens.Dashboard.Web.Operations;
 using LeveragedTokens.Data.Queries;
 using Microsoft.Extensions.Options;
 
@@ -61,7 +62,7 @@ internal static class DashboardApi
 {
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireRateLimiting(DashboardWebExtensions.ApiRateLimitPolicy)
+        var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimits.ApiPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         api.MapTokenApi().MapRebalanceApi().MapReserveApi().MapStatusApi();
         return app;

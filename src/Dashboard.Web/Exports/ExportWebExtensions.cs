@@ -1,4 +1,5 @@
 using LeveragedTokens.Dashboard.Web.Exports;
+using LeveragedTokens.Dashboard.Web.Operations;
 using LeveragedTokens.Exports;
 using LeveragedTokens.Staff;
 
@@ -21,7 +22,7 @@ public static class ExportWebExtensions
     /// <summary>/api/v1/exports (public, rate limited like the rest of /api/v1), /api/staff/exports and /api/staff/reconciliation (auditors).</summary>
     public static WebApplication MapExportEndpoints(this WebApplication app)
     {
-        app.MapGroup("/api/v1/exports").RequireRateLimiting(DashboardWebExtensions.ApiRateLimitPolicy).WithTags("Exports")
+        app.MapGroup("/api/v1/exports").RequireRateLimiting(RateLimits.ApiPolicy).WithTags("Exports")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .MapQuickExportApi();
         app.MapGroup("/api/staff/exports").RequireAuthorization(AuditorPolicy).WithTags("Audit").MapAuditExportApi();

@@ -15,8 +15,6 @@ namespace LeveragedTokens.Dashboard.Web;
 /// <summary>Running the web app in production: probes, metrics, headers, limits, shutdown.</summary>
 public static class OperationsExtensions
 {
-    public const string ExportsRateLimitPolicy = RateLimits.ExportsPolicy;
-
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;

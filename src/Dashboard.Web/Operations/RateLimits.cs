@@ -6,17 +6,19 @@ using Microsoft.Extensions.Options;
 namespace LeveragedTokens.Dashboard.Web.Operations;
 
 /// <summary>
-/// Extends the API limiter of <see cref="DashboardWebExtensions"/> (policy "api", per client per
-/// minute): a global per-client limit on pages and exports, a concurrency cap on exports, and a
-/// 429 whose Retry-After is the limiter's own wait (problem details for the API).
+/// The web host's one rate-limiter configuration: the "api" policy (per client per minute), a
+/// global per-client limit on pages and exports, a concurrency cap on exports, and a 429 whose
+/// Retry-After is the limiter's own wait (problem details for the API).
 /// </summary>
 internal static class RateLimits
 {
-    public const string ExportsPolicy = "exports";
+    public const string ApiPolicy = "api";
 
-    public static void Configure(RateLimiterOptions o, OperationsOptions ops)
+    public static void Configure(RateLimiterOptions o, OperationsOptions ops, DashboardOptions dashboard)
     {
         o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        o.AddPolicy(ApiPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter(Client(ctx),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = dashboard.ApiPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
             PartitionedRateLimiter.Create<HttpContext, string>(ctx => Kind(ctx, ops) switch
             {
@@ -30,9 +32,6 @@ internal static class RateLimits
                 ? RateLimitPartition.GetConcurrencyLimiter("export-running:" + Client(ctx),
                     _ => new ConcurrencyLimiterOptions { PermitLimit = ops.ExportConcurrency, QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("none")));
-        // For export endpoints that opt in explicitly with RequireRateLimiting("exports").
-        o.AddPolicy(ExportsPolicy, ctx => RateLimitPartition.GetFixedWindowLimiter("export-policy:" + Client(ctx),
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = ops.ExportPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
         o.OnRejected = OnRejectedAsync;
     }
 
@@ -76,5 +75,6 @@ internal static class RateLimits
     internal static string Client(HttpContext ctx) => ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     internal static void Register(IServiceCollection services) =>
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<OperationsOptions>>((o, ops) => Configure(o, ops.Value));
+        services.AddRateLimiter().AddOptions<RateLimiterOptions>()
+            .Configure<IOptions<OperationsOptions>, IOptions<DashboardOptions>>((o, ops, dashboard) => Configure(o, ops.Value, dashboard.Value));
 }

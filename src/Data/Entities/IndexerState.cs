@@ -12,13 +12,6 @@ public sealed class IndexerState
     public string? IndexedBlockHash { get; set; }
     public long HeadBlock { get; set; }
     public int Confirmations { get; set; }
-    /// <summary>
-    /// Highest block that counts as final: min(IndexedBlock, HeadBlock - Confirmations), -1 before
-    /// any. A row is unconfirmed (may still vanish in a reorg) when its BlockNumber is above this.
-    /// </summary>
-    public long ConfirmedBlock { get; set; } = -1;
-    /// <summary>Logs stored so far (raw events plus decode failures).</summary>
-    public long TotalEvents { get; set; }
     /// <summary>Host/process of the instance holding the writer lock.</summary>
     public string? WriterInstance { get; set; }
     public double EventsPerSecond { get; set; }

@@ -123,10 +123,6 @@ namespace LeveragedTokens.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("confirmations");
 
-                    b.Property<long>("ConfirmedBlock")
-                        .HasColumnType("bigint")
-                        .HasColumnName("confirmed_block");
-
                     b.Property<double>("EventsPerSecond")
                         .HasColumnType("double precision")
                         .HasColumnName("events_per_second");
@@ -154,10 +150,6 @@ namespace LeveragedTokens.Data.Migrations
                     b.Property<long>("ReorgCount")
                         .HasColumnType("bigint")
                         .HasColumnName("reorg_count");
-
-                    b.Property<long>("TotalEvents")
-                        .HasColumnType("bigint")
-                        .HasColumnName("total_events");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -333,50 +325,6 @@ namespace LeveragedTokens.Data.Migrations
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TokenAddress", "Hour"), new[] { "ChainId", "Nav", "Leverage", "MarkPrice" });
 
                     b.ToTable("nav_snapshots", (string)null);
-                });
-
-            modelBuilder.Entity("LeveragedTokens.Data.Entities.PoolHourly", b =>
-                {
-                    b.Property<long>("ChainId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("chain_id");
-
-                    b.Property<string>("PoolAddress")
-                        .HasMaxLength(42)
-                        .HasColumnType("character varying(42)")
-                        .HasColumnName("pool_address");
-
-                    b.Property<DateTime>("Hour")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("hour");
-
-                    b.Property<BigInteger>("CapitalInjected")
-                        .HasColumnType("numeric(78,0)")
-                        .HasColumnName("capital_injected");
-
-                    b.Property<int>("EntryCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("entry_count");
-
-                    b.Property<BigInteger>("FeesAllocated")
-                        .HasColumnType("numeric(78,0)")
-                        .HasColumnName("fees_allocated");
-
-                    b.Property<BigInteger>("ReserveDrawnAmount")
-                        .HasColumnType("numeric(78,0)")
-                        .HasColumnName("reserve_drawn_amount");
-
-                    b.Property<BigInteger>("ReserveDrawnValue")
-                        .HasColumnType("numeric(78,0)")
-                        .HasColumnName("reserve_drawn_value");
-
-                    b.HasKey("ChainId", "PoolAddress", "Hour")
-                        .HasName("pk_pool_hourly");
-
-                    b.HasIndex("ChainId", "Hour")
-                        .HasDatabaseName("ix_pool_hourly_chain_id_hour");
-
-                    b.ToTable("pool_hourly", (string)null);
                 });
 
             modelBuilder.Entity("LeveragedTokens.Data.Entities.PoolLedgerEntry", b =>
@@ -930,66 +878,6 @@ namespace LeveragedTokens.Data.Migrations
                         .HasDatabaseName("ix_suspension_events_pool_address_block_number");
 
                     b.ToTable("suspension_events", (string)null);
-                });
-
-            modelBuilder.Entity("LeveragedTokens.Data.Entities.TokenHourly", b =>
-                {
-                    b.Property<long>("ChainId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("chain_id");
-
-                    b.Property<string>("TokenAddress")
-                        .HasMaxLength(42)
-                        .HasColumnType("character varying(42)")
-                        .HasColumnName("token_address");
-
-                    b.Property<DateTime>("Hour")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("hour");
-
-                    b.Property<long>("CloseBlockNumber")
-                        .HasColumnType("bigint")
-                        .HasColumnName("close_block_number");
-
-                    b.Property<int>("CloseLogIndex")
-                        .HasColumnType("integer")
-                        .HasColumnName("close_log_index");
-
-                    b.Property<BigInteger>("GasCost")
-                        .HasColumnType("numeric(78,0)")
-                        .HasColumnName("gas_cost");
-
-                    b.Property<BigInteger>("Leverage")
-                        .HasColumnType("numeric(78,0)")
-                        .HasColumnName("leverage");
-
-                    b.Property<BigInteger>("Nav")
-                        .HasColumnType("numeric(78,0)")
-                        .HasColumnName("nav");
-
-                    b.Property<BigInteger>("NavDelta")
-                        .HasColumnType("numeric(78,0)")
-                        .HasColumnName("nav_delta");
-
-                    b.Property<int>("RebalanceCount")
-                        .HasColumnType("integer")
-                        .HasColumnName("rebalance_count");
-
-                    b.Property<BigInteger>("ReserveDraw")
-                        .HasColumnType("numeric(78,0)")
-                        .HasColumnName("reserve_draw");
-
-                    b.Property<BigInteger>("SlippageCost")
-                        .HasColumnType("numeric(78,0)")
-                        .HasColumnName("slippage_cost");
-
-                    b.HasKey("ChainId", "TokenAddress", "Hour")
-                        .HasName("pk_token_hourly");
-
-                    b.HasIndex("ChainId", "Hour")
-                        .HasDatabaseName("ix_token_hourly_chain_id_hour");
-
-                    b.ToTable("token_hourly", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -12,7 +12,6 @@ public static class JobServiceExtensions
         builder.AddStaffAndExportJobs(); // before the server: the staff schema is migrated before the first job runs
         builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
         builder.Services.AddTransient<RecentWindowRescanJob>();
-        builder.Services.AddTransient<HourlyRollupJob>();
         builder.Services.AddHostedService<RecurringJobRegistration>();
         return builder;
     }
@@ -24,8 +23,6 @@ internal sealed class RecurringJobRegistration(IRecurringJobManager jobs) : IHos
     public Task StartAsync(CancellationToken cancellationToken)
     {
         jobs.AddOrUpdate<RecentWindowRescanJob>(RecentWindowRescanJob.JobId, j => j.RunAsync(CancellationToken.None), "*/10 * * * *",
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        jobs.AddOrUpdate<HourlyRollupJob>(HourlyRollupJob.JobId, j => j.RunAsync(CancellationToken.None), HourlyRollupJob.Cron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Task.CompletedTask;
     }

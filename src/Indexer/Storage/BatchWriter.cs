@@ -32,8 +32,7 @@ public sealed class BatchWriter(NpgsqlDataSource dataSource, ILogger<BatchWriter
         if (range.WindowHeaders.Count > 0) await WriteHeadersAsync(conn, chainId, range, head - reorgWindow, ct);
         await MoveCheckpointAsync(conn, chainId, expectedCheckpoint, range, ct);
 
-        var notification = new ChainNotification(chainId, "append", range.From, range.To, range.To, range.Batch.LogCount);
-        await notification.SendAsync(conn, ct);
+        await ChainNotification.SendAsync(conn, ct);
         await tx.CommitAsync(ct);
         logger.LogDebug("Stored blocks {From}-{To}: {Events} logs", range.From, range.To, range.Batch.LogCount);
     }
@@ -60,13 +59,11 @@ public sealed class BatchWriter(NpgsqlDataSource dataSource, ILogger<BatchWriter
     {
         await using var cmd = new NpgsqlCommand(
             """
-            UPDATE indexer_state SET indexed_block = @to, indexed_block_hash = @hash, total_events = total_events + @events,
-                   confirmed_block = LEAST(@to, GREATEST(head_block, @to) - confirmations), updated_at = now()
+            UPDATE indexer_state SET indexed_block = @to, indexed_block_hash = @hash, updated_at = now()
             WHERE chain_id = @chain AND indexed_block = @expected
             """, conn);
         cmd.Parameters.AddWithValue("to", range.To);
         cmd.Parameters.AddWithValue("hash", (object?)range.ToHash ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("events", (long)range.Batch.LogCount);
         cmd.Parameters.AddWithValue("chain", chainId);
         cmd.Parameters.AddWithValue("expected", expected);
         if (await cmd.ExecuteNonQueryAsync(ct) != 1) throw new CheckpointMovedException(expected);

@@ -1,28 +1,18 @@
-using System.Text.Json;
 using Npgsql;
 using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Indexer.Storage;
 
 /// <summary>
-/// The payload of NOTIFY chain_data, sent inside the writing transaction (so it arrives only if
-/// the rows did): {"chainId":1,"kind":"append","fromBlock":10,"toBlock":20,"indexedBlock":20,"events":5}.
-/// kind "reorg": rows of fromBlock..toBlock were deleted (indexedBlock is the common ancestor).
+/// NOTIFY on the chain-data channel after a batch or a reorg rewind. The payload is empty: listeners only need
+/// to know that chain data changed, and re-read what they show.
 /// </summary>
-public sealed record ChainNotification(long ChainId, string Kind, long FromBlock, long ToBlock, long IndexedBlock, int Events)
+public static class ChainNotification
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public string ToJson() => JsonSerializer.Serialize(this, Json);
-
     /// <summary>NOTIFY on the connection; inside its open transaction, so it is delivered only on commit.</summary>
-    public async Task SendAsync(NpgsqlConnection conn, CancellationToken ct)
+    public static async Task SendAsync(NpgsqlConnection conn, CancellationToken ct)
     {
-        await using var notify = new NpgsqlCommand("SELECT pg_notify(@c, @p)", conn);
-        notify.Parameters.AddWithValue("c", NotifyChannels.ChainData);
-        notify.Parameters.AddWithValue("p", ToJson());
+        await using var notify = new NpgsqlCommand($"NOTIFY {NotifyChannels.ChainData}", conn);
         await notify.ExecuteNonQueryAsync(ct);
     }
-
-    public static ChainNotification? Parse(string payload) => JsonSerializer.Deserialize<ChainNotification>(payload, Json);
 }

@@ -12,8 +12,8 @@ public sealed class ChainStateStore(NpgsqlDataSource dataSource)
     {
         await using var cmd = dataSource.CreateCommand(
             """
-            INSERT INTO indexer_state (chain_id, indexed_block, head_block, confirmations, confirmed_block, events_per_second, reorg_count, total_events, updated_at)
-            VALUES (@chain, @start - 1, 0, @conf, -1, 0, 0, 0, now()) ON CONFLICT (chain_id) DO UPDATE SET confirmations = @conf;
+            INSERT INTO indexer_state (chain_id, indexed_block, head_block, confirmations, events_per_second, reorg_count, updated_at)
+            VALUES (@chain, @start - 1, 0, @conf, 0, 0, now()) ON CONFLICT (chain_id) DO UPDATE SET confirmations = @conf;
             SELECT indexed_block, indexed_block_hash FROM indexer_state WHERE chain_id = @chain;
             """);
         cmd.Parameters.AddWithValue("chain", chainId);
@@ -60,13 +60,12 @@ public sealed class ChainStateStore(NpgsqlDataSource dataSource)
         return result;
     }
 
-    /// <summary>Head, lag and throughput for the status page; also moves confirmed_block with the head.</summary>
+    /// <summary>Head, lag and throughput for the status page.</summary>
     public async Task UpdateStatusAsync(long chainId, long head, double eventsPerSecond, CancellationToken ct)
     {
         await using var cmd = dataSource.CreateCommand(
             """
-            UPDATE indexer_state SET head_block = @head, events_per_second = @eps, 
-                   confirmed_block = LEAST(indexed_block, @head - confirmations), updated_at = now()
+            UPDATE indexer_state SET head_block = @head, events_per_second = @eps, updated_at = now()
             WHERE chain_id = @chain
             """);
         cmd.Parameters.AddWithValue("chain", chainId);

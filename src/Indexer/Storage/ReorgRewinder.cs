@@ -12,19 +12,17 @@ public sealed class ReorgRewinder(NpgsqlDataSource dataSource)
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        var deleted = 0;
         foreach (var table in TableCopies.LogTables)
         {
             await using var delete = new NpgsqlCommand($"DELETE FROM {table} WHERE chain_id = @chain AND block_number > @ancestor", conn);
             delete.Parameters.AddWithValue("chain", chainId);
             delete.Parameters.AddWithValue("ancestor", ancestor);
-            deleted += await delete.ExecuteNonQueryAsync(ct);
+            await delete.ExecuteNonQueryAsync(ct);
         }
         await using var cmd = new NpgsqlCommand(
             """
             DELETE FROM indexed_blocks WHERE chain_id = @chain AND number > @ancestor;
-            UPDATE indexer_state SET indexed_block = @ancestor, indexed_block_hash = @hash, reorg_count = reorg_count + 1,
-                   confirmed_block = LEAST(confirmed_block, @ancestor), updated_at = now()
+            UPDATE indexer_state SET indexed_block = @ancestor, indexed_block_hash = @hash, reorg_count = reorg_count + 1, updated_at = now()
             WHERE chain_id = @chain AND indexed_block = @expected;
             """, conn);
         cmd.Parameters.AddWithValue("chain", chainId);
@@ -37,8 +35,7 @@ public sealed class ReorgRewinder(NpgsqlDataSource dataSource)
             check.Parameters.AddWithValue("chain", chainId);
             if ((long)(await check.ExecuteScalarAsync(ct))! != ancestor) throw new CheckpointMovedException(expectedCheckpoint);
         }
-        var notification = new ChainNotification(chainId, "reorg", ancestor + 1, expectedCheckpoint, ancestor, deleted);
-        await notification.SendAsync(conn, ct);
+        await ChainNotification.SendAsync(conn, ct);
         await tx.CommitAsync(ct);
     }
 }

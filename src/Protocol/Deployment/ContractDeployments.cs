@@ -1,5 +1,4 @@
 using System.Numerics;
-using LeveragedTokens.Protocol.Artifacts;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace LeveragedTokens.Protocol.Artifacts;
+namespace LeveragedTokens.Protocol.Deployment;
 
 /// <summary>The committed solc output of one contract, embedded in this assembly.</summary>
 public sealed record ContractArtifact(string Name, string Abi, string Bytecode)

@@ -56,6 +56,7 @@ namespace LeveragedTokens.Data.Migrations
                     indexed_block_hash = table.Column<string>(type: "text", nullable: true),
                     head_block = table.Column<long>(type: "bigint", nullable: false),
                     confirmations = table.Column<int>(type: "integer", nullable: false),
+                    writer_instance = table.Column<string>(type: "text", nullable: true),
                     events_per_second = table.Column<double>(type: "double precision", nullable: false),
                     reorg_count = table.Column<long>(type: "bigint", nullable: false),
                     last_error = table.Column<string>(type: "text", nullable: true),
@@ -293,7 +294,8 @@ namespace LeveragedTokens.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_nav_snapshots_token_address_hour",
                 table: "nav_snapshots",
-                columns: new[] { "token_address", "hour" });
+                columns: new[] { "token_address", "hour" })
+                .Annotation("Npgsql:IndexInclude", new[] { "chain_id", "nav", "leverage", "mark_price" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_pool_ledger_chain_id_tx_hash",
@@ -301,9 +303,16 @@ namespace LeveragedTokens.Data.Migrations
                 columns: new[] { "chain_id", "tx_hash" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_pool_ledger_inflows",
+                table: "pool_ledger",
+                columns: new[] { "pool_address", "block_number", "log_index" },
+                filter: "kind <> 0");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_pool_ledger_pool_address_block_number_log_index",
                 table: "pool_ledger",
-                columns: new[] { "pool_address", "block_number", "log_index" });
+                columns: new[] { "pool_address", "block_number", "log_index" })
+                .Annotation("Npgsql:IndexInclude", new[] { "chain_id", "kind", "block_time", "counterparty", "amount", "value" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_raw_events_chain_id_contract_address_block_number",
@@ -336,9 +345,15 @@ namespace LeveragedTokens.Data.Migrations
                 columns: new[] { "chain_id", "tx_hash" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_rebalances_nav_delta_chain_id_block_number_log_index",
+                table: "rebalances",
+                columns: new[] { "nav_delta", "chain_id", "block_number", "log_index" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_rebalances_token_address_block_number_log_index",
                 table: "rebalances",
-                columns: new[] { "token_address", "block_number", "log_index" });
+                columns: new[] { "token_address", "block_number", "log_index" })
+                .Annotation("Npgsql:IndexInclude", new[] { "chain_id", "block_time", "nav_delta" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_rebalances_token_address_rebalance_id",
@@ -353,7 +368,8 @@ namespace LeveragedTokens.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "ix_reserve_metrics_pool_address_hour",
                 table: "reserve_metrics",
-                columns: new[] { "pool_address", "hour" });
+                columns: new[] { "pool_address", "hour" })
+                .Annotation("Npgsql:IndexInclude", new[] { "chain_id", "reserve_balance", "reserve_value", "floor_value", "token_supply_value", "utilization_bps", "buffer_depth", "mark_price" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_reserve_pools_chain_id_address",
