@@ -51,13 +51,33 @@ public sealed class ChainSession
         var account = new Account(privateKey, chainId);
         account.TransactionManager.UseLegacyAsDefault = true;
         var web3 = new Web3(account, rpcUrl);
-        var nonce = new HexBigInteger(await rpc.CallRequiredAsync<string>("eth_getTransactionCount", [account.Address, "pending"], ct)).Value;
-        var latest = await rpc.LatestHeaderAsync(ct);
         // Twice the node's price, at least 2 gwei: base fees only fall under our light blocks.
         var nodePrice = new HexBigInteger(await rpc.CallRequiredAsync<string>("eth_gasPrice", [], ct)).Value;
         var gasPrice = new HexBigInteger(BigInteger.Max(nodePrice * 2, 2_000_000_000));
-        return new ChainSession(rpc, web3, account.Address, chainId, nonce, (ulong)latest.Timestamp, gasPrice);
+        var session = new ChainSession(rpc, web3, account.Address, chainId, 0, 0, gasPrice);
+        await session.ResyncAsync();
+        return session;
     }
+
+    /// <summary>
+    /// Reads the account's nonce and the newest block again (after a failure a transaction may have
+    /// been mined unseen) and sets the node's clock to that block's time. Anvil restarts its
+    /// clock at the wall clock when it loads a saved chain, and then refuses to mine the missed hours at
+    /// their own times ("lower than previous block's timestamp"); from the chain's own time it accepts them.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Our transactions are still pending: sending more could mine an hour twice.</exception>
+    public async Task ResyncAsync()
+    {
+        var mined = await TransactionCountAsync("latest");
+        var sent = await TransactionCountAsync("pending");
+        if (sent > mined) throw new InvalidOperationException($"{sent - mined} transaction(s) of {Address} still pending on the node");
+        _nonce = mined;
+        LastTimestamp = (ulong)(await Rpc.LatestHeaderAsync(CancellationToken.None)).Timestamp;
+        await Rpc.CallAsync<object>("evm_setTime", [LastTimestamp], CancellationToken.None);
+    }
+
+    private async Task<BigInteger> TransactionCountAsync(string block) =>
+        new HexBigInteger(await Rpc.CallRequiredAsync<string>("eth_getTransactionCount", [Address, block], CancellationToken.None)).Value;
 
     /// <summary>Sends a call to <paramref name="contract"/> mined at or after <paramref name="notBefore"/>.</summary>
     public async Task<TransactionReceipt> SendAsync<TFunction>(string contract, TFunction function, ulong notBefore = 0)
