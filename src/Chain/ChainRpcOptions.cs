@@ -28,6 +28,9 @@ public sealed record RpcCallOptions(int? MaxAttempts = null, Func<RpcFailure, in
 {
     public static readonly RpcCallOptions Default = new();
 
+    /// <summary>A check (start-up, a job's first read) that reports a dead node rather than waiting out the outage.</summary>
+    public static readonly RpcCallOptions Check = new(MaxAttempts: 3);
+
     /// <summary>Asking again for the same too-large range cannot succeed: the caller must ask for less.</summary>
     public static readonly RpcCallOptions RangeErrorsToCaller = new(HandledByCaller: (f, _) => f.Kind == RpcFailureKind.RangeTooLarge);
 }

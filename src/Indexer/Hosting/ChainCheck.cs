@@ -7,8 +7,6 @@ namespace LeveragedTokens.Indexer.Hosting;
 /// <summary>Start-up checks of the configured chain: reachable, the expected chain id, a registry with code.</summary>
 public sealed class ChainCheck(ChainRpc rpc, IOptions<ChainOptions> options)
 {
-    private static readonly RpcCallOptions StartupCall = new(MaxAttempts: 3);
-
     /// <summary>The node's chain id; throws <see cref="ChainCheckException"/> with a one-line reason.</summary>
     public async Task<long> RunAsync(CancellationToken ct)
     {
@@ -16,7 +14,7 @@ public sealed class ChainCheck(ChainRpc rpc, IOptions<ChainOptions> options)
         long chainId;
         try
         {
-            chainId = await rpc.ChainIdAsync(ct, StartupCall);
+            chainId = await rpc.ChainIdAsync(ct, RpcCallOptions.Check);
         }
         catch (RpcCallFailedException e)
         {
@@ -24,7 +22,7 @@ public sealed class ChainCheck(ChainRpc rpc, IOptions<ChainOptions> options)
         }
         if (o.ChainId is { } expected && expected != chainId)
             throw new ChainCheckException($"Chain:ChainId is {expected} but the node at {RpcLogText.Redact(o.AllRpcUrls()[0])} serves chain {chainId}.");
-        var code = await rpc.CodeAsync(o.RegistryAddress, ct, StartupCall);
+        var code = await rpc.CodeAsync(o.RegistryAddress, ct, RpcCallOptions.Check);
         if (string.IsNullOrEmpty(code) || code == "0x")
             throw new ChainCheckException($"Chain:RegistryAddress {o.RegistryAddress} has no contract code on chain {chainId}.");
         return chainId;

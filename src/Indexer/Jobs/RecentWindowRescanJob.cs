@@ -24,7 +24,7 @@ public sealed class RecentWindowRescanJob(
     [DisableConcurrentExecution(60)]
     public async Task<long?> RunAsync(CancellationToken ct)
     {
-        var chainId = await rpc.ChainIdAsync(ct, new RpcCallOptions(MaxAttempts: 3));
+        var chainId = await rpc.ChainIdAsync(ct, RpcCallOptions.Check);
         var checkpoint = await store.LoadAsync(chainId, ct);
         var from = Math.Max(chain.Value.StartBlock, checkpoint.IndexedBlock - indexer.Value.RescanBlocks + 1);
         if (checkpoint.IndexedBlock < from) return null;
