@@ -8,6 +8,7 @@ using LeveragedTokens.Staff.Tests.Support;
 using LeveragedTokens.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Staff.Tests;
 
@@ -63,7 +64,7 @@ public sealed class EvaluationOnNewDataTests : IAsyncLifetime
             return Task.CompletedTask;
         }))
         {
-            await NotifyAsync(AlertEvaluationJob.ChangedChannel, "test");
+            await NotifyAsync(NotifyChannels.StaffAlerts, "test");
             await alertsChanged.Task.WaitAsync(TimeSpan.FromSeconds(20));
         }
         // Past the 2 s interval, with a refresh tick every second: still one.
@@ -97,7 +98,7 @@ public sealed class EvaluationOnNewDataTests : IAsyncLifetime
             .Select(j => j.Value).Where(j => j.Job?.Type == typeof(AlertEvaluationJob)),
     ];
 
-    private Task NotifyChainDataAsync() => NotifyAsync("chain_data", $"{{\"chainId\":{ChainSeeder.ChainId}}}");
+    private Task NotifyChainDataAsync() => NotifyAsync(NotifyChannels.ChainData, $"{{\"chainId\":{ChainSeeder.ChainId}}}");
 
     private async Task NotifyAsync(string channel, string payload)
     {
