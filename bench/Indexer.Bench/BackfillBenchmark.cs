@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using LeveragedTokens.Chain;
 using LeveragedTokens.Data;
 using LeveragedTokens.Indexer.Decoding;
 using LeveragedTokens.Indexer.Hosting;

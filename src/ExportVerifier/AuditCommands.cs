@@ -1,6 +1,5 @@
 using System.Globalization;
 using LeveragedTokens.Exports;
-using LeveragedTokens.Exports.Chain;
 using LeveragedTokens.Exports.Reconciliation;
 using Npgsql;
 
@@ -52,8 +51,7 @@ internal static class AuditCommands
             Pool = o.GetValueOrDefault("pool") ?? throw new ArgumentException("--pool <address> is required"),
             FromBlock = Long(o, "from-block"), ToBlock = Long(o, "to-block"), FromTime = Time(o, "from-time"), ToTime = Time(o, "to-time"),
         };
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
-        var chain = o.TryGetValue("rpc", out var rpc) ? new JsonRpcChain(http, new Uri(rpc)) : null;
+        var chain = o.TryGetValue("rpc", out var rpc) ? VerifierCli.Node(new Uri(rpc)) : null;
         var report = await new PoolReconciliation(dataSource, new ExportOptions()).RunAsync(query, chain, ct);
         foreach (var check in report.Checks)
             await stdout.WriteLineAsync($"{check.Check}: {check.Checked} checked, {check.Mismatches} mismatches"

@@ -1,4 +1,4 @@
-using LeveragedTokens.Exports.Chain;
+using LeveragedTokens.Chain;
 using LeveragedTokens.Exports.Verification;
 using Npgsql;
 
@@ -28,7 +28,7 @@ public static class VerifierCli
                     ? await AuditCommands.ExportAsync(options, stdout, ct)
                     : await AuditCommands.ReconcileAsync(options, stdout, ct);
             }
-            catch (Exception e) when (e is ArgumentException or FormatException or NpgsqlException or HttpRequestException or InvalidOperationException)
+            catch (Exception e) when (e is ArgumentException or FormatException or NpgsqlException or RpcCallFailedException or InvalidOperationException)
             {
                 await stderr.WriteLineAsync($"{args[0]}: {e.Message}");
                 return 2;
@@ -59,13 +59,12 @@ public static class VerifierCli
             return 2;
         }
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         VerificationResult result;
         try
         {
-            result = await new ExportVerification(new JsonRpcChain(http, endpoint)).VerifyFileAsync(file, ct);
+            result = await new ExportVerification(Node(endpoint)).VerifyFileAsync(file, ct);
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or FormatException or NotSupportedException or TaskCanceledException)
+        catch (Exception e) when (e is RpcCallFailedException or InvalidOperationException or FormatException or NotSupportedException)
         {
             await stderr.WriteLineAsync($"verification could not run: {e.Message}");
             return 2;
@@ -78,6 +77,10 @@ public static class VerifierCli
             : $"FAILED: {result.Mismatches.Count} mismatches in {result.Mismatches.Select(m => m.Row?.RowNumber).Distinct().Count()} rows of {result.RowsChecked}");
         return result.Passed ? 0 : 1;
     }
+
+    /// <summary>The node named by --rpc: a slow archive node gets a minute an attempt, and three attempts.</summary>
+    internal static ChainRpc Node(Uri endpoint) =>
+        ChainRpc.Create(new ChainRpcOptions { Urls = [endpoint.ToString()], RequestTimeout = TimeSpan.FromSeconds(60), MaxAttempts = 3 });
 
     /// <summary>"--key value" pairs.</summary>
     private static Dictionary<string, string> Options(string[] args)

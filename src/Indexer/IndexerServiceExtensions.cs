@@ -1,3 +1,4 @@
+using LeveragedTokens.Chain;
 using LeveragedTokens.Data;
 using LeveragedTokens.Indexer.Hosting;
 using LeveragedTokens.Indexer.Jobs;
@@ -6,16 +7,13 @@ using LeveragedTokens.Indexer.Rpc;
 using LeveragedTokens.Indexer.Storage;
 using LeveragedTokens.Indexer.Sync;
 using Microsoft.Extensions.Options;
-using Nethereum.JsonRpc.Client;
 using Npgsql;
 
 namespace LeveragedTokens.Indexer;
 
 public static class IndexerServiceExtensions
 {
-    public const string RpcHttpClient = "chain-rpc";
-
-    /// <summary>The indexer's wiring: options, RPC over IHttpClientFactory, the sync pipeline, the worker and the jobs.</summary>
+    /// <summary>The indexer's wiring: options, the chain's RPC client, the sync pipeline, the worker and the jobs.</summary>
     public static IHostApplicationBuilder AddIndexer(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -25,36 +23,12 @@ public static class IndexerServiceExtensions
         var connectionString = builder.Configuration.GetConnectionString(DataServiceExtensions.ConnectionName)!;
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
 
-        services.AddHttpClient(RpcHttpClient, (sp, http) =>
-            {
-                var o = sp.GetRequiredService<IOptions<ChainOptions>>().Value;
-                http.Timeout = Timeout.InfiniteTimeSpan; // the resilience handler owns timeouts
-                http.MaxResponseContentBufferSize = o.MaxResponseBytes;
-            })
-            .AddStandardResilienceHandler(o =>
-            {
-                var chain = builder.Configuration.GetSection(ChainOptions.Section).Get<ChainOptions>() ?? new ChainOptions();
-                o.AttemptTimeout.Timeout = chain.RequestTimeout;
-                o.TotalRequestTimeout.Timeout = chain.RequestTimeout * 4;
-                o.CircuitBreaker.SamplingDuration = chain.RequestTimeout * 2;
-                o.Retry.MaxRetryAttempts = 3;
-                // Short first delays: the sync loop has its own slower backoff for long outages.
-                o.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                o.Retry.UseJitter = true;
-            });
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<ChainOptions>>().Value;
-            var factory = sp.GetRequiredService<IHttpClientFactory>();
-            ClientBase.ConnectionTimeout = o.RequestTimeout * 5;
-            return new ChainRpc(o.AllRpcUrls().Select(url => (url, (IClient)new RpcClient(new Uri(url), factory.CreateClient(RpcHttpClient)))).ToList());
-        });
+        services.AddChainRpc(sp => sp.GetRequiredService<IOptions<ChainOptions>>().Value.RpcOptions());
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ChainOptions>>().Value;
             return new AdaptiveRange(o.InitialRange, o.MaxRange);
         });
-        services.AddSingleton<RpcRetry>();
         services.AddSingleton<LogFetcher>();
         services.AddSingleton<TailReader>();
         services.AddSingleton<ReorgDetector>();

@@ -1,8 +1,9 @@
+using LeveragedTokens.Chain;
+using LeveragedTokens.ExportVerifier;
 using LeveragedTokens.Exports.Chain;
 using LeveragedTokens.Exports.Reconciliation;
 using LeveragedTokens.Exports.Tests.Support;
 using LeveragedTokens.Exports.Verification;
-using LeveragedTokens.ExportVerifier;
 using Xunit;
 
 namespace LeveragedTokens.Exports.Tests;
@@ -11,14 +12,12 @@ namespace LeveragedTokens.Exports.Tests;
 [Collection(SimulatedChainCollection.Name)]
 public sealed class ChainTests(SimulatedChain chain) : IDisposable
 {
-    private readonly HttpClient _http = new();
     private readonly string _folder = Directory.CreateTempSubdirectory("chain-exports-").FullName;
 
-    private JsonRpcChain Rpc => new(_http, new Uri(chain.Anvil.RpcUrl));
+    private ChainRpc Rpc => ChainRpc.Create(new ChainRpcOptions { Urls = [chain.Anvil.RpcUrl], MaxAttempts = 3 });
 
     public void Dispose()
     {
-        _http.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -26,7 +25,7 @@ public sealed class ChainTests(SimulatedChain chain) : IDisposable
     public async Task EveryExportedRowEqualsItsLogOnChainAndEveryLogHasItsRow()
     {
         var head = await chain.Anvil.BlockNumberAsync();
-        var logs = new List<ChainLog>();
+        var logs = new List<RpcLog>();
         for (var from = chain.DeploymentBlock; from <= head; from += 5000)
             logs.AddRange(await GetAllLogsAsync(from, Math.Min(head, from + 4999)));
         var expected = logs.Select(l => (Log: l, Row: ExpectedRow.For(l, null))).Where(x => x.Row is not null)
@@ -52,14 +51,14 @@ public sealed class ChainTests(SimulatedChain chain) : IDisposable
         Assert.True(exported > 100, $"only {exported} rows");
     }
 
-    private async Task<IReadOnlyList<ChainLog>> GetAllLogsAsync(long from, long to)
+    private async Task<IReadOnlyList<RpcLog>> GetAllLogsAsync(long from, long to)
     {
         // Every contract the registry announced; the registry itself emits none of the exported events.
         await using var command = chain.Db.DataSource.CreateCommand("SELECT address FROM reserve_pools UNION SELECT address FROM tokens");
         var addresses = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync()) addresses.Add(reader.GetString(0));
-        return await Rpc.GetLogsAsync(addresses, from, to, CancellationToken.None);
+        return await Rpc.LogsAsync(new LogFilter(from, to, addresses), CancellationToken.None);
     }
 
     [Theory]

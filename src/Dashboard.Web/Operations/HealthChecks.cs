@@ -1,4 +1,4 @@
-using System.Text.Json;
+using LeveragedTokens.Chain;
 using LeveragedTokens.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -58,26 +58,23 @@ public sealed class IndexerReadiness(StatusSampleStore store, IOptions<Operation
 }
 
 /// <summary>The node as the indexer sees it (its last error), or asked directly when Operations:NodeRpcUrl is set.</summary>
-public sealed class NodeReadiness(StatusSampleStore store, IHttpClientFactory http, IOptions<OperationsOptions> options) : IHealthCheck
+/// <param name="node">Registered only when Operations:NodeRpcUrl is set.</param>
+public sealed class NodeReadiness(StatusSampleStore store, ChainRpc? node = null) : IHealthCheck
 {
-    public const string HttpClientName = "readiness-node";
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        if (options.Value.NodeRpcUrl is { Length: > 0 } url)
+        if (node is not null)
         {
             try
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                timeout.CancelAfter(TimeSpan.FromSeconds(3));
-                using var content = new StringContent("""{"jsonrpc":"2.0","id":1,"method":"eth_blockNumber","params":[]}""", System.Text.Encoding.UTF8, "application/json");
-                using var response = await http.CreateClient(HttpClientName).PostAsync(url, content, timeout.Token);
-                using var body = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(timeout.Token), cancellationToken: timeout.Token);
-                return body.RootElement.TryGetProperty("result", out _)
-                    ? HealthCheckResult.Healthy("Node answers")
-                    : HealthCheckResult.Degraded("Node answered with an error");
+                await node.BlockNumberAsync(ct);
+                return HealthCheckResult.Healthy("Node answers");
             }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or JsonException)
+            catch (RpcCallFailedException e) when (e.InnerException is JsonRpcErrorException)
+            {
+                return HealthCheckResult.Degraded("Node answered with an error");
+            }
+            catch (Exception e) when (e is RpcCallFailedException or OperationCanceledException)
             {
                 return HealthCheckResult.Degraded("Node does not answer");
             }

@@ -1,9 +1,10 @@
 using System.Net;
+using LeveragedTokens.Chain;
 using LeveragedTokens.Dashboard.Web.Operations;
 using LeveragedTokens.Data;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,9 @@ public static class OperationsExtensions
         services.AddHostedService(sp => sp.GetRequiredService<CircuitDrain>());
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(ops.ShutdownTimeoutSeconds));
 
-        services.AddHttpClient(NodeReadiness.HttpClientName);
+        // The probe asks once, briefly: a slow node is what it reports, not something to wait out.
+        if (ops.NodeRpcUrl is { Length: > 0 } nodeUrl)
+            services.AddChainRpc(_ => new ChainRpcOptions { Urls = [nodeUrl], RequestTimeout = TimeSpan.FromSeconds(3), MaxAttempts = 1 });
         services.AddHealthChecks()
             .AddCheck<DrainReadiness>("drain", tags: ["ready"])
             .AddCheck<PostgresReadiness>("postgres", tags: ["ready"])

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Numerics;
+using LeveragedTokens.Chain;
 using LeveragedTokens.Protocol.Events;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
@@ -22,11 +23,11 @@ public static class ExpectedRow
         [Topic<ReserveMetricsPublishedEvent>()] = "ReserveMetricsPublished",
     };
 
-    public static string? EventNameOf(ChainLog log) =>
-        log.Topics.Count > 0 && EventByTopic.TryGetValue(log.Topics[0], out var name) ? name : null;
+    public static string? EventNameOf(RpcLog log) =>
+        log.Topics.Length > 0 && EventByTopic.TryGetValue(log.Topics[0], out var name) ? name : null;
 
     /// <summary>Null when the log is none of the exported events.</summary>
-    public static Dictionary<string, string?>? For(ChainLog log, ChainBlock? block)
+    public static Dictionary<string, string?>? For(RpcLog log, BlockHeader? block)
     {
         var name = EventNameOf(log);
         if (name is null) return null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeveragedTokens.Chain;
 using LeveragedTokens.Exports.Chain;
 using LeveragedTokens.Exports.Verification;
 using LeveragedTokens.Data.Sql;
@@ -14,7 +15,7 @@ internal static class ChainLogCheck
     private const long BlocksPerCall = 2000;
 
     public static async Task<CheckSummary> RunAsync(
-        ReconciliationContext context, AuditExport export, JsonRpcChain chain, IReadOnlyList<IndexerCheckpoint> checkpoints, CancellationToken ct)
+        ReconciliationContext context, AuditExport export, ChainRpc chain, IReadOnlyList<IndexerCheckpoint> checkpoints, CancellationToken ct)
     {
         var q = context.Query;
         var (from, to) = await BlockRangeAsync(context, checkpoints, ct);
@@ -34,7 +35,7 @@ internal static class ChainLogCheck
         for (var start = from.Value; start <= to.Value; start += BlocksPerCall)
         {
             var end = Math.Min(to.Value, start + BlocksPerCall - 1);
-            foreach (var log in await chain.GetLogsAsync(addresses, start, end, ct))
+            foreach (var log in await chain.LogsAsync(new LogFilter(start, end, addresses), ct))
             {
                 var expected = ExpectedRow.For(log, block: null);
                 if (expected is null) continue;

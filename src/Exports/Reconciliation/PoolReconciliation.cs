@@ -1,5 +1,5 @@
 using System.Data;
-using LeveragedTokens.Exports.Chain;
+using LeveragedTokens.Chain;
 using Npgsql;
 using LeveragedTokens.Data.Sql;
 
@@ -20,7 +20,7 @@ public sealed class PoolReconciliation(NpgsqlDataSource dataSource, ExportOption
     public const int NavToleranceWei = 1;
 
     /// <param name="chain">When given, the rows are also compared with eth_getLogs over the period.</param>
-    public async Task<ReconciliationReport> RunAsync(ReconciliationQuery query, JsonRpcChain? chain, CancellationToken ct)
+    public async Task<ReconciliationReport> RunAsync(ReconciliationQuery query, ChainRpc? chain, CancellationToken ct)
     {
         var pool = query.Pool.Trim().ToLowerInvariant();
         query = query with { Pool = pool };

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using LeveragedTokens.Chain;
 using LeveragedTokens.Exports.Chain;
 using LeveragedTokens.Exports.Schema;
 using LeveragedTokens.Protocol;
@@ -19,10 +20,10 @@ public sealed record VerificationResult(long RowsChecked, IReadOnlyList<Verifica
 
 /// <summary>
 /// Re-reads every row's log from a JSON-RPC node by tx hash and log index
-/// (eth_getTransactionReceipt, eth_getBlockByNumber for the time) and compares each column
+/// (eth_getTransactionReceipt, eth_getBlockByNumber for the time) through the one client and compares each column
 /// the chain can vouch for, plus each scaled decimal against its integer twin.
 /// </summary>
-public sealed class ExportVerification(JsonRpcChain chain)
+public sealed class ExportVerification(ChainRpc chain)
 {
     private static readonly Dictionary<string, int> DecimalScales =
         Enum.GetValues<ExportDataset>().SelectMany(d => ExportSchemas.For(d).Columns)
@@ -40,8 +41,8 @@ public sealed class ExportVerification(JsonRpcChain chain)
             if (actual != manifest.Sha256)
                 mismatches.Add(new VerificationMismatch(null, "sha256", manifest.Sha256, actual, "file does not match its manifest"));
         }
-        var receipts = new Dictionary<string, IReadOnlyList<ChainLog>?>();
-        var blocks = new Dictionary<long, ChainBlock?>();
+        var receipts = new Dictionary<string, RpcLog[]?>();
+        var blocks = new Dictionary<long, BlockHeader?>();
         long rows = 0;
         foreach (var row in ExportFileReader.Read(path))
         {
@@ -56,7 +57,7 @@ public sealed class ExportVerification(JsonRpcChain chain)
     }
 
     private async Task VerifyRowAsync(
-        ExportFileRow row, Dictionary<string, IReadOnlyList<ChainLog>?> receipts, Dictionary<long, ChainBlock?> blocks,
+        ExportFileRow row, Dictionary<string, RpcLog[]?> receipts, Dictionary<long, BlockHeader?> blocks,
         List<VerificationMismatch> mismatches, CancellationToken ct)
     {
         var tx = row.Cells.GetValueOrDefault("tx_hash")?.ToLowerInvariant();
@@ -65,7 +66,7 @@ public sealed class ExportVerification(JsonRpcChain chain)
             mismatches.Add(new VerificationMismatch(row, "tx_hash/log_index", null, null, "row has no tx hash or log index"));
             return;
         }
-        if (!receipts.TryGetValue(tx, out var logs)) receipts[tx] = logs = await chain.GetReceiptLogsAsync(tx, ct);
+        if (!receipts.TryGetValue(tx, out var logs)) receipts[tx] = logs = await chain.ReceiptLogsAsync(tx, ct);
         if (logs is null)
         {
             mismatches.Add(new VerificationMismatch(row, "tx_hash", null, tx, "no such transaction on this chain"));
@@ -77,7 +78,7 @@ public sealed class ExportVerification(JsonRpcChain chain)
             mismatches.Add(new VerificationMismatch(row, "log_index", null, logIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), "the transaction has no log with this index"));
             return;
         }
-        if (!blocks.TryGetValue(log.BlockNumber, out var block)) blocks[log.BlockNumber] = block = await chain.GetBlockAsync(log.BlockNumber, ct);
+        if (!blocks.TryGetValue(log.BlockNumber, out var block)) blocks[log.BlockNumber] = block = await chain.HeaderAsync(log.BlockNumber, ct);
         var expected = ExpectedRow.For(log, block);
         if (expected is null)
         {

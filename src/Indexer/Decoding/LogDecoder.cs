@@ -1,5 +1,5 @@
+using LeveragedTokens.Chain;
 using LeveragedTokens.Data.Entities;
-using LeveragedTokens.Indexer.Rpc;
 
 namespace LeveragedTokens.Indexer.Decoding;
 

@@ -1,5 +1,5 @@
+using LeveragedTokens.Chain;
 using LeveragedTokens.Data.Entities;
-using LeveragedTokens.Indexer.Rpc;
 using LeveragedTokens.Protocol.Events;
 using static LeveragedTokens.Indexer.Decoding.EventCatalog;
 

@@ -1,11 +1,11 @@
+using LeveragedTokens.Chain;
 using LeveragedTokens.Indexer.Options;
-using LeveragedTokens.Indexer.Rpc;
 using Microsoft.Extensions.Options;
 
 namespace LeveragedTokens.Indexer.Hosting;
 
 /// <summary>Start-up checks of the configured chain: reachable, the expected chain id, a registry with code.</summary>
-public sealed class ChainCheck(RpcRetry retry, IOptions<ChainOptions> options)
+public sealed class ChainCheck(ChainRpc rpc, IOptions<ChainOptions> options)
 {
     /// <summary>The node's chain id; throws <see cref="ChainCheckException"/> with a one-line reason.</summary>
     public async Task<long> RunAsync(CancellationToken ct)
@@ -14,7 +14,7 @@ public sealed class ChainCheck(RpcRetry retry, IOptions<ChainOptions> options)
         long chainId;
         try
         {
-            chainId = await retry.RunAsync("eth_chainId", r => r.ChainIdAsync(), ct, maxAttempts: 3);
+            chainId = await rpc.ChainIdAsync(ct, RpcCallOptions.Check);
         }
         catch (RpcCallFailedException e)
         {
@@ -22,7 +22,7 @@ public sealed class ChainCheck(RpcRetry retry, IOptions<ChainOptions> options)
         }
         if (o.ChainId is { } expected && expected != chainId)
             throw new ChainCheckException($"Chain:ChainId is {expected} but the node at {RpcLogText.Redact(o.AllRpcUrls()[0])} serves chain {chainId}.");
-        var code = await retry.RunAsync("eth_getCode", r => r.CodeAsync(o.RegistryAddress), ct, maxAttempts: 3);
+        var code = await rpc.CodeAsync(o.RegistryAddress, ct, RpcCallOptions.Check);
         if (string.IsNullOrEmpty(code) || code == "0x")
             throw new ChainCheckException($"Chain:RegistryAddress {o.RegistryAddress} has no contract code on chain {chainId}.");
         return chainId;

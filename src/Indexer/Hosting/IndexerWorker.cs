@@ -1,3 +1,4 @@
+using LeveragedTokens.Chain;
 using LeveragedTokens.Data;
 using LeveragedTokens.Indexer.Options;
 using LeveragedTokens.Indexer.Storage;
@@ -68,7 +69,7 @@ public sealed class IndexerWorker(
                     await syncer.InitializeAsync(chainId, stoppingToken);
                 }
                 catch (Exception inner) when (inner is not OperationCanceledException) { }
-                await Task.Delay(Rpc.RpcRetry.Backoff(failures, Rpc.RpcFailureKind.Transient), stoppingToken)
+                await Task.Delay(RpcBackoff.Delay(failures, RpcFailureKind.Transient), stoppingToken)
                     .ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }

@@ -1,4 +1,5 @@
 using Hangfire;
+using LeveragedTokens.Chain;
 using LeveragedTokens.Indexer.Options;
 using LeveragedTokens.Indexer.Rpc;
 using LeveragedTokens.Indexer.Storage;
@@ -15,7 +16,7 @@ namespace LeveragedTokens.Indexer.Jobs;
 /// (compare-and-set, so it never races the writer) and the writer replays from there.
 /// </summary>
 public sealed class RecentWindowRescanJob(
-    RpcRetry retry, LogFetcher fetcher, ChainStateStore store, ReorgRewinder rewinder, NpgsqlDataSource dataSource,
+    ChainRpc rpc, LogFetcher fetcher, ChainStateStore store, ReorgRewinder rewinder, NpgsqlDataSource dataSource,
     IOptions<ChainOptions> chain, IOptions<IndexerOptions> indexer, ILogger<RecentWindowRescanJob> logger)
 {
     public const string JobId = "indexer-rescan-recent-window";
@@ -23,7 +24,7 @@ public sealed class RecentWindowRescanJob(
     [DisableConcurrentExecution(60)]
     public async Task<long?> RunAsync(CancellationToken ct)
     {
-        var chainId = await retry.RunAsync("eth_chainId", r => r.ChainIdAsync(), ct, maxAttempts: 3);
+        var chainId = await rpc.ChainIdAsync(ct, RpcCallOptions.Check);
         var checkpoint = await store.LoadAsync(chainId, ct);
         var from = Math.Max(chain.Value.StartBlock, checkpoint.IndexedBlock - indexer.Value.RescanBlocks + 1);
         if (checkpoint.IndexedBlock < from) return null;

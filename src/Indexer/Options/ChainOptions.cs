@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LeveragedTokens.Chain;
 
 namespace LeveragedTokens.Indexer.Options;
 
@@ -58,6 +59,9 @@ public sealed class ChainOptions : IValidatableObject
 
     public IReadOnlyList<string> AllRpcUrls() =>
         (RpcUrl is { Length: > 0 } ? new[] { RpcUrl } : []).Concat(RpcUrls).Where(u => u.Length > 0).Distinct().ToList();
+
+    /// <summary>The RPC client of the indexer: every node, and a call retried until it succeeds or the host stops.</summary>
+    public ChainRpcOptions RpcOptions() => new() { Urls = AllRpcUrls(), RequestTimeout = RequestTimeout, MaxResponseBytes = MaxResponseBytes };
 
     public string NormalizedRegistry => RegistryAddress.ToLowerInvariant();
 

@@ -1,3 +1,4 @@
+using LeveragedTokens.Chain;
 using LeveragedTokens.Indexer.Options;
 using Microsoft.Extensions.Options;
 
@@ -5,8 +6,8 @@ namespace LeveragedTokens.Indexer.Rpc;
 
 /// <summary>
 /// Reads every log of a block range for a set of addresses, however the node limits eth_getLogs:
-/// a "too much" error splits the range (down to one block, then the address list), rate limits
-/// and transient failures back off and retry the same request.
+/// a "too much" error splits the range (down to one block, then the address list); rate limits,
+/// transient failures and inconsistent answers are the pipeline's to retry.
 /// </summary>
 public sealed class LogFetcher(ChainRpc rpc, AdaptiveRange range, IOptions<ChainOptions> options, ILogger<LogFetcher> logger)
 {
@@ -24,53 +25,48 @@ public sealed class LogFetcher(ChainRpc rpc, AdaptiveRange range, IOptions<Chain
 
     private async Task<List<RpcLog>> FetchSplittingAsync(long from, long to, IReadOnlyList<string> addresses, CancellationToken ct)
     {
-        var topics = _options.FilterByTopics ? Decoding.EventCatalog.AllTopic0s : null;
-        for (var attempt = 1; ; attempt++)
+        var filter = new LogFilter(from, to, addresses, _options.FilterByTopics ? Decoding.EventCatalog.AllTopic0s : null);
+        RpcFailure failure;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            RpcFailure failure;
-            try
-            {
-                var logs = await rpc.LogsAsync(from, to, addresses, topics).WaitAsync(_options.RequestTimeout * 2, ct).ConfigureAwait(false);
-                var problem = ResponseCheck.Find(logs, from, to, addresses);
-                if (problem is null)
-                {
-                    range.Succeeded(to - from + 1, logs.Length);
-                    return [.. logs];
-                }
-                failure = new RpcFailure(RpcFailureKind.Transient, "inconsistent eth_getLogs answer: " + problem, null);
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
-            {
-                failure = RpcFailure.Classify(e);
-            }
-
-            var span = to - from + 1;
-            // A slow node times out on big ranges: after a repeat, treat that like "too large" too.
-            var split = failure.Kind == RpcFailureKind.RangeTooLarge
-                || (failure.Kind == RpcFailureKind.Transient && failure.Message == "timeout" && attempt >= 2 && span > 1);
-            if (split && span > 1)
-            {
-                var first = range.TooLarge(span, failure.SuggestedSpan);
-                logger.LogInformation("eth_getLogs {From}-{To} too large ({Error}); splitting at {Span} blocks", from, to, failure.Message, first);
-                var head = await FetchSplittingAsync(from, from + first - 1, addresses, ct).ConfigureAwait(false);
-                head.AddRange(await FetchSplittingAsync(from + first, to, addresses, ct).ConfigureAwait(false));
-                return head;
-            }
-            if (split && addresses.Count > 1)
-            {
-                // One block too big on its own: ask per half of the address list.
-                var half = addresses.Count / 2;
-                var left = await FetchSplittingAsync(from, to, addresses.Take(half).ToList(), ct).ConfigureAwait(false);
-                left.AddRange(await FetchSplittingAsync(from, to, addresses.Skip(half).ToList(), ct).ConfigureAwait(false));
-                return left;
-            }
-            rpc.Rotate();
-            var delay = RpcRetry.Backoff(attempt, failure.Kind);
-            logger.LogWarning("eth_getLogs {From}-{To} failed ({Kind}: {Error}), attempt {Attempt}; retrying in {Delay} ms via {Node}",
-                from, to, failure.Kind, failure.Message, attempt, (int)delay.TotalMilliseconds, rpc.CurrentNode);
-            await Task.Delay(delay, ct).ConfigureAwait(false);
+            var logs = await rpc.RunAsync($"eth_getLogs {from}-{to}", (node, t) => ReadCheckedAsync(node, filter, addresses, t), ct,
+                new RpcCallOptions(HandledByCaller: (f, attempt) => Splits(f, filter.Span) && (attempt >= 2 || !f.IsTimeout))).ConfigureAwait(false);
+            range.Succeeded(filter.Span, logs.Length);
+            return [.. logs];
         }
+        catch (RpcCallFailedException e) when (Splits(e.Failure, filter.Span) && (filter.Span > 1 || addresses.Count > 1))
+        {
+            failure = e.Failure;
+        }
+
+        if (filter.Span > 1)
+        {
+            var first = range.TooLarge(filter.Span, failure.SuggestedSpan);
+            logger.LogInformation("eth_getLogs {From}-{To} too large ({Error}); splitting at {Span} blocks", from, to, failure.Message, first);
+            var head = await FetchSplittingAsync(from, from + first - 1, addresses, ct).ConfigureAwait(false);
+            head.AddRange(await FetchSplittingAsync(from + first, to, addresses, ct).ConfigureAwait(false));
+            return head;
+        }
+        // One block too big on its own: ask per half of the address list (one address of one block stays failed).
+        var half = addresses.Count / 2;
+        var left = await FetchSplittingAsync(from, to, addresses.Take(half).ToList(), ct).ConfigureAwait(false);
+        left.AddRange(await FetchSplittingAsync(from, to, addresses.Skip(half).ToList(), ct).ConfigureAwait(false));
+        return left;
+    }
+
+    /// <summary>
+    /// A too-large answer is split at once; so is a timeout on more than one block once repeated
+    /// (a slow node times out on big ranges). Everything else stays in the pipeline's retry.
+    /// </summary>
+    private static bool Splits(RpcFailure failure, long span) =>
+        failure.Kind == RpcFailureKind.RangeTooLarge || (failure.IsTimeout && span > 1);
+
+    private static async Task<RpcLog[]> ReadCheckedAsync(RpcNode node, LogFilter filter, IReadOnlyList<string> addresses, CancellationToken ct)
+    {
+        var logs = await node.SendAsync<RpcLog[]>("eth_getLogs", [filter.ToParameter()], ct).ConfigureAwait(false) ?? [];
+        if (ResponseCheck.Find(logs, filter.From, filter.To, addresses) is { } problem)
+            throw new RpcAnswerException("inconsistent eth_getLogs answer: " + problem);
+        return logs;
     }
 
     /// <summary>Nodes that omit blockTimestamp in logs: read it from the headers of those blocks.</summary>
@@ -81,8 +77,9 @@ public sealed class LogFetcher(ChainRpc rpc, AdaptiveRange range, IOptions<Chain
         var times = new System.Collections.Concurrent.ConcurrentDictionary<long, long>();
         await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (n, token) =>
         {
-            var header = await new RpcRetry(rpc, Microsoft.Extensions.Logging.Abstractions.NullLogger<RpcRetry>.Instance)
-                .RunAsync("eth_getBlockByNumber", async r => await r.HeaderAsync(n) ?? throw new InvalidOperationException($"block {n} not found"), token)
+            var header = await rpc.RunAsync("eth_getBlockByNumber", async (node, t) =>
+                    await node.SendAsync<BlockHeader>("eth_getBlockByNumber", [Hex.From(n), false], t).ConfigureAwait(false)
+                    ?? throw new RpcAnswerException($"block {n} not found"), token)
                 .ConfigureAwait(false);
             times[n] = header.Timestamp;
         }).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using LeveragedTokens.Chain;
 namespace LeveragedTokens.Indexer.Rpc;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using LeveragedTokens.Indexer.Rpc;
+using LeveragedTokens.Chain;
 
 namespace LeveragedTokens.Indexer.Storage;
 

@@ -1,3 +1,4 @@
+using LeveragedTokens.Chain;
 using LeveragedTokens.Indexer.Decoding;
 using LeveragedTokens.Indexer.Rpc;
 

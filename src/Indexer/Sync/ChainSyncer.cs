@@ -1,3 +1,4 @@
+using LeveragedTokens.Chain;
 
 using LeveragedTokens.Indexer.Options;
 using LeveragedTokens.Indexer.Rpc;
@@ -12,7 +13,7 @@ namespace LeveragedTokens.Indexer.Sync;
 /// stores its rows and moves the checkpoint in one transaction, so it can stop anywhere.
 /// </summary>
 public sealed class ChainSyncer(
-    RpcRetry retry, LogFetcher fetcher, TailReader tail, ReorgDetector reorgs, BatchBuilder builder,
+    ChainRpc rpc, LogFetcher fetcher, TailReader tail, ReorgDetector reorgs, BatchBuilder builder,
     BatchWriter writer, ReorgRewinder rewinder, ChainStateStore store, SyncProgress progress,
     IOptions<ChainOptions> options, ILogger<ChainSyncer> logger)
 {
@@ -36,7 +37,7 @@ public sealed class ChainSyncer(
 
     public async Task<PollResult> PollAsync(CancellationToken ct)
     {
-        var head = await retry.RunAsync("eth_blockNumber", r => r.BlockNumberAsync(), ct);
+        var head = await rpc.BlockNumberAsync(ct);
         var checkpoint = await store.LoadAsync(ChainId, ct);
         var window = await store.LoadWindowAsync(ChainId, ct);
 

@@ -1,3 +1,4 @@
+using LeveragedTokens.Chain;
 using LeveragedTokens.Indexer.Rpc;
 
 namespace LeveragedTokens.Indexer.Sync;

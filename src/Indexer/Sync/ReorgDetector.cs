@@ -1,4 +1,4 @@
-using LeveragedTokens.Indexer.Rpc;
+using LeveragedTokens.Chain;
 
 namespace LeveragedTokens.Indexer.Sync;
 
@@ -7,7 +7,7 @@ namespace LeveragedTokens.Indexer.Sync;
 /// node's block at that height means no reorg; otherwise the newest height where both agree is
 /// the common ancestor.
 /// </summary>
-public sealed class ReorgDetector(RpcRetry retry, ILogger<ReorgDetector> logger)
+public sealed class ReorgDetector(ChainRpc rpc, ILogger<ReorgDetector> logger)
 {
     /// <summary>Null when the stored tip is still on the node's chain, else the common ancestor.</summary>
     public async Task<(long Number, string? Hash)?> FindForkAsync(long indexed, string? indexedHash, long head,
@@ -17,13 +17,13 @@ public sealed class ReorgDetector(RpcRetry retry, ILogger<ReorgDetector> logger)
         if (tipHash is null) return null; // below the window: final by assumption, nothing to compare
         if (indexed <= head)
         {
-            var tip = await HeaderAsync(indexed, ct);
+            var tip = await rpc.HeaderAsync(indexed, ct);
             if (tip is not null && tip.Hash == tipHash) return null;
         }
         foreach (var (number, hash) in window.Reverse())
         {
             if (number > Math.Min(indexed, head)) continue;
-            var header = await HeaderAsync(number, ct);
+            var header = await rpc.HeaderAsync(number, ct);
             if (header is not null && header.Hash == hash)
             {
                 logger.LogWarning("Reorg: stored block {Indexed} is no longer on the chain; common ancestor {Ancestor}", indexed, number);
@@ -35,6 +35,4 @@ public sealed class ReorgDetector(RpcRetry retry, ILogger<ReorgDetector> logger)
         return (oldest, null);
     }
 
-    private Task<BlockHeader?> HeaderAsync(long number, CancellationToken ct) =>
-        retry.RunAsync("eth_getBlockByNumber", r => r.HeaderAsync(number), ct);
 }

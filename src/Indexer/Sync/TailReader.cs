@@ -1,3 +1,4 @@
+using LeveragedTokens.Chain;
 using LeveragedTokens.Indexer.Rpc;
 
 namespace LeveragedTokens.Indexer.Sync;
@@ -7,7 +8,7 @@ namespace LeveragedTokens.Indexer.Sync;
 /// header, linked by parent hash to what is stored, and logs whose block hashes match those
 /// headers. Anything that does not line up means the chain moved under us: the caller retries.
 /// </summary>
-public sealed class TailReader(RpcRetry retry, LogFetcher fetcher, ILogger<TailReader> logger)
+public sealed class TailReader(ChainRpc rpc, LogFetcher fetcher, ILogger<TailReader> logger)
 {
     public sealed record TailRead(List<BlockHeader> Headers, List<RpcLog> Logs);
 
@@ -16,7 +17,7 @@ public sealed class TailReader(RpcRetry retry, LogFetcher fetcher, ILogger<TailR
     {
         var headers = new BlockHeader?[to - from + 1];
         await Parallel.ForEachAsync(Enumerable.Range(0, headers.Length), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
-            async (i, token) => headers[i] = await retry.RunAsync("eth_getBlockByNumber", r => r.HeaderAsync(from + i), token));
+            async (i, token) => headers[i] = await rpc.HeaderAsync(from + i, token));
         for (var i = 0; i < headers.Length; i++)
         {
             var expectedParent = i == 0 ? parentHash : headers[i - 1]?.Hash;

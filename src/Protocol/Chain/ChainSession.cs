@@ -1,8 +1,8 @@
 using System.Numerics;
+using LeveragedTokens.Chain;
 using Nethereum.Contracts;
 using Nethereum.Contracts.CQS;
 using Nethereum.Hex.HexTypes;
-using Nethereum.JsonRpc.Client;
 using Nethereum.RPC.Eth.DTOs;
 using Nethereum.Web3;
 using Nethereum.Web3.Accounts;
@@ -13,6 +13,8 @@ namespace LeveragedTokens.Protocol.Chain;
 /// One signing account on an anvil node. Every transaction gets an explicit block timestamp,
 /// nonce, gas limit and gas price, so a replay on a fresh node mines the same blocks and logs,
 /// and no transaction waits on gas estimation (automine: one block per transaction).
+/// Transactions are signed and sent by Nethereum; plain reads and anvil's own methods go through
+/// the one JSON-RPC client, <see cref="Rpc"/>.
 /// </summary>
 public sealed class ChainSession
 {
@@ -23,8 +25,9 @@ public sealed class ChainSession
     private readonly HexBigInteger _gasPrice;
     private BigInteger _nonce;
 
-    private ChainSession(Web3 web3, string address, long chainId, BigInteger nonce, ulong lastTimestamp, HexBigInteger gasPrice)
+    private ChainSession(ChainRpc rpc, Web3 web3, string address, long chainId, BigInteger nonce, ulong lastTimestamp, HexBigInteger gasPrice)
     {
+        Rpc = rpc;
         Web3 = web3;
         Address = address;
         ChainId = chainId;
@@ -33,6 +36,7 @@ public sealed class ChainSession
         _gasPrice = gasPrice;
     }
 
+    public ChainRpc Rpc { get; }
     public Web3 Web3 { get; }
     public string Address { get; }
     public long ChainId { get; }
@@ -41,15 +45,16 @@ public sealed class ChainSession
 
     public static async Task<ChainSession> ConnectAsync(string rpcUrl, string privateKey = AnvilAccount0Key)
     {
-        var probe = new Web3(rpcUrl);
-        var chainId = (long)(await probe.Eth.ChainId.SendRequestAsync()).Value;
+        var ct = CancellationToken.None;
+        var rpc = ChainRpc.Create(new ChainRpcOptions { Urls = [rpcUrl], MaxAttempts = 3 });
+        var chainId = await rpc.ChainIdAsync(ct);
         var account = new Account(privateKey, chainId);
         account.TransactionManager.UseLegacyAsDefault = true;
         var web3 = new Web3(account, rpcUrl);
         // Twice the node's price, at least 2 gwei: base fees only fall under our light blocks.
-        var nodePrice = (await web3.Eth.GasPrice.SendRequestAsync()).Value;
+        var nodePrice = new HexBigInteger(await rpc.CallRequiredAsync<string>("eth_gasPrice", [], ct)).Value;
         var gasPrice = new HexBigInteger(BigInteger.Max(nodePrice * 2, 2_000_000_000));
-        var session = new ChainSession(web3, account.Address, chainId, 0, 0, gasPrice);
+        var session = new ChainSession(rpc, web3, account.Address, chainId, 0, 0, gasPrice);
         await session.ResyncAsync();
         return session;
     }
@@ -63,14 +68,16 @@ public sealed class ChainSession
     /// <exception cref="InvalidOperationException">Our transactions are still pending: sending more could mine an hour twice.</exception>
     public async Task ResyncAsync()
     {
-        var mined = (await Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(Address, BlockParameter.CreateLatest())).Value;
-        var sent = (await Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(Address, BlockParameter.CreatePending())).Value;
+        var mined = await TransactionCountAsync("latest");
+        var sent = await TransactionCountAsync("pending");
         if (sent > mined) throw new InvalidOperationException($"{sent - mined} transaction(s) of {Address} still pending on the node");
         _nonce = mined;
-        var latest = await Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(BlockParameter.CreateLatest());
-        LastTimestamp = (ulong)latest.Timestamp.Value;
-        await Web3.Client.SendRequestAsync<object>(new RpcRequest(1, "evm_setTime", LastTimestamp));
+        LastTimestamp = (ulong)(await Rpc.LatestHeaderAsync(CancellationToken.None)).Timestamp;
+        await Rpc.CallAsync<object>("evm_setTime", [LastTimestamp], CancellationToken.None);
     }
+
+    private async Task<BigInteger> TransactionCountAsync(string block) =>
+        new HexBigInteger(await Rpc.CallRequiredAsync<string>("eth_getTransactionCount", [Address, block], CancellationToken.None)).Value;
 
     /// <summary>Sends a call to <paramref name="contract"/> mined at or after <paramref name="notBefore"/>.</summary>
     public async Task<TransactionReceipt> SendAsync<TFunction>(string contract, TFunction function, ulong notBefore = 0)
@@ -118,7 +125,7 @@ public sealed class ChainSession
     private async Task SetNextTimestampAsync(ulong notBefore)
     {
         var next = Math.Max(LastTimestamp + 1, notBefore);
-        await Web3.Client.SendRequestAsync<object>(new RpcRequest(1, "evm_setNextBlockTimestamp", next));
+        await Rpc.CallAsync<object>("evm_setNextBlockTimestamp", [next], CancellationToken.None);
         LastTimestamp = next;
     }
 

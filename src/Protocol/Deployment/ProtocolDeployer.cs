@@ -52,8 +52,8 @@ public static class ProtocolDeployer
     public static async Task<DeployedProtocol?> FindAsync(ChainSession session)
     {
         var registry = Checksum(ContractUtils.CalculateContractAddress(session.Address, 0));
-        var code = await session.Web3.Eth.GetCode.SendRequestAsync(registry);
-        if (code is null || code.Length <= 2) return null;
+        var code = await session.Rpc.CodeAsync(registry, CancellationToken.None);
+        if (code.Length <= 2) return null;
         return await LoadAsync(session, registry);
     }
 

@@ -1,4 +1,4 @@
-namespace LeveragedTokens.Indexer.Options;
+namespace LeveragedTokens.Chain;
 
 /// <summary>RPC URLs often carry an API key in the path or query: logs show only scheme, host and port.</summary>
 public static class RpcLogText

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using Nethereum.JsonRpc.Client;
+using Polly.Timeout;
 
-namespace LeveragedTokens.Indexer.Rpc;
+namespace LeveragedTokens.Chain;
 
 public enum RpcFailureKind
 {
@@ -18,6 +18,11 @@ public enum RpcFailureKind
 /// <summary>What went wrong with a call, and the block span the provider suggests if it named one.</summary>
 public sealed record RpcFailure(RpcFailureKind Kind, string Message, long? SuggestedSpan)
 {
+    private const string TimeoutMessage = "timeout";
+
+    /// <summary>The attempt ran out of time (the node hung or answered too slowly).</summary>
+    public bool IsTimeout => Message == TimeoutMessage;
+
     // Providers word "too much" differently (geth, Infura, Alchemy, QuickNode, Erigon, anvil).
     private static readonly Regex TooLarge = new(
         "more than|too many|too large|too big|range|exceed|response size|limit.*results|max.*results|query timeout|timeout exceeded",
@@ -32,19 +37,21 @@ public sealed record RpcFailure(RpcFailureKind Kind, string Message, long? Sugge
     {
         switch (exception)
         {
-            case RpcResponseException rpc:
-                var message = $"{rpc.RpcError?.Code}: {rpc.RpcError?.Message} {rpc.RpcError?.Data}".Trim();
-                var text = rpc.RpcError?.Message + " " + rpc.RpcError?.Data;
-                if (RateLimit.IsMatch(text) || (rpc.RpcError?.Code == -32005 && !TooLarge.IsMatch(text)))
+            case RpcCallFailedException failed:
+                return failed.Failure;
+            case JsonRpcErrorException rpc:
+                var message = $"{rpc.Code}: {rpc.RpcMessage} {rpc.ErrorData}".Trim();
+                var text = rpc.RpcMessage + " " + rpc.ErrorData;
+                if (RateLimit.IsMatch(text) || (rpc.Code == -32005 && !TooLarge.IsMatch(text)))
                     return new(RpcFailureKind.RateLimited, message, null);
                 if (TooLarge.IsMatch(text)) return new(RpcFailureKind.RangeTooLarge, message, SuggestedSpanFrom(text));
                 return new(RpcFailureKind.Transient, message, null);
-            case RpcClientTimeoutException:
-                return new(RpcFailureKind.Transient, "timeout", null);
-            case TaskCanceledException or TimeoutException:
-                return new(RpcFailureKind.Transient, "timeout", null);
+            case RpcAnswerException answer:
+                return new(RpcFailureKind.Transient, answer.Message, null);
+            case TimeoutRejectedException or TaskCanceledException or TimeoutException:
+                return new(RpcFailureKind.Transient, TimeoutMessage, null);
         }
-        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
         {
             if (inner is HttpRequestException { StatusCode: HttpStatusCode.TooManyRequests })
                 return new(RpcFailureKind.RateLimited, "HTTP 429", null);
@@ -52,7 +59,7 @@ public sealed record RpcFailure(RpcFailureKind Kind, string Message, long? Sugge
                 return new(RpcFailureKind.RangeTooLarge, "HTTP 413", null);
             // HttpClient's MaxResponseContentBufferSize: our own "response too big".
             if (inner is HttpRequestException http && http.Message.Contains("buffer size", StringComparison.OrdinalIgnoreCase))
-                return new(RpcFailureKind.RangeTooLarge, "response larger than Chain:MaxResponseBytes", null);
+                return new(RpcFailureKind.RangeTooLarge, "response larger than the client's MaxResponseBytes", null);
         }
         return new(RpcFailureKind.Transient, Flatten(exception), null);
     }

@@ -1,0 +1,20 @@
+namespace LeveragedTokens.Chain;
+
+/// <summary>The node answered the call with a JSON-RPC error object.</summary>
+public sealed class JsonRpcErrorException(string method, long code, string rpcMessage, string? data)
+    : Exception($"{method} failed: {code}: {rpcMessage}")
+{
+    public long Code { get; } = code;
+    public string RpcMessage { get; } = rpcMessage;
+    public string? ErrorData { get; } = data;
+}
+
+/// <summary>An answer that cannot be right: a broken JSON body, or logs that contradict the request.</summary>
+public sealed class RpcAnswerException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A call the pipeline gave up on (or left to its caller), with the classified reason.</summary>
+public sealed class RpcCallFailedException(string call, RpcFailure failure, Exception inner)
+    : Exception($"RPC {call} failed: {failure.Message}", inner)
+{
+    public RpcFailure Failure { get; } = failure;
+}
