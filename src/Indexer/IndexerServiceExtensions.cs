@@ -1,4 +1,3 @@
-using LeveragedTokens.Data;
 using LeveragedTokens.Indexer.Hosting;
 using LeveragedTokens.Indexer.Jobs;
 using LeveragedTokens.Indexer.Options;
@@ -7,7 +6,6 @@ using LeveragedTokens.Indexer.Storage;
 using LeveragedTokens.Indexer.Sync;
 using Microsoft.Extensions.Options;
 using Nethereum.JsonRpc.Client;
-using Npgsql;
 
 namespace LeveragedTokens.Indexer;
 
@@ -15,15 +13,15 @@ public static class IndexerServiceExtensions
 {
     public const string RpcHttpClient = "chain-rpc";
 
-    /// <summary>The indexer's wiring: options, RPC over IHttpClientFactory, the sync pipeline, the worker and the jobs.</summary>
-    public static IHostApplicationBuilder AddIndexer(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// The sync pipeline without anything that runs by itself: options, RPC over IHttpClientFactory, the
+    /// readers, the writer, <see cref="ChainSyncer"/> and <see cref="ChainCheck"/>. Tests and benches poll it.
+    /// </summary>
+    public static IHostApplicationBuilder AddIndexerPipeline(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IndexerOptions>().BindConfiguration(IndexerOptions.Section);
-
-        var connectionString = builder.Configuration.GetConnectionString(DataServiceExtensions.ConnectionName)!;
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
 
         services.AddHttpClient(RpcHttpClient, (sp, http) =>
             {
@@ -63,20 +61,19 @@ public static class IndexerServiceExtensions
         services.AddSingleton<ReorgRewinder>();
         services.AddSingleton<ChainStateStore>();
         services.AddSingleton<SyncProgress>();
+        services.AddSingleton<NewChainData>();
         services.AddSingleton<ChainSyncer>();
         services.AddSingleton<ChainCheck>();
-        services.AddSingleton<WriterLock>();
-        services.AddHostedService<IndexerWorker>();
-
-        if (builder.Configuration.GetValue($"{IndexerOptions.Section}:{nameof(IndexerOptions.EnableJobs)}", true))
-            builder.AddIndexerJobs(connectionString);
         return builder;
     }
 
-    /// <summary>Throws <see cref="OptionsValidationException"/> for bad settings before any service starts.</summary>
-    public static void ValidateIndexerOptions(this IServiceProvider services)
+    /// <summary>What runs by itself: the chain-following worker (writer lock, polls) and, unless Indexer:EnableJobs is false, the jobs.</summary>
+    public static IHostApplicationBuilder AddIndexerWorker(this IHostApplicationBuilder builder)
     {
-        _ = services.GetRequiredService<IOptions<ChainOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<IndexerOptions>>().Value;
+        builder.Services.AddSingleton<WriterLock>();
+        builder.Services.AddHostedService<IndexerWorker>();
+        if (builder.Configuration.GetValue($"{IndexerOptions.Section}:{nameof(IndexerOptions.EnableJobs)}", true))
+            builder.AddIndexerJobs();
+        return builder;
     }
 }

@@ -17,7 +17,7 @@ public sealed class NotifyAndRescanTests
         var chain = await ProtocolChain.DeployAsync(anvil);
         await chain.PlayHoursAsync(3);
         await using var db = await PostgresDatabase.CreateAsync("idx");
-        await using var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address);
+        await using var indexer = await IndexerHost.StartAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address);
 
         var received = new List<ChainNotification>();
         await using var listener = new NpgsqlConnection(db.ConnectionString);
@@ -51,7 +51,7 @@ public sealed class NotifyAndRescanTests
         var chain = await ProtocolChain.DeployAsync(anvil);
         await chain.PlayHoursAsync(6);
         await using var db = await PostgresDatabase.CreateAsync("idx");
-        await using var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address, 0,
+        await using var indexer = await IndexerHost.StartAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address, 0,
             new Dictionary<string, string?> { ["Chain:ReorgWindow"] = "3" });
         await indexer.RunUntilHeadAsync();
 

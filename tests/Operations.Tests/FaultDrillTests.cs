@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LeveragedTokens.Operations.Tests.Support;
-using LeveragedTokens.Staff.Tests.Support;
 using LeveragedTokens.TestSupport;
 using Npgsql;
 using Xunit.Abstractions;

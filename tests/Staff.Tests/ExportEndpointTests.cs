@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using LeveragedTokens.Exports;
 using LeveragedTokens.Staff.Tests.Support;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Staff.Tests;
 
