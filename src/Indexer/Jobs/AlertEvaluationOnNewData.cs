@@ -10,7 +10,7 @@ namespace LeveragedTokens.Indexer.Jobs;
 /// end, not dropped. Off with <c>Staff:EvaluateOnNewData=false</c>; the recurring evaluation still runs.
 /// </summary>
 public sealed class AlertEvaluationOnNewData(NewChainData newData, IBackgroundJobClient jobs, IConfiguration configuration,
-    TimeProvider time, ILogger<AlertEvaluationOnNewData> logger) : IHostedService
+    ILogger<AlertEvaluationOnNewData> logger) : IHostedService
 {
     private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(2);
 
@@ -18,7 +18,7 @@ public sealed class AlertEvaluationOnNewData(NewChainData newData, IBackgroundJo
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
     private long _queuedVersion;
-    private DateTimeOffset _queuedAt;
+    private DateTime _queuedAt;
 
     public Task StartAsync(CancellationToken ct)
     {
@@ -52,10 +52,10 @@ public sealed class AlertEvaluationOnNewData(NewChainData newData, IBackgroundJo
         try
         {
             if (newData.Version == _queuedVersion) return;
-            var wait = _queuedAt + MinInterval - time.GetUtcNow();
+            var wait = _queuedAt + MinInterval - DateTime.UtcNow;
             if (wait > TimeSpan.Zero) await Task.Delay(wait, _stopping.Token);
             _queuedVersion = newData.Version;
-            _queuedAt = time.GetUtcNow();
+            _queuedAt = DateTime.UtcNow;
             jobs.EnqueueAlertEvaluation();
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
