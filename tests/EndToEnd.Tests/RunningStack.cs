@@ -25,9 +25,8 @@ public sealed class RunningStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _anvil = await AnvilNode.StartAsync();
+        (_anvil, var deployment) = await SimulatorProcess.StartSimulatedChainAsync(days: 2, Seed);
         _database = await PostgresDatabase.CreateAsync("stack");
-        var deployment = await SimulatorProcess.SimulateAsync(_anvil.RpcUrl, days: 2, Seed);
         _indexer = await ProjectProcess.StartAsync("Indexer", new Dictionary<string, string>
         {
             ["ConnectionStrings__Dashboard"] = _database.ConnectionString,

@@ -32,7 +32,6 @@ public sealed class EvaluationOnNewDataTests : IAsyncLifetime
     {
         _app = await StaffWebApp.StartAsync(settings: new Dictionary<string, string?>
         {
-            ["Staff:EvaluateOnNewData"] = "true",
             // A refresh tick every second: ticks must queue nothing.
             ["Dashboard:RefreshSeconds"] = "1",
         });
