@@ -15,11 +15,18 @@ SEED="${SEED:-42}"
 LOGS="$DEVSTACK_DIR/logs"
 mkdir -p "$LOGS"
 
-# One run per checkout: a second one would fight over the cluster and the chain state.
+# One run per checkout: a second one would fight over the cluster and the chain state. The lock is
+# held until the last process of a run is gone (the hosts inherit it), so a run started right after a
+# Ctrl-C waits for the previous one to finish stopping instead of refusing.
+STOPPING="$DEVSTACK_DIR/run.stopping"
 exec 9>"$DEVSTACK_DIR/run.lock"
 if ! flock -n 9; then
-  die "./run.sh is already running in this checkout (pid $(cat "$DEVSTACK_DIR/run.pid" 2>/dev/null || echo '?')); stop it with Ctrl-C first"
+  previous="$(cat "$DEVSTACK_DIR/run.pid" 2>/dev/null || echo '?')"
+  [[ -f "$STOPPING" ]] || die "./run.sh is already running in this checkout (pid $previous); stop it with Ctrl-C first"
+  info "waiting for the previous ./run.sh (pid $previous) to finish stopping"
+  flock -w 30 9 || die "the previous ./run.sh (pid $previous) did not stop within 30 s"
 fi
+rm -f "$STOPPING"
 echo $$ >"$DEVSTACK_DIR/run.pid"
 
 require_dotnet
@@ -28,25 +35,55 @@ require_pg_bin >/dev/null
 require_anvil >/dev/null
 
 children=()
+declare -A host_of=()
 # The hosts run under `dotnet run` (the simulator also under a function's subshell): SIGTERM goes to
 # the host process itself, the leaf of each tree, which shuts down gracefully; its wrappers exit with it.
 leaves() {
   local kids kid; kids="$(pgrep -P "$1" || true)"
   if [[ -z "$kids" ]]; then echo "$1"; else for kid in $kids; do leaves "$kid"; done; fi
 }
+# Local runs shut down fast: the hosts get 5 s to finish (HostOptions.ShutdownTimeout), then run.sh kills
+# what is left, so Ctrl-C is done within 10 s.
+export DOTNET_shutdownTimeoutSeconds=5
 stop_all() {
   trap - INT TERM EXIT
+  touch "$STOPPING"
   info "stopping"
-  for pid in "${children[@]}"; do kill -TERM $(leaves "$pid") 2>/dev/null || true; done
+  local pid leftover=() _
+  for pid in "${children[@]}"; do leftover+=($(leaves "$pid")); done
+  kill -TERM "${leftover[@]}" 2>/dev/null || true
+  # anvil saves the chain while the hosts shut down (they need Postgres, not the node, to stop cleanly).
+  DEVSTACK_SERVICES=anvil "$ROOT/scripts/devstack.sh" stop &
+  local anvil_stop=$!
+  for _ in $(seq 1 14); do
+    kill -0 "${leftover[@]}" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -KILL "${leftover[@]}" 2>/dev/null || true
   for pid in "${children[@]}"; do wait "$pid" 2>/dev/null || true; done
-  "$ROOT/scripts/devstack.sh" stop
+  wait "$anvil_stop" || true
+  DEVSTACK_SERVICES=postgres "$ROOT/scripts/devstack.sh" stop
   rm -f "$DEVSTACK_DIR/run.pid"
+}
+# "<host> stopped: <the last error line of its log>" for the host whose wrapper process is $1.
+host_stopped() {
+  local name="${host_of[$1]:-a host}" log="$LOGS/${host_of[$1]:-}.log" cause
+  cause="$(grep -m1 -E 'Unhandled exception| FTL\]|error:' "$log" 2>/dev/null || tail -n 1 "$log" 2>/dev/null)"
+  echo "the $name stopped: ${cause:-no output}; see $log"
+}
+start_host() {  # start_host <name> <command...>: runs in the background, output in $LOGS/<name>.log
+  local name=$1; shift
+  "$@" >"$LOGS/$name.log" 2>&1 &
+  children+=($!)
+  host_of[$!]=$name
 }
 trap stop_all EXIT
 # Ctrl-C or SIGTERM: stop everything and exit here, before the end of the script reports "a host stopped".
 trap 'stop_all; exit 130' INT TERM
 
-"$ROOT/scripts/devstack.sh" start
+# Not inherited by Postgres and anvil: left running after a killed run, they are reused by the next one
+# and must not lock it out.
+"$ROOT/scripts/devstack.sh" start 9>&-
 set -a; source "$DEVSTACK_DIR/env"; set +a
 
 # Build only when a source changed since the last good build, so a second run starts in seconds.
@@ -84,22 +121,21 @@ Chain__ChainId="$(sed -n 's/.*"chainId" *: *\([0-9]*\).*/\1/p' "$DEPLOYMENT")"
 
 export Exports__Scheduled__Folder="$DEVSTACK_DIR/exports"
 # Live on the wall clock (one hour per real hour); LIVE_HOUR_SECONDS=5 plays an hour every 5 s for a demo.
-simulator simulate --rpc "$Chain__RpcUrl" --days 0 --seed "$SEED" --live ${LIVE_HOUR_SECONDS:+--hour-seconds "$LIVE_HOUR_SECONDS"} >"$LOGS/simulator.log" 2>&1 &
-children+=($!)
-dotnet run --no-build -c Release --project "$ROOT/src/Indexer" >"$LOGS/indexer.log" 2>&1 &
-children+=($!)
+start_host simulator simulator simulate --rpc "$Chain__RpcUrl" --days 0 --seed "$SEED" --live ${LIVE_HOUR_SECONDS:+--hour-seconds "$LIVE_HOUR_SECONDS"}
+start_host indexer dotnet run --no-build -c Release --project "$ROOT/src/Indexer"
 WEB_PORT="${WEB_PORT:-$(free_port 5080)}"
 URL="http://127.0.0.1:$WEB_PORT"
-dotnet run --no-build -c Release --project "$ROOT/src/Dashboard.Web" --urls "$URL" >"$LOGS/web.log" 2>&1 &
-children+=($!)
+start_host web dotnet run --no-build -c Release --project "$ROOT/src/Dashboard.Web" --urls "$URL"
 
 for _ in $(seq 1 120); do
   curl -s -o /dev/null -m 2 "$URL/" && break
-  for pid in "${children[@]}"; do kill -0 "$pid" 2>/dev/null || die "a host exited early; see $LOGS/"; done
+  for pid in "${children[@]}"; do kill -0 "$pid" 2>/dev/null || die "$(host_stopped "$pid")"; done
   sleep 0.5
 done
 echo
 echo "Dashboard: $URL"
 echo "Logs: $LOGS   (Ctrl-C stops everything)"
-wait -n "${children[@]}" || true
-info "a host stopped; see $LOGS/"
+stopped=""
+wait -n -p stopped "${children[@]}" || true
+echo "error: $(host_stopped "$stopped")" >&2
+exit 1

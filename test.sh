@@ -12,11 +12,14 @@ require_dotnet
 require_cmd curl "curl (Debian: apt-get install curl)"
 require_pg_bin >/dev/null
 require_anvil >/dev/null
-# Debian packages the tests drive: Chromium (browser tests) and nginx (the sticky-session proxy
-# in front of two web instances).
+# Debian packages the tests drive: Chromium (browser tests), nginx (the sticky-session proxy in front of
+# two web instances), faketime (./run.sh on another day) and docker-compose (validates the compose file;
+# no Docker engine needed).
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 [[ -x /usr/sbin/nginx ]] || missing+=(nginx-light)
+command -v faketime >/dev/null || missing+=(faketime)
+command -v docker-compose >/dev/null || missing+=(docker-compose)
 if ((${#missing[@]})); then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
     info "installing ${missing[*]} for the tests"

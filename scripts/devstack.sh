@@ -32,7 +32,18 @@ load_ports() {
   if [[ -f "$PORTS_FILE" ]]; then source "$PORTS_FILE"; fi
   PG_PORT="${PG_PORT:-$(free_port 15433)}"
   ANVIL_PORT="${ANVIL_PORT:-$(free_port 8545)}"
-  printf 'PG_PORT=%s\nANVIL_PORT=%s\n' "$PG_PORT" "$ANVIL_PORT" >"$PORTS_FILE"
+  save_ports
+}
+save_ports() { printf 'PG_PORT=%s\nANVIL_PORT=%s\n' "$PG_PORT" "$ANVIL_PORT" >"$PORTS_FILE"; }
+
+# A kept port that something else took while the stack was stopped: move to a free one, and say so.
+reclaim_port() {  # reclaim_port <variable> <service>
+  local var=$1 old=${!1}
+  if (echo >"/dev/tcp/127.0.0.1/$old") 2>/dev/null || port_held "$old"; then
+    printf -v "$var" '%s' "$(free_port "$old")"
+    info "port $old is taken by another program: $2 moves to ${!var}"
+    save_ports
+  fi
 }
 
 # PostgreSQL refuses to run as root: run its binaries as the postgres user then.
@@ -54,6 +65,7 @@ start_postgres() {
     info "postgres already running on 127.0.0.1:$PG_PORT"
     return
   fi
+  reclaim_port PG_PORT postgres
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start \
     -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k /tmp -c max_connections=300 -c shared_buffers=256MB" >/dev/null \
     || die "postgres failed to start; see $PG_LOG"
@@ -75,6 +87,7 @@ start_anvil() {
   local anvil; anvil="$(require_anvil)"
   mkdir -p "$ANVIL_DIR"
   if anvil_pid >/dev/null; then info "anvil already running on 127.0.0.1:$ANVIL_PORT"; return; fi
+  reclaim_port ANVIL_PORT anvil
   # --state loads the chain saved by the previous run and saves it again on exit (and every 30 s),
   # so a second run continues the same history instead of replaying it. A new chain starts
   # HISTORY_DAYS in the past so that simulated history ends about now.

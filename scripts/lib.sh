@@ -13,8 +13,9 @@ free_port() {
 }
 
 # Whether any socket (listening or connected) holds the port locally; false when ss is missing.
+# TIME-WAIT leftovers of a stopped server do not count: they do not stop it binding the port again.
 port_held() {
-  command -v ss >/dev/null 2>&1 && [[ -n "$(ss -Htan "sport = :$1" 2>/dev/null)" ]]
+  command -v ss >/dev/null 2>&1 && [[ -n "$(ss -Htan exclude time-wait "sport = :$1" 2>/dev/null)" ]]
 }
 
 require_cmd() {  # require_cmd <command> <what to install>

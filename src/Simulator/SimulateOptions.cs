@@ -3,16 +3,17 @@ using LeveragedTokens.Protocol.Chain;
 namespace LeveragedTokens.Simulator;
 
 /// <summary>Command line of both verbs:
-/// <c>simulate --rpc URL --days N --seed S [--live] [--hour-seconds N] [--private-key 0x..]</c>
+/// <c>simulate --rpc URL --days N --seed S [--live] [--hour-seconds N] [--max-catch-up-hours N] [--private-key 0x..]</c>
 /// and <c>deploy --rpc URL [--private-key 0x..]</c>.</summary>
 /// <param name="HourSeconds">
 /// Live mode's cadence: one simulated hour every this many seconds (demos, tests); null follows the wall
 /// clock, so chain time stays real time.
 /// </param>
-public sealed record SimulateOptions(string Verb, string RpcUrl, int Days, int Seed, bool Live, double? HourSeconds, string PrivateKey)
+/// <param name="MaxCatchUpHours">Live mode on the wall clock plays at most this many missed hours; older ones are skipped.</param>
+public sealed record SimulateOptions(string Verb, string RpcUrl, int Days, int Seed, bool Live, double? HourSeconds, string PrivateKey, int MaxCatchUpHours)
 {
     public const string Usage =
-        "usage: simulate --rpc <url> --days <n> --seed <n> [--live] [--hour-seconds <s>] [--private-key <0x..>]\n" +
+        "usage: simulate --rpc <url> --days <n> --seed <n> [--live] [--hour-seconds <s>] [--max-catch-up-hours <n>] [--private-key <0x..>]\n" +
         "       deploy --rpc <url> [--private-key <0x..>]";
 
     public static SimulateOptions Parse(IReadOnlyList<string> args)
@@ -33,6 +34,9 @@ public sealed record SimulateOptions(string Verb, string RpcUrl, int Days, int S
             int.Parse(values.GetValueOrDefault("--seed", "1"), System.Globalization.CultureInfo.InvariantCulture),
             live,
             values.TryGetValue("--hour-seconds", out var hourSeconds) ? double.Parse(hourSeconds, System.Globalization.CultureInfo.InvariantCulture) : null,
-            values.GetValueOrDefault("--private-key", ChainSession.AnvilAccount0Key));
+            values.GetValueOrDefault("--private-key", ChainSession.AnvilAccount0Key),
+            values.TryGetValue("--max-catch-up-hours", out var catchUp)
+                ? int.Parse(catchUp, System.Globalization.CultureInfo.InvariantCulture)
+                : LiveSchedule.DefaultMaxCatchUpHours);
     }
 }

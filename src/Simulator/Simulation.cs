@@ -8,6 +8,8 @@ using LeveragedTokens.Protocol.Functions;
 using LeveragedTokens.Simulator.Keeper;
 using LeveragedTokens.Simulator.Market;
 using Nethereum.Contracts;
+using Polly;
+using Polly.Retry;
 
 namespace LeveragedTokens.Simulator;
 
@@ -52,21 +54,62 @@ public static class Simulation
         var summary = SimulationSummary.Of(protocol);
         historyDone?.Invoke(summary);
 
-        for (var hour = firstHour + totalHours; options.Live && !ct.IsCancellationRequested; hour++)
-        {
-            // An hour's tick is mined at its top: on the wall clock, hours already past play at once (a chain
-            // left behind catches up), the next one when it begins.
-            var wait = options.HourSeconds is { } seconds
-                ? TimeSpan.FromSeconds(seconds)
-                : DateTimeOffset.FromUnixTimeSeconds(hour * 3600) - DateTimeOffset.UtcNow;
-            try { if (wait > TimeSpan.Zero) await Task.Delay(wait, ct); }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }
-            await keeper.PlayHourAsync(hour, opening);
-            opening = false;
-            Report(progress, keeper, (hour - firstHour + 1) / 24.0, clock.Elapsed);
-        }
+        if (options.Live) await PlayLiveAsync(options, session, protocol, keeper, firstHour + totalHours, opening, progress, clock, ct);
         return summary;
     }
+
+    /// <summary>
+    /// Plays an hour at the top of each real hour (or every <c>--hour-seconds</c>) until cancelled. A failed
+    /// hour never ends live mode: the node may be restarting, so the hour is retried with backoff after
+    /// reading the chain again, and skipped if it turns out to be on the chain already.
+    /// </summary>
+    private static async Task PlayLiveAsync(SimulateOptions options, ChainSession session, DeployedProtocol protocol, HourlyKeeper keeper,
+        long nextHour, bool opening, TextWriter progress, Stopwatch clock, CancellationToken ct)
+    {
+        var schedule = LiveSchedule.Plan(nextHour, DateTimeOffset.UtcNow, options.MaxCatchUpHours);
+        if (options.HourSeconds is null && schedule.Describe() is { } line) progress.WriteLine(line);
+        if (options.HourSeconds is null) nextHour = schedule.FirstHour;
+        var retry = LiveHourRetry(progress);
+        for (var hour = nextHour; !ct.IsCancellationRequested; hour++)
+        {
+            var wait = options.HourSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : schedule.DueAt(hour) - DateTimeOffset.UtcNow;
+            try
+            {
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, ct);
+                var attempt = 0;
+                await retry.ExecuteAsync(async _ =>
+                {
+                    if (attempt++ > 0)
+                    {
+                        await session.ResyncAsync();
+                        await LoadBalancesAsync(session, protocol, keeper.Seen);
+                        if (session.LastTimestamp >= (ulong)hour * 3600) return; // mined before the failure was seen
+                    }
+                    await keeper.PlayHourAsync(hour, opening);
+                }, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { break; }
+            opening = false;
+            Report(progress, keeper, (hour - nextHour + 1) / 24.0, clock.Elapsed);
+        }
+    }
+
+    private static ResiliencePipeline LiveHourRetry(TextWriter progress) => new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromSeconds(1),
+            MaxDelay = TimeSpan.FromMinutes(1),
+            OnRetry = args =>
+            {
+                progress.WriteLine($"live hour failed (attempt {args.AttemptNumber + 1}): {args.Outcome.Exception?.GetType().Name}: " +
+                                   $"{args.Outcome.Exception?.Message}; retrying in {args.RetryDelay.TotalSeconds:F0} s");
+                return default;
+            },
+        })
+        .Build();
 
     private static void Report(TextWriter progress, HourlyKeeper keeper, double day, TimeSpan elapsed)
     {

@@ -62,52 +62,114 @@ test_missing_npm_gives_a_one_line_error_naming_what_to_install() {
     && pass "$name" || fail "$name" "unexpected output: $out"
 }
 
-test_run_sh_serves_chain_data_and_a_second_run_is_refused() {
-  local name=${FUNCNAME[0]} dir="$WORK/run" log="$WORK/run1.log" url pid
-  mkdir -p "$dir"
-  # Job control on, as in a terminal: the run gets its own process group and, unlike a plain background
-  # job, does not start with SIGINT ignored, so the Ctrl-C below reaches its trap.
+# Starts ./run.sh as a terminal would (job control on: its own process group, and SIGINT not ignored as it
+# is for a plain background job) and prints its pid.
+start_run() {  # start_run <log> <command prefix...>
+  local log=$1; shift
   set -m
-  DEVSTACK_DIR="$dir" HISTORY_DAYS=2 "$ROOT/run.sh" >"$log" 2>&1 &
-  pid=$!
+  DEVSTACK_DIR="$WORK/run" HISTORY_DAYS=2 "$@" "$ROOT/run.sh" >"$log" 2>&1 &
+  echo $!
   set +m
-  for _ in $(seq 1 600); do
-    grep -q '^Dashboard: ' "$log" && break
-    kill -0 "$pid" 2>/dev/null || break
+}
+
+# Waits at most $3 seconds for the run to print its URL; prints the URL, or nothing.
+wait_for_url() {  # wait_for_url <pid> <log> <seconds>
+  local _
+  for _ in $(seq 1 "$3"); do
+    grep -q '^Dashboard: ' "$2" && break
+    kill -0 "$1" 2>/dev/null || break
     sleep 1
   done
-  url="$(sed -n 's/^Dashboard: //p' "$log")"
-  if [[ -z "$url" ]]; then fail "$name" "no URL printed: $(tail -5 "$log")"; kill -INT -- "-$pid" 2>/dev/null; wait "$pid"; return; fi
+  sed -n 's/^Dashboard: //p' "$2"
+}
 
-  local second; second="$(DEVSTACK_DIR="$dir" "$ROOT/run.sh" 2>&1)"
-  local second_rc=$?
-  # The indexer needs a moment to read the simulated history: wait for a token symbol on the page.
-  local page=""
+# Ctrl-C to the run's process group; waits at most 30 s, then kills it so the suite never hangs.
+# Prints how many seconds the stop took, or "never" when it had to be killed.
+interrupt_run() {  # interrupt_run <pid>
+  local start=${EPOCHREALTIME/./} _ took
+  kill -INT -- "-$1" 2>/dev/null
+  for _ in $(seq 1 300); do
+    took=$(( ${EPOCHREALTIME/./} - start ))
+    kill -0 "$1" 2>/dev/null || { echo "$((took / 1000000)).$((took % 1000000 / 100000))"; return; }
+    sleep 0.1
+  done
+  kill -KILL -- "-$1" 2>/dev/null
+  echo never
+}
+
+# Hosts of the run still alive: the live simulator only ends on a signal, the web host answers.
+survivors() {  # survivors <url>
+  local anvil_port out; anvil_port="$(sed -n 's/^ANVIL_PORT=//p' "$WORK/run/ports")"
+  out="$(pgrep -af "simulate --rpc http://127.0.0.1:$anvil_port " || true)"
+  curl -s -o /dev/null -m 2 "$1/" && out+=" web still answers at $1"
+  echo "$out"
+}
+
+# The newest hour of BTC reserve metrics the API serves, as unix seconds (0 when none).
+newest_reserve_hour() {  # newest_reserve_hour <url>
+  local from time; from="$(date -u -d '-6 hours' +%Y-%m-%dT%H:00:00Z)"
+  time="$(curl -s -m 5 "$1/api/v1/reserves/BTC/metrics?from=$from" | grep -o '"time":"[^"]*"' | tail -n 1 | cut -d'"' -f4)"
+  if [[ -n "$time" ]]; then date -u -d "$time" +%s; else echo 0; fi
+}
+
+# README command 1 over two days: a first run with the clock 3 hours behind, Ctrl-C, and a plain run started
+# while the first one is still stopping. The second must wait for the first, catch up the missed hours
+# (anvil restarts its clock at the wall clock, ahead of the saved chain) and serve the current hour.
+test_run_sh_resumes_after_hours_away_and_stops_on_ctrl_c() {
+  local name=${FUNCNAME[0]} log1="$WORK/run1.log" log2="$WORK/run2.log" url pid stop1 stop2 page="" second newest=0 _
+  mkdir -p "$WORK/run"
+  pid="$(start_run "$log1" faketime -f -3h)"
+  url="$(wait_for_url "$pid" "$log1" 600)"
+  if [[ -z "$url" ]]; then fail "$name" "first run printed no URL: $(tail -5 "$log1")"; interrupt_run "$pid" >/dev/null; return; fi
+  second="$(DEVSTACK_DIR="$WORK/run" "$ROOT/run.sh" 2>&1)" && { fail "$name" "a second run beside a running one started"; interrupt_run "$pid" >/dev/null; return; }
   for _ in $(seq 1 120); do
     page="$(curl -s -m 5 "$url/")"
     [[ "$page" == *BTC3L* ]] && break
     sleep 1
   done
 
+  # Ctrl-C, and the next run as soon as the first one has begun stopping.
   kill -INT -- "-$pid" 2>/dev/null
-  wait "$pid"
-  local status; status="$(DEVSTACK_DIR="$dir" "$ROOT/scripts/devstack.sh" status)"
-  # The live simulator sleeps until the next wall-clock hour: only a signal ends it.
-  local anvil_port; anvil_port="$(sed -n 's/^ANVIL_PORT=//p' "$dir/ports")"
-  local survivors; survivors="$(pgrep -af "simulate --rpc http://127.0.0.1:$anvil_port " || true)"
-  curl -s -o /dev/null -m 2 "$url/" && survivors+=" web still answers at $url"
+  for _ in $(seq 1 100); do [[ -f "$WORK/run/run.stopping" ]] && break; sleep 0.1; done
+  local pid2; pid2="$(start_run "$log2")"
+  stop1="$(interrupt_run "$pid")"
+  local left1; left1="$(survivors "$url")"
+  url="$(wait_for_url "$pid2" "$log2" 600)"
+  if [[ -n "$url" ]]; then
+    for _ in $(seq 1 180); do
+      newest="$(newest_reserve_hour "$url")"
+      (( $(date +%s) - newest <= 65 * 60 )) && break
+      sleep 1
+    done
+  fi
+  stop2="$(interrupt_run "$pid2")"
+  local status; status="$(DEVSTACK_DIR="$WORK/run" "$ROOT/scripts/devstack.sh" status)"
+  local left2; left2="$(survivors "${url:-http://127.0.0.1:1}")"
+  echo "    Ctrl-C took ${stop1} s and ${stop2} s"
 
-  if [[ $second_rc -eq 0 || "$second" != *"already running"* ]]; then fail "$name" "second run not refused: $second"
-  elif [[ "$page" != *BTC3L* ]]; then fail "$name" "the page at $url shows no indexed token"
+  if [[ "$second" != *"already running"* ]]; then fail "$name" "second run not refused: $second"
+  elif [[ "$page" != *BTC3L* ]]; then fail "$name" "the first run's page shows no indexed token"
+  elif [[ "$stop1" == never || -n "$left1" ]]; then fail "$name" "Ctrl-C did not stop the first run within 30 s: ${left1:-still running}"
+  elif [[ -z "$url" ]]; then fail "$name" "the run after the pause printed no URL: $(tail -5 "$log2"); simulator: $(tail -3 "$WORK/run/logs/simulator.log")"
+  elif ! grep -q "waiting for the previous ./run.sh" "$log2"; then fail "$name" "the second run did not wait for the first: $(head -3 "$log2")"
+  elif (( $(date +%s) - newest > 65 * 60 )); then fail "$name" "newest reserve hour served is $(date -u -d "@$newest" +%FT%TZ), not within 65 min"
+  elif [[ "$stop2" == never ]]; then fail "$name" "Ctrl-C did not stop the second run within 30 s"
   elif [[ "$status" != *"postgres: stopped"*"anvil: stopped"* ]]; then fail "$name" "Ctrl-C left services running: $status"
-  elif [[ -n "$survivors" ]]; then fail "$name" "Ctrl-C left hosts running: $survivors"
+  elif [[ -n "$left2" ]]; then fail "$name" "Ctrl-C left hosts running: $left2"
   else pass "$name"; fi
+}
+
+# The compose file is for deployments elsewhere (no Docker engine here), but it must stay valid.
+test_docker_compose_file_is_valid() {
+  local name=${FUNCNAME[0]} out
+  out="$(cd "$ROOT" && docker-compose -f docker-compose.yml config -q 2>&1)" && pass "$name" || fail "$name" "$out"
 }
 
 test_starts_and_stops_cleanly_twice_in_a_row
 test_missing_postgres_binaries_give_a_one_line_error_naming_the_package
 test_missing_npm_gives_a_one_line_error_naming_what_to_install
-test_run_sh_serves_chain_data_and_a_second_run_is_refused
+test_run_sh_resumes_after_hours_away_and_stops_on_ctrl_c
+test_docker_compose_file_is_valid
 
 stack stop >/dev/null 2>&1
 rm -rf "$WORK" 2>/dev/null

@@ -46,12 +46,30 @@ public sealed class ChainSession
         var account = new Account(privateKey, chainId);
         account.TransactionManager.UseLegacyAsDefault = true;
         var web3 = new Web3(account, rpcUrl);
-        var nonce = (await web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(account.Address, BlockParameter.CreatePending())).Value;
-        var latest = await web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(BlockParameter.CreateLatest());
         // Twice the node's price, at least 2 gwei: base fees only fall under our light blocks.
         var nodePrice = (await web3.Eth.GasPrice.SendRequestAsync()).Value;
         var gasPrice = new HexBigInteger(BigInteger.Max(nodePrice * 2, 2_000_000_000));
-        return new ChainSession(web3, account.Address, chainId, nonce, (ulong)latest.Timestamp.Value, gasPrice);
+        var session = new ChainSession(web3, account.Address, chainId, 0, 0, gasPrice);
+        await session.ResyncAsync();
+        return session;
+    }
+
+    /// <summary>
+    /// Reads the account's nonce and the newest block again (after a failure a transaction may have
+    /// been mined unseen) and sets the node's clock to that block's time. Anvil restarts its
+    /// clock at the wall clock when it loads a saved chain, and then refuses to mine the missed hours at
+    /// their own times ("lower than previous block's timestamp"); from the chain's own time it accepts them.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Our transactions are still pending: sending more could mine an hour twice.</exception>
+    public async Task ResyncAsync()
+    {
+        var mined = (await Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(Address, BlockParameter.CreateLatest())).Value;
+        var sent = (await Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(Address, BlockParameter.CreatePending())).Value;
+        if (sent > mined) throw new InvalidOperationException($"{sent - mined} transaction(s) of {Address} still pending on the node");
+        _nonce = mined;
+        var latest = await Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(BlockParameter.CreateLatest());
+        LastTimestamp = (ulong)latest.Timestamp.Value;
+        await Web3.Client.SendRequestAsync<object>(new RpcRequest(1, "evm_setTime", LastTimestamp));
     }
 
     /// <summary>Sends a call to <paramref name="contract"/> mined at or after <paramref name="notBefore"/>.</summary>
