@@ -1,4 +1,5 @@
 using LeveragedTokens.Hosting;
+using LeveragedTokens.Indexer.Hosting;
 
 namespace LeveragedTokens.Indexer;
 
@@ -17,5 +18,5 @@ internal static class Program
         builder.AddIndexerPipeline();
         builder.AddIndexerWorker();
         return builder.Build();
-    });
+    }, checkBeforeStart: services => services.GetRequiredService<ChainCheck>().RunAsync(CancellationToken.None));
 }
