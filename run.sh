@@ -42,11 +42,13 @@ leaves() {
   local kids kid; kids="$(pgrep -P "$1" || true)"
   if [[ -z "$kids" ]]; then echo "$1"; else for kid in $kids; do leaves "$kid"; done; fi
 }
-# Local runs shut down fast: the hosts get 5 s to finish (HostOptions.ShutdownTimeout), then run.sh kills
-# what is left, so Ctrl-C is done within 10 s.
-export DOTNET_shutdownTimeoutSeconds=5
+# Local runs shut down fast: the hosts get 3 s to finish (HostOptions.ShutdownTimeout), then run.sh kills
+# what is left after 5 s, so Ctrl-C is done within 10 s.
+export DOTNET_shutdownTimeoutSeconds=3
 stop_all() {
-  trap - INT TERM EXIT
+  # A second Ctrl-C must not cut the stop short and leave hosts running: the stop is bounded anyway.
+  trap '' INT TERM
+  trap - EXIT
   touch "$STOPPING"
   info "stopping"
   local pid leftover=() _
@@ -55,7 +57,7 @@ stop_all() {
   # anvil saves the chain while the hosts shut down (they need Postgres, not the node, to stop cleanly).
   DEVSTACK_SERVICES=anvil "$ROOT/scripts/devstack.sh" stop &
   local anvil_stop=$!
-  for _ in $(seq 1 14); do
+  for _ in $(seq 1 10); do
     kill -0 "${leftover[@]}" 2>/dev/null || break
     sleep 0.5
   done

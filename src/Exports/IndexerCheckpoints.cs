@@ -1,4 +1,5 @@
 using Npgsql;
+using LeveragedTokens.Data.Sql;
 
 namespace LeveragedTokens.Exports;
 
@@ -7,9 +8,7 @@ internal static class IndexerCheckpoints
     public static async Task<IReadOnlyList<IndexerCheckpoint>> ReadAsync(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, long? chainId, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT chain_id, indexed_block, indexed_block_hash, head_block, confirmations, updated_at FROM indexer_state"
-            + (chainId is null ? "" : " WHERE chain_id = @chain") + " ORDER BY chain_id", connection, transaction);
+        await using var command = new NpgsqlCommand(AuditSql.Checkpoints(oneChain: chainId is not null), connection, transaction);
         if (chainId is not null) command.Parameters.AddWithValue("chain", chainId.Value);
         var result = new List<IndexerCheckpoint>();
         await using var reader = await command.ExecuteReaderAsync(ct);

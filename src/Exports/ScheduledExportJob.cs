@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Npgsql;
+using LeveragedTokens.Data.Sql;
 
 namespace LeveragedTokens.Exports;
 
@@ -50,12 +51,7 @@ public sealed class ScheduledExportJob(
 
     private async Task<bool> IsIndexedThroughAsync(DateTime end, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("""
-            SELECT EXISTS (SELECT 1 FROM indexer_state s JOIN raw_events e ON e.chain_id = s.chain_id
-                            WHERE s.chain_id = @chain AND e.block_number <= s.indexed_block AND e.block_time >= @end)
-                OR EXISTS (SELECT 1 FROM indexer_state s JOIN indexed_blocks b ON b.chain_id = s.chain_id
-                            WHERE s.chain_id = @chain AND b.number <= s.indexed_block AND b.timestamp >= @end)
-            """);
+        await using var command = dataSource.CreateCommand(AuditSql.IndexedPast);
         command.Parameters.AddWithValue("chain", options.ChainId);
         command.Parameters.AddWithValue("end", end);
         return await command.ExecuteScalarAsync(ct) is true;

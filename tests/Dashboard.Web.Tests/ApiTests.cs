@@ -132,7 +132,7 @@ public sealed class ApiTests(SeededDashboard app)
 
     private static BigInteger ParseScaled(string value)
     {
-        Assert.True(Formatting.Wad.TryParse(value, out var raw));
+        Assert.True(LeveragedTokens.Protocol.Wad.TryParse(value, out var raw));
         return raw;
     }
 }

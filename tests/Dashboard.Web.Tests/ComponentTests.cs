@@ -39,7 +39,7 @@ public sealed class ComponentTests : IAsyncLifetime
     {
         Assert.Equal("2.512x", Render<Amount>(p => p.Add(a => a.Raw, BigInteger.Parse("2512000000000000000")).Add(a => a.Style, AmountStyle.Leverage)).Find("span").TextContent);
         Assert.Equal("85.25%", Render<Amount>(p => p.Add(a => a.Raw, new BigInteger(8525)).Add(a => a.Style, AmountStyle.Bps)).Find("span").TextContent);
-        Assert.Equal("∞ (empty reserve)", Render<Amount>(p => p.Add(a => a.Raw, Formatting.Wad.Uint256Max).Add(a => a.Style, AmountStyle.Bps)).Find("span").TextContent);
+        Assert.Equal("∞ (empty reserve)", Render<Amount>(p => p.Add(a => a.Raw, LeveragedTokens.Protocol.Wad.Uint256Max).Add(a => a.Style, AmountStyle.Bps)).Find("span").TextContent);
     }
 
     [Theory]

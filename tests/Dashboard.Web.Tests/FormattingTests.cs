@@ -1,4 +1,5 @@
 using System.Numerics;
+using LeveragedTokens.Protocol;
 using LeveragedTokens.Dashboard.Web.Formatting;
 
 namespace LeveragedTokens.Dashboard.Web.Tests;

@@ -37,7 +37,7 @@ public sealed class PageTests(SeededDashboard app)
         Assert.Contains(r.BlockHash, html);
         Assert.Contains(SampleData.RebalancedTopic0, html);
         Assert.Contains("https://explorer.example/tx/" + r.TxHash, html);
-        Assert.Contains(Formatting.Wad.Exact(r.NavDelta), html);
+        Assert.Contains(LeveragedTokens.Protocol.Wad.Exact(r.NavDelta), html);
         Assert.Contains("final after 2", html);
         // Prerendered, the server cannot know the viewer's zone: the local time waits for the browser.
         Assert.Contains("loading your time zone", html);

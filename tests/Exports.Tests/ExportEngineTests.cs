@@ -4,6 +4,7 @@ using System.Text.Json;
 using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Exports.Tests.Support;
 using LeveragedTokens.Exports.Verification;
+using LeveragedTokens.Protocol;
 using Xunit;
 
 namespace LeveragedTokens.Exports.Tests;
@@ -120,9 +121,9 @@ public sealed class ExportEngineTests : IAsyncLifetime
         Assert.Equal(max, csv["reserve_balance"]);
         Assert.Equal(max, csv["utilization_bps"]);
         Assert.Equal(min, csv["buffer_depth"]);
-        Assert.Equal(Rows.Uint256Max, WadDecimal.Parse(csv["reserve_balance_decimal"]!));
-        Assert.Equal(Rows.Uint256Max, WadDecimal.Parse(csv["utilization_bps_decimal"]!, 4));
-        Assert.Equal(Rows.Int256Min, WadDecimal.Parse(csv["buffer_depth_decimal"]!));
+        Assert.Equal(Rows.Uint256Max, Wad.Parse(csv["reserve_balance_decimal"]!));
+        Assert.Equal(Rows.Uint256Max, Wad.Parse(csv["utilization_bps_decimal"]!, 4));
+        Assert.Equal(Rows.Int256Min, Wad.Parse(csv["buffer_depth_decimal"]!));
 
         var (jsonl, _) = await _db.ExportBytesAsync(query, ExportFormat.JsonLines);
         using var json = JsonDocument.Parse(Encoding.UTF8.GetString(jsonl).TrimEnd('\n'));

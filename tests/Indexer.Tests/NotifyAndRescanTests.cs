@@ -5,6 +5,7 @@ using LeveragedTokens.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Xunit;
+using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Indexer.Tests;
 
@@ -23,7 +24,7 @@ public sealed class NotifyAndRescanTests
         await using var listener = new NpgsqlConnection(db.ConnectionString);
         await listener.OpenAsync();
         listener.Notification += (_, e) => { lock (received) received.Add(ChainNotification.Parse(e.Payload)!); };
-        await using (var listen = new NpgsqlCommand($"LISTEN {ChainNotification.Channel}", listener)) await listen.ExecuteNonQueryAsync();
+        await using (var listen = new NpgsqlCommand($"LISTEN {NotifyChannels.ChainData}", listener)) await listen.ExecuteNonQueryAsync();
 
         var result = await indexer.RunUntilHeadAsync();
         await anvil.CallAsync("anvil_rollback", 2);

@@ -12,6 +12,7 @@ using LeveragedTokens.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Staff.Tests;
 
@@ -65,7 +66,7 @@ public sealed class EvaluationOnNewDataTests : IAsyncLifetime
             return Task.CompletedTask;
         }))
         {
-            await NotifyAsync(AlertEvaluationJob.ChangedChannel, "test");
+            await NotifyAsync(NotifyChannels.StaffAlerts, "test");
             await alertsChanged.Task.WaitAsync(TimeSpan.FromSeconds(20));
         }
         // Past the indexer's 2 s interval, with a refresh tick every second: the web queued nothing.
@@ -81,7 +82,7 @@ public sealed class EvaluationOnNewDataTests : IAsyncLifetime
             .Select(j => j.Value).Where(j => j.Job?.Type == typeof(AlertEvaluationJob)),
     ];
 
-    private Task NotifyChainDataAsync() => NotifyAsync("chain_data", $"{{\"chainId\":{ChainSeeder.ChainId}}}");
+    private Task NotifyChainDataAsync() => NotifyAsync(NotifyChannels.ChainData, $"{{\"chainId\":{ChainSeeder.ChainId}}}");
 
     private async Task NotifyAsync(string channel, string payload)
     {

@@ -83,11 +83,13 @@ wait_for_url() {  # wait_for_url <pid> <log> <seconds>
   sed -n 's/^Dashboard: //p' "$2"
 }
 
-# Ctrl-C to the run's process group; waits at most 30 s, then kills it so the suite never hangs.
-# Prints how many seconds the stop took, or "never" when it had to be killed.
-interrupt_run() {  # interrupt_run <pid>
-  local start=${EPOCHREALTIME/./} _ took
-  kill -INT -- "-$1" 2>/dev/null
+# Ctrl-C to the run's process group (as a terminal sends it to every process of the foreground job).
+interrupt() { kill -INT -- "-$1" 2>/dev/null; }
+
+# Waits at most 30 s after $2 (an $EPOCHREALTIME) for the run to end, then kills it so the suite never
+# hangs. Prints how many seconds the stop took, or "never" when it had to be killed.
+wait_stopped() {  # wait_stopped <pid> <start>
+  local start=${2/./} _ took
   for _ in $(seq 1 300); do
     took=$(( ${EPOCHREALTIME/./} - start ))
     kill -0 "$1" 2>/dev/null || { echo "$((took / 1000000)).$((took % 1000000 / 100000))"; return; }
@@ -118,21 +120,26 @@ newest_reserve_hour() {  # newest_reserve_hour <url>
 test_run_sh_resumes_after_hours_away_and_stops_on_ctrl_c() {
   local name=${FUNCNAME[0]} log1="$WORK/run1.log" log2="$WORK/run2.log" url pid stop1 stop2 page="" second newest=0 _
   mkdir -p "$WORK/run"
-  pid="$(start_run "$log1" faketime -f -3h)"
+  # libfaketime preloaded by env, which execs: the faketime wrapper would stay the parent and die on Ctrl-C first.
+  local faketime_lib; faketime_lib="$(ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -n 1)"
+  [[ -n "$faketime_lib" ]] || { fail "$name" "libfaketime not found (Debian: apt-get install faketime)"; return; }
+  pid="$(start_run "$log1" env LD_PRELOAD="$faketime_lib" FAKETIME=-3h)"
   url="$(wait_for_url "$pid" "$log1" 600)"
-  if [[ -z "$url" ]]; then fail "$name" "first run printed no URL: $(tail -5 "$log1")"; interrupt_run "$pid" >/dev/null; return; fi
-  second="$(DEVSTACK_DIR="$WORK/run" "$ROOT/run.sh" 2>&1)" && { fail "$name" "a second run beside a running one started"; interrupt_run "$pid" >/dev/null; return; }
+  if [[ -z "$url" ]]; then fail "$name" "first run printed no URL: $(tail -5 "$log1")"; interrupt "$pid"; wait_stopped "$pid" "$EPOCHREALTIME" >/dev/null; return; fi
+  second="$(DEVSTACK_DIR="$WORK/run" "$ROOT/run.sh" 2>&1)" && { fail "$name" "a second run beside a running one started"; interrupt "$pid"; wait_stopped "$pid" "$EPOCHREALTIME" >/dev/null; return; }
   for _ in $(seq 1 120); do
     page="$(curl -s -m 5 "$url/")"
     [[ "$page" == *BTC3L* ]] && break
     sleep 1
   done
 
-  # Ctrl-C, and the next run as soon as the first one has begun stopping.
-  kill -INT -- "-$pid" 2>/dev/null
+  # Ctrl-C (twice, as an impatient person would), and the next run as soon as the first one has begun stopping.
+  local stop_start=$EPOCHREALTIME
+  interrupt "$pid"
   for _ in $(seq 1 100); do [[ -f "$WORK/run/run.stopping" ]] && break; sleep 0.1; done
+  interrupt "$pid"
   local pid2; pid2="$(start_run "$log2")"
-  stop1="$(interrupt_run "$pid")"
+  stop1="$(wait_stopped "$pid" "$stop_start")"
   local left1; left1="$(survivors "$url")"
   url="$(wait_for_url "$pid2" "$log2" 600)"
   if [[ -n "$url" ]]; then
@@ -142,7 +149,9 @@ test_run_sh_resumes_after_hours_away_and_stops_on_ctrl_c() {
       sleep 1
     done
   fi
-  stop2="$(interrupt_run "$pid2")"
+  stop_start=$EPOCHREALTIME
+  interrupt "$pid2"
+  stop2="$(wait_stopped "$pid2" "$stop_start")"
   local status; status="$(DEVSTACK_DIR="$WORK/run" "$ROOT/scripts/devstack.sh" status)"
   local left2; left2="$(survivors "${url:-http://127.0.0.1:1}")"
   echo "    Ctrl-C took ${stop1} s and ${stop2} s"

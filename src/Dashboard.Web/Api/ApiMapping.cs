@@ -1,5 +1,7 @@
 using System.Numerics;
 using LeveragedTokens.Dashboard.Web.Formatting;
+using LeveragedTokens.Data.Entities;
+using LeveragedTokens.Protocol;
 using LeveragedTokens.Data.Queries;
 
 namespace LeveragedTokens.Dashboard.Web.Api;
@@ -14,7 +16,7 @@ internal static class ApiMapping
         Change(o.Latest?.Nav, o.Nav24hAgo), Change(o.Latest?.Nav, o.Nav7dAgo),
         o.Health.ToString(), o.UtilizationBps is { } u ? ExactValue.Of(u, 0) : null,
         o.LastRebalance is { } r
-            ? new RebalanceLinkDto(r.TxHash, r.LogIndex, r.RebalanceId, ApiParameters.TriggerName(r.Trigger), r.BlockTime, $"/api/v1/rebalances/{r.TxHash}/{r.LogIndex}")
+            ? new RebalanceLinkDto(r.TxHash, r.LogIndex, r.RebalanceId, r.Trigger.ApiName(), r.BlockTime, $"/api/v1/rebalances/{r.TxHash}/{r.LogIndex}")
             : null);
 
     /// <summary>Relative change as a decimal string with 6 places (a ratio, not money: double is fine).</summary>
@@ -25,7 +27,7 @@ internal static class ApiMapping
 
     public static RebalanceDto ToDto(this RebalanceRow r, DashboardOptions options) => new(
         new ChainRef(r.ChainId, r.BlockNumber, r.LogIndex, r.TxHash, r.BlockHash, r.BlockTime, options.ExplorerTxUrl(r.ChainId, r.TxHash)),
-        r.Symbol, r.TokenAddress, r.RebalanceId, ApiParameters.TriggerName(r.Trigger), r.IsBuy ? "buy" : "sell",
+        r.Symbol, r.TokenAddress, r.RebalanceId, r.Trigger.ApiName(), RebalanceVocabulary.DirectionOf(r.IsBuy).ApiName(),
         ExactValue.Of(r.Amount), ExactValue.Of(r.MarkPrice), ExactValue.Of(r.ExecutionPrice),
         ExactValue.Of(r.LeverageBefore), ExactValue.Of(r.LeverageAfter), ExactValue.Of(r.NavBefore), ExactValue.Of(r.NavAfter),
         ExactValue.Of(r.NavDelta), ExactValue.Of(r.SlippageCost), ExactValue.Of(r.GasCost), ExactValue.Of(r.ReserveDraw));

@@ -1,5 +1,5 @@
 using System.Numerics;
-using LeveragedTokens.Dashboard.Web.Formatting;
+using LeveragedTokens.Protocol;
 
 namespace LeveragedTokens.Dashboard.Web.Api;
 

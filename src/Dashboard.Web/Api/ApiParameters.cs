@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using LeveragedTokens.Dashboard.Web.Formatting;
-using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Data.Queries;
 
 namespace LeveragedTokens.Dashboard.Web.Api;
@@ -19,28 +18,6 @@ public static partial class ApiParameters
 
     public static bool TryLogIndex(string? text, out int logIndex) =>
         int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out logIndex);
-
-    public static bool TryTrigger(string? text, out RebalanceTrigger? trigger)
-    {
-        trigger = null;
-        if (string.IsNullOrWhiteSpace(text)) return true;
-        trigger = text.Trim().ToLowerInvariant() switch
-        {
-            "0" or "band" or "leverageoutofband" => RebalanceTrigger.LeverageOutOfBand,
-            "1" or "fallback" or "timefallback" => RebalanceTrigger.TimeFallback,
-            "2" or "manual" => RebalanceTrigger.Manual,
-            _ => null,
-        };
-        return trigger is not null;
-    }
-
-    public static string TriggerName(RebalanceTrigger t) => t switch
-    {
-        RebalanceTrigger.LeverageOutOfBand => "band",
-        RebalanceTrigger.TimeFallback => "fallback",
-        RebalanceTrigger.Manual => "manual",
-        _ => ((int)t).ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
 
     /// <summary>auto (default), or N hours / days: "1h", "4h", "1d".</summary>
     public static bool TryResolution(string? text, out int? hours)

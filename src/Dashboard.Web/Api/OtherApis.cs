@@ -14,17 +14,12 @@ internal static class RebalanceApi
             if (!ApiParameters.TryLogIndex(logIndex, out var index)) return ApiMapping.BadRequest("'logIndex' must be a non-negative integer.");
             var detail = await q.DetailAsync(hash, index, ct);
             if (detail is null) return ApiMapping.NotFound($"No rebalance at transaction {hash}, log index {index}.");
-            var confirmations = Confirmations(detail);
             return TypedResults.Ok(new RebalanceDetailDto(detail.Rebalance.ToDto(options.Value),
                 detail.Raw is { } raw ? new RawLogDto(raw.EventName, raw.Topics, raw.Data, raw.TxIndex) : null,
-                detail.HeadBlock, confirmations, detail.Confirmations, confirmations >= Math.Max(1, detail.Confirmations)));
+                detail.HeadBlock, detail.Depth, detail.Confirmations, detail.IsConfirmed));
         }).WithTags("Rebalances");
         return api;
     }
-
-    /// <summary>Blocks on top of and including the rebalance's block; 0 when the head is unknown.</summary>
-    public static long Confirmations(RebalanceDetail d) =>
-        d.HeadBlock is { } head && head >= d.Rebalance.BlockNumber ? head - d.Rebalance.BlockNumber + 1 : 0;
 }
 
 internal static class ReserveApi

@@ -1,3 +1,4 @@
+using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Data.Queries;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,7 @@ internal static class TokenApi
             TokenQueries tq, RebalanceQueries rq, IOptions<DashboardOptions> options, CancellationToken ct) =>
         {
             if (!Data.Queries.RebalanceCursor.TryParse(cursor, out var after)) return ApiMapping.BadRequest("'cursor' is not a cursor this API returned.");
-            if (!ApiParameters.TryTrigger(trigger, out var trig)) return ApiMapping.BadRequest("'trigger' must be band, fallback or manual (or 0, 1, 2).");
+            if (!RebalanceVocabulary.TryParseTrigger(trigger, out var trig)) return ApiMapping.BadRequest("'trigger' must be band, fallback or manual (or 0, 1, 2).");
             if (!ApiParameters.TryLimit(limit, 100, out var take)) return ApiMapping.BadRequest($"'limit' must be 1 to {RebalanceQueries.MaxLimit}.");
             if (!Formatting.TimeRange.TryTime(from, out var f) || !Formatting.TimeRange.TryTime(to, out var t) || f > t)
                 return ApiMapping.BadRequest("'from' and 'to' must be ISO 8601 times or unix seconds, from <= to.");

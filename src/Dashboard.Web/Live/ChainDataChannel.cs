@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Dashboard.Web.Live;
 
@@ -6,10 +7,8 @@ namespace LeveragedTokens.Dashboard.Web.Live;
 /// The indexer's <c>chain_data</c> channel: tells the hub, bursts coalesced to at most one publish a second.
 /// Also ticks every RefreshSeconds so freshness badges age and a missed NOTIFY heals.
 /// </summary>
-public sealed class ChainDataChannel(ChainDataHub hub, IOptions<DashboardOptions> options) : ListenedChannel(ChannelName)
+public sealed class ChainDataChannel(ChainDataHub hub, IOptions<DashboardOptions> options) : ListenedChannel(NotifyChannels.ChainData)
 {
-    public const string ChannelName = "chain_data";
-
     private DateTime _lastPublish;
 
     /// <summary>A notification may have been missed while the connection was down: refresh at once.</summary>

@@ -1,5 +1,5 @@
 using LeveragedTokens.Dashboard.Web.Live;
-using LeveragedTokens.Staff.Alerts;
+using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Dashboard.Web.Staff;
 
@@ -10,7 +10,7 @@ public sealed class StaffAlertHub(ILogger<StaffAlertHub> logger) : FanOut(logger
 }
 
 /// <summary><c>staff_alerts</c> (an evaluation or a staff action changed alerts) on the web host's listening connection.</summary>
-internal sealed class StaffAlertsChannel(StaffAlertHub hub) : ListenedChannel(AlertEvaluationJob.ChangedChannel)
+internal sealed class StaffAlertsChannel(StaffAlertHub hub) : ListenedChannel(NotifyChannels.StaffAlerts)
 {
     public override void Poll()
     {

@@ -74,7 +74,11 @@ public sealed record RebalancePage(IReadOnlyList<RebalanceRow> Rows, RebalanceCu
 
 public sealed record RawLog(string EventName, string[] Topics, string Data, int TxIndex);
 
-public sealed record RebalanceDetail(RebalanceRow Rebalance, TokenInfo Token, RawLog? Raw, long? HeadBlock, long? IndexedBlock, int Confirmations);
+public sealed record RebalanceDetail(RebalanceRow Rebalance, TokenInfo Token, RawLog? Raw, long? HeadBlock, long? IndexedBlock, int Confirmations)
+{
+    public long Depth => Data.Confirmations.Depth(HeadBlock, Rebalance.BlockNumber);
+    public bool IsConfirmed => Data.Confirmations.IsConfirmed(Depth, Confirmations);
+}
 
 public sealed record NavPoint(long Hour, BigInteger Nav, BigInteger Leverage, BigInteger MarkPrice);
 

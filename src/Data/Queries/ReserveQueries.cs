@@ -88,8 +88,8 @@ public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory
         return periods;
     }
 
-    /// <summary>Average quote value drawn per hour over the <paramref name="hours"/> before <paramref name="until"/>.</summary>
-    public async Task<BigInteger> AverageHourlyDrawAsync(PoolInfo pool, DateTime until, int hours = 168, CancellationToken ct = default)
+    /// <summary>Quote value drawn over the <paramref name="hours"/> before <paramref name="until"/>.</summary>
+    public async Task<BigInteger> DrawnAsync(PoolInfo pool, DateTime until, int hours, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var conn = await SeriesQueries.OpenAsync(db, ct);
@@ -101,7 +101,7 @@ public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory
         await BindRangeAsync(cmd, conn, pool, until.AddHours(-hours), until, ct);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return SeriesQueries.Big(reader, 0) / hours;
+        return SeriesQueries.Big(reader, 0);
     }
 
     /// <summary>

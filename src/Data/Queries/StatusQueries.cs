@@ -13,8 +13,7 @@ public sealed class StatusQueries(IDbContextFactory<DashboardDbContext> factory)
         foreach (var s in states)
         {
             var failures = await db.DecodeFailures.LongCountAsync(f => f.ChainId == s.ChainId, ct);
-            var latestTime = await db.IndexedBlocks.AsNoTracking().Where(b => b.ChainId == s.ChainId)
-                .OrderByDescending(b => b.Number).Select(b => (DateTime?)b.Timestamp).FirstOrDefaultAsync(ct);
+            var latestTime = await db.ChainNowAsync(s.ChainId, ct: ct);
             result.Add(new IndexerStatus(s.ChainId, s.HeadBlock, s.IndexedBlock, s.Confirmations, s.EventsPerSecond, s.ReorgCount,
                 s.LastError, s.LastErrorAt, s.UpdatedAt, failures, latestTime));
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeveragedTokens.Exports.Chain;
 using LeveragedTokens.Exports.Verification;
+using LeveragedTokens.Data.Sql;
 
 namespace LeveragedTokens.Exports.Reconciliation;
 
@@ -72,11 +73,7 @@ internal static class ChainLogCheck
         ReconciliationContext context, IReadOnlyList<IndexerCheckpoint> checkpoints, CancellationToken ct)
     {
         var q = context.Query;
-        await using var command = context.Command("""
-            SELECT (SELECT min(block_number) FROM raw_events WHERE chain_id = @chain AND block_time >= @from_time),
-                   (SELECT max(block_number) FROM raw_events WHERE chain_id = @chain AND block_time < @to_time),
-                   (SELECT block_number FROM reserve_pools WHERE chain_id = @chain AND address = @pool)
-            """);
+        await using var command = context.Command(ReconciliationSql.PeriodBlocks);
         command.Parameters.AddWithValue("from_time", (q.FromTime ?? DateTime.UnixEpoch).ToUniversalTime());
         command.Parameters.AddWithValue("to_time", (q.ToTime ?? DateTime.MaxValue.AddDays(-1)).ToUniversalTime());
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeveragedTokens.Data.Sql;
 
 namespace LeveragedTokens.Exports.Reconciliation;
 
@@ -10,14 +11,7 @@ internal static class DrawMatchCheck
 {
     public static async Task<CheckSummary> RunAsync(ReconciliationContext context, CancellationToken ct)
     {
-        await using var command = context.Command("""
-            SELECT d.block_number, d.log_index, d.tx_hash, d.block_time, d.contract_address, d.counterparty, d.rebalance_id, d.value::text,
-                   r.block_number, r.log_index, r.tx_hash, r.block_time, r.contract_address, r.token_address, r.rebalance_id, r.reserve_draw::text
-              FROM (SELECT * FROM pool_ledger WHERE chain_id = @chain AND pool_address = @pool AND kind = 0) d
-              FULL JOIN (SELECT * FROM rebalances WHERE chain_id = @chain AND token_address = ANY(@tokens) AND reserve_draw > 0) r
-                ON r.token_address = d.counterparty AND r.rebalance_id = d.rebalance_id
-             ORDER BY coalesce(d.block_number, r.block_number), coalesce(d.log_index, r.log_index)
-            """);
+        await using var command = context.Command(ReconciliationSql.DrawsBesideRebalances);
         long checkedCount = 0, bad = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))

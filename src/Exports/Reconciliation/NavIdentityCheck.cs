@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Numerics;
+using LeveragedTokens.Protocol;
+using LeveragedTokens.Data.Sql;
 
 namespace LeveragedTokens.Exports.Reconciliation;
 
@@ -11,29 +13,12 @@ namespace LeveragedTokens.Exports.Reconciliation;
 /// </summary>
 internal static class NavIdentityCheck
 {
-    private const string TransferTopic = "0xddf252ad1be2c89b69c2b068fc378daa952ba7f163c4a11628f55a4df523b3ef";
-    private const string ZeroTopic = "0x0000000000000000000000000000000000000000000000000000000000000000";
-    private static readonly BigInteger Wad = BigInteger.Pow(10, 18);
 
     public static async Task<CheckSummary[]> RunAsync(ReconciliationContext context, CancellationToken ct)
     {
         var withTransfers = await TokensWithTransfersAsync(context, ct);
         var supply = withTransfers.ToDictionary(t => t, _ => BigInteger.Zero);
-        await using var command = context.Command($"""
-            SELECT 'S' AS src, token_address, total_supply::text, NULL, NULL, NULL, NULL, NULL, NULL::bigint,
-                   block_number, log_index, tx_hash, block_time, contract_address
-              FROM nav_snapshots WHERE chain_id = @chain AND token_address = ANY(@tokens)
-            UNION ALL
-            SELECT 'T', contract_address, data, CASE WHEN lower(topics[2]) = '{ZeroTopic}' THEN 'mint' ELSE 'burn' END,
-                   NULL, NULL, NULL, NULL, NULL, block_number, log_index, tx_hash, block_time, contract_address
-              FROM raw_events WHERE chain_id = @chain AND contract_address = ANY(@tokens) AND lower(topics[1]) = '{TransferTopic}'
-               AND (lower(topics[2]) = '{ZeroTopic}' OR lower(topics[3]) = '{ZeroTopic}')
-            UNION ALL
-            SELECT 'R', token_address, nav_before::text, nav_after::text, nav_delta::text, slippage_cost::text, gas_cost::text,
-                   reserve_draw::text, rebalance_id, block_number, log_index, tx_hash, block_time, contract_address
-              FROM rebalances WHERE chain_id = @chain AND token_address = ANY(@tokens)
-            ORDER BY block_number, log_index
-            """);
+        await using var command = context.Command(ReconciliationSql.SupplyAndRebalances);
         long checkedCount = 0, bad = 0, unverifiable = 0, deltaChecked = 0, deltaBad = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -76,7 +61,7 @@ internal static class NavIdentityCheck
                 continue;
             }
             checkedCount++;
-            var expected = navBefore - cost * Wad / totalSupply;
+            var expected = navBefore - cost * Wad.One / totalSupply;
             // A wiped-out token reports NAV 0 rather than a negative one.
             var within = BigInteger.Abs(navAfter - expected) <= PoolReconciliation.NavToleranceWei || (navAfter.IsZero && expected.Sign <= 0);
             if (!within)
@@ -97,8 +82,7 @@ internal static class NavIdentityCheck
 
     private static async Task<HashSet<string>> TokensWithTransfersAsync(ReconciliationContext context, CancellationToken ct)
     {
-        await using var command = context.Command(
-            $"SELECT DISTINCT contract_address FROM raw_events WHERE chain_id = @chain AND contract_address = ANY(@tokens) AND lower(topics[1]) = '{TransferTopic}'");
+        await using var command = context.Command(ReconciliationSql.TokensWithTransfers);
         var result = new HashSet<string>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) result.Add(reader.GetString(0));

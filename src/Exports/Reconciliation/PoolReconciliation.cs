@@ -1,6 +1,7 @@
 using System.Data;
 using LeveragedTokens.Exports.Chain;
 using Npgsql;
+using LeveragedTokens.Data.Sql;
 
 namespace LeveragedTokens.Exports.Reconciliation;
 
@@ -57,8 +58,7 @@ public sealed class PoolReconciliation(NpgsqlDataSource dataSource, ExportOption
 
     private static async Task<IReadOnlyList<string>> TokensOfAsync(NpgsqlConnection c, NpgsqlTransaction tx, ReconciliationQuery q, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT address FROM tokens WHERE chain_id = @chain AND pool_address = @pool ORDER BY address", c, tx);
+        await using var command = new NpgsqlCommand(ReconciliationSql.TokensOfPool, c, tx);
         command.Parameters.AddWithValue("chain", q.ChainId);
         command.Parameters.AddWithValue("pool", q.Pool);
         var result = new List<string>();

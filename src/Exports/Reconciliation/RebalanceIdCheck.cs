@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeveragedTokens.Data.Sql;
 
 namespace LeveragedTokens.Exports.Reconciliation;
 
@@ -7,11 +8,7 @@ internal static class RebalanceIdCheck
 {
     public static async Task<CheckSummary> RunAsync(ReconciliationContext context, CancellationToken ct)
     {
-        await using var command = context.Command("""
-            SELECT token_address, rebalance_id, block_number, log_index, tx_hash, block_time, contract_address
-              FROM rebalances WHERE chain_id = @chain AND token_address = ANY(@tokens)
-             ORDER BY token_address, rebalance_id, block_number, log_index
-            """);
+        await using var command = context.Command(ReconciliationSql.RebalanceIds);
         string? token = null;
         long previous = 0, checkedCount = 0, bad = 0;
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Numerics;
+using LeveragedTokens.Protocol;
+using LeveragedTokens.Data.Sql;
 
 namespace LeveragedTokens.Exports.Reconciliation;
 
@@ -15,17 +17,7 @@ internal static class ReserveBalanceCheck
     public static async Task<CheckSummary[]> RunAsync(ReconciliationContext context, CancellationToken ct)
     {
         var floorBps = await FloorBpsAsync(context, ct);
-        await using var command = context.Command("""
-            SELECT 'L' AS src, kind, amount::text, new_balance::text, NULL, NULL, NULL, NULL, NULL,
-                   block_number, log_index, tx_hash, block_time, contract_address
-              FROM pool_ledger WHERE chain_id = @chain AND pool_address = @pool
-            UNION ALL
-            SELECT 'M', NULL, reserve_balance::text, NULL, mark_price::text, reserve_value::text, token_supply_value::text,
-                   floor_value::text, utilization_bps::text || ',' || buffer_depth::text,
-                   block_number, log_index, tx_hash, block_time, contract_address
-              FROM reserve_metrics WHERE chain_id = @chain AND pool_address = @pool
-            ORDER BY block_number, log_index
-            """);
+        await using var command = context.Command(ReconciliationSql.LedgerAndMetrics);
         var q = context.Query;
         BigInteger balance = 0;
         var suspects = new List<string>();
@@ -99,7 +91,6 @@ internal static class ReserveBalanceCheck
     private static int CheckIdentities(
         Npgsql.NpgsqlDataReader reader, BigInteger balance, int? floorBps, Action<string, string, BigInteger, BigInteger, string> report)
     {
-        var wad = BigInteger.Pow(10, 18);
         var mark = BigInteger.Parse(reader.GetString(4), CultureInfo.InvariantCulture);
         var value = BigInteger.Parse(reader.GetString(5), CultureInfo.InvariantCulture);
         var supplyValue = BigInteger.Parse(reader.GetString(6), CultureInfo.InvariantCulture);
@@ -114,17 +105,17 @@ internal static class ReserveBalanceCheck
             bad = 1;
             report(ReconciliationChecks.MetricsIdentity, subject, expected, actual, rule);
         }
-        Expect("reserveValue", balance * mark / wad, value, "reserveValue = reserveBalance * markPrice / 1e18");
+        Expect("reserveValue", balance * mark / Wad.One, value, "reserveValue = reserveBalance * markPrice / 1e18");
         if (floorBps is { } bps) Expect("floorValue", supplyValue * bps / 10_000, floor, "floorValue = tokenSupplyValue * floorBps / 10000");
         Expect("bufferDepth", value - floor, buffer, "bufferDepth = reserveValue - floorValue");
-        Expect("utilizationBps", value.IsZero ? BigInteger.Pow(2, 256) - 1 : floor * 10_000 / value, utilization,
+        Expect("utilizationBps", value.IsZero ? Wad.Uint256Max : floor * 10_000 / value, utilization,
             "utilizationBps = floorValue * 10000 / reserveValue (uint256 max when reserveValue is 0)");
         return bad;
     }
 
     private static async Task<int?> FloorBpsAsync(ReconciliationContext context, CancellationToken ct)
     {
-        await using var command = context.Command("SELECT floor_bps FROM reserve_pools WHERE chain_id = @chain AND address = @pool");
+        await using var command = context.Command(ReconciliationSql.FloorBps);
         return await command.ExecuteScalarAsync(ct) is int bps ? bps : null;
     }
 

@@ -1,3 +1,5 @@
+using LeveragedTokens.Protocol;
+
 namespace LeveragedTokens.Exports.Schema;
 
 /// <param name="Sql">The expression that yields the column as text; null for the explorer URL, which depends on options.</param>
@@ -31,7 +33,7 @@ internal sealed class DatasetSchema(ExportDataset dataset, string fileStem, stri
     /// numeric(78,0) by 1e-scale is exact in Postgres (the result carries exactly `scale` places);
     /// trim_scale drops the trailing zeros.
     /// </summary>
-    public DatasetSchema AddAmount(string name, string sql, int scale = WadDecimal.WadScale) =>
+    public DatasetSchema AddAmount(string name, string sql, int scale = Wad.Decimals) =>
         Add(name, ColumnKind.Integer, sql + "::text")
             .Add(name + "_decimal", ColumnKind.Decimal, $"trim_scale({sql} * 0.{new string('0', scale - 1)}1)::text", scale);
 }

@@ -22,7 +22,7 @@ internal static class ExportSchemas
         .Add("rebalance_id", ColumnKind.Number, "r.rebalance_id::text")
         .Add("trigger", ColumnKind.Number, "r.trigger::text")
         .Add("trigger_name", ColumnKind.Text,
-            "CASE r.trigger WHEN 0 THEN 'LeverageOutOfBand' WHEN 1 THEN 'TimeFallback' WHEN 2 THEN 'Manual' ELSE r.trigger::text END")
+            Data.Entities.RebalanceVocabulary.ExportNameSql("r.trigger"))
         .Add("is_buy", ColumnKind.Boolean, "CASE WHEN r.is_buy THEN 'true' ELSE 'false' END")
         .AddAmount("amount", "r.amount")
         .AddAmount("mark_price", "r.mark_price")
@@ -70,7 +70,6 @@ internal static class ExportSchemas
     private static DatasetSchema Common(DatasetSchema s, string eventNameSql)
     {
         var a = s.Alias;
-        var depth = $"(st.head_block - {a}.block_number + 1)";
         return s
             .Add("chain_id", ColumnKind.Number, $"{a}.chain_id::text")
             .Add("contract_address", ColumnKind.Text, $"{a}.contract_address")
@@ -81,9 +80,9 @@ internal static class ExportSchemas
             .Add("tx_hash", ColumnKind.Text, $"{a}.tx_hash")
             .Add("log_index", ColumnKind.Number, $"{a}.log_index::text")
             .Add("event", ColumnKind.Text, eventNameSql)
-            .Add("confirmations", ColumnKind.Number, $"{depth}::text")
+            .Add("confirmations", ColumnKind.Number, $"{Data.Confirmations.DepthSql("st.head_block", $"{a}.block_number")}::text")
             .Add("confirmation_status", ColumnKind.Text,
-                $"CASE WHEN st.chain_id IS NULL THEN 'unknown' WHEN {depth} >= st.confirmations THEN 'confirmed' ELSE 'pending' END")
+                Data.Confirmations.StatusSql("st.head_block", $"{a}.block_number", "st.confirmations"))
             .Add("explorer_url", ColumnKind.Text, sql: null);
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using LeveragedTokens.Exports.Chain;
 using LeveragedTokens.Exports.Schema;
+using LeveragedTokens.Protocol;
 
 namespace LeveragedTokens.Exports.Verification;
 
@@ -103,7 +104,7 @@ public sealed class ExportVerification(JsonRpcChain chain)
         {
             if (!column.EndsWith("_decimal", StringComparison.Ordinal) || !DecimalScales.TryGetValue(column, out var scale)) continue;
             var integer = row.Cells.GetValueOrDefault(column[..^"_decimal".Length]);
-            var expectedDecimal = integer is null ? null : WadDecimal.Scale(integer, scale);
+            var expectedDecimal = integer is null ? null : Wad.Exact(integer, scale);
             if (!string.Equals(value, expectedDecimal, StringComparison.Ordinal))
                 yield return new VerificationMismatch(row, column, expectedDecimal, value, "scaled decimal does not match its integer column");
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Npgsql;
+using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Indexer.Storage;
 
@@ -10,8 +11,6 @@ namespace LeveragedTokens.Indexer.Storage;
 /// </summary>
 public sealed record ChainNotification(long ChainId, string Kind, long FromBlock, long ToBlock, long IndexedBlock, int Events)
 {
-    public const string Channel = "chain_data";
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
@@ -20,7 +19,7 @@ public sealed record ChainNotification(long ChainId, string Kind, long FromBlock
     public async Task SendAsync(NpgsqlConnection conn, CancellationToken ct)
     {
         await using var notify = new NpgsqlCommand("SELECT pg_notify(@c, @p)", conn);
-        notify.Parameters.AddWithValue("c", Channel);
+        notify.Parameters.AddWithValue("c", NotifyChannels.ChainData);
         notify.Parameters.AddWithValue("p", ToJson());
         await notify.ExecuteNonQueryAsync(ct);
     }

@@ -1,5 +1,6 @@
 using LeveragedTokens.Staff.Persistence;
 using Microsoft.EntityFrameworkCore;
+using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Staff.Alerts;
 
@@ -92,5 +93,5 @@ public sealed class AlertDesk(IDbContextFactory<StaffDbContext> staffDb, TimePro
     }
 
     private static Task NotifyAsync(StaffDbContext staff, CancellationToken ct) =>
-        staff.Database.ExecuteSqlAsync($"SELECT pg_notify({AlertEvaluationJob.ChangedChannel}, 'desk')", ct);
+        staff.Database.ExecuteSqlAsync($"SELECT pg_notify({NotifyChannels.StaffAlerts}, 'desk')", ct);
 }

@@ -1,6 +1,7 @@
 using Hangfire;
 using LeveragedTokens.Data;
 using LeveragedTokens.Data.Entities;
+using LeveragedTokens.Data.Queries;
 using LeveragedTokens.Staff.Notifications;
 using LeveragedTokens.Staff.Persistence;
 using LeveragedTokens.Staff.Thresholds;
@@ -26,7 +27,6 @@ public sealed class AlertEvaluationJob(
     ILogger<AlertEvaluationJob> log)
 {
     public const string RecurringJobId = "staff-alert-evaluation";
-    public const string ChangedChannel = "staff_alerts";
     private const int LockNamespace = 0x57A1E7;
 
     public async Task<EvaluationSummary> RunAsync(CancellationToken ct)
@@ -72,7 +72,7 @@ public sealed class AlertEvaluationJob(
                 ChainId = state.ChainId,
                 FromBlock = from,
                 ToBlock = to,
-                ChainNow = await ChainTimeAtAsync(chain, state.ChainId, to, ct),
+                ChainNow = await chain.ChainNowAsync(state.ChainId, to, ct) ?? DateTime.UnixEpoch,
                 WallNow = clock.GetUtcNow().UtcDateTime,
                 Indexer = state,
                 Pools = pools,
@@ -91,7 +91,7 @@ public sealed class AlertEvaluationJob(
 
             deliveries = await notifier.AddDeliveriesAsync(staff, book, ct);
             if (book.Fired.Count + book.Resolved.Count > 0)
-                await staff.Database.ExecuteSqlAsync($"SELECT pg_notify({ChangedChannel}, {state.ChainId.ToString()})", ct);
+                await staff.Database.ExecuteSqlAsync($"SELECT pg_notify({NotifyChannels.StaffAlerts}, {state.ChainId.ToString()})", ct);
             await tx.CommitAsync(ct);
             summary = new EvaluationSummary(book.Fired.Count, book.Resolved.Count, deliveries.Count);
             log.LogInformation("Alerts evaluated for chain {ChainId} blocks {FromBlock}..{ToBlock}: {Fired} fired, {Resolved} resolved",
@@ -99,19 +99,6 @@ public sealed class AlertEvaluationJob(
         }
         notifier.Dispatch(deliveries);
         return summary;
-    }
-
-    /// <summary>The timestamp of the checkpoint block, from the headers the indexer keeps, else the latest row at or below it.</summary>
-    private static async Task<DateTime> ChainTimeAtAsync(DashboardDbContext chain, long chainId, long block, CancellationToken ct)
-    {
-        var header = await chain.IndexedBlocks.AsNoTracking()
-            .Where(b => b.ChainId == chainId && b.Number <= block).MaxAsync(b => (DateTime?)b.Timestamp, ct);
-        var metrics = await chain.ReserveMetrics.AsNoTracking()
-            .Where(m => m.ChainId == chainId && m.BlockNumber <= block).MaxAsync(m => (DateTime?)m.BlockTime, ct);
-        var snapshots = await chain.NavSnapshots.AsNoTracking()
-            .Where(m => m.ChainId == chainId && m.BlockNumber <= block).MaxAsync(m => (DateTime?)m.BlockTime, ct);
-        var latest = new[] { header, metrics, snapshots }.Max() ?? DateTime.UnixEpoch;
-        return DateTime.SpecifyKind(latest, DateTimeKind.Utc);
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Staff.Thresholds;
 
@@ -41,7 +42,7 @@ public static class ThresholdDefaults
         ThresholdKey.MissedPublicationMinutes => 120,
         ThresholdKey.FallbackGraceMinutes => 60,
         ThresholdKey.RunwayHours => 24,
-        ThresholdKey.RunwayWindowHours => 24,
+        ThresholdKey.RunwayWindowHours => ReserveRunway.DefaultWindowHours,
         ThresholdKey.IndexerLagBlocks => 100,
         ThresholdKey.IndexerLagMinutes => 10,
         ThresholdKey.DecodeFailureQuietHours => 24,

@@ -1,4 +1,4 @@
-using LeveragedTokens.Dashboard.Web.Formatting;
+using LeveragedTokens.Protocol;
 using LeveragedTokens.Data.Queries;
 
 namespace LeveragedTokens.Dashboard.Web.Components.Pages;

@@ -1,5 +1,7 @@
 using LeveragedTokens.Dashboard.Web.Components.Shared;
 using LeveragedTokens.Dashboard.Web.Formatting;
+using LeveragedTokens.Data;
+using LeveragedTokens.Protocol;
 using LeveragedTokens.Data.Queries;
 using Microsoft.AspNetCore.Components;
 
@@ -54,10 +56,10 @@ public partial class ReservePage
         var suspensionsRead = Reserves.SuspensionsAsync(pool);
         var drawsRead = Cache.GetOrAddAsync("draws|" + key, () => Reserves.DrawsByTokenAsync(pool, from, to));
         var inflowsRead = Cache.GetOrAddAsync("inflows|" + key, () => Reserves.InflowsAsync(pool, from, to, limit: 20));
-        var averageDrawRead = latestHour is { } ah
-            ? Cache.GetOrAddAsync($"avgdraw|{pool.Address}|{ah}", () => Reserves.AverageHourlyDrawAsync(pool, Times.FromHour(ah + 1)))
+        var drawnRead = latestHour is { } ah
+            ? Cache.GetOrAddAsync($"drawn|{pool.Address}|{ah}", () => Reserves.DrawnAsync(pool, Times.FromHour(ah + 1), ReserveRunway.DefaultWindowHours))
             : null;
-        await Task.WhenAll(new Task?[] { seriesRead, latestRead, suspensionsRead, drawsRead, inflowsRead, averageDrawRead }.OfType<Task>());
+        await Task.WhenAll(new Task?[] { seriesRead, latestRead, suspensionsRead, drawsRead, inflowsRead, drawnRead }.OfType<Task>());
 
         _series = await seriesRead;
         var pts = _series.Points;
@@ -84,12 +86,13 @@ public partial class ReservePage
         _draws = await drawsRead;
         _inflows = await inflowsRead;
         _runway = "—";
-        if (_latest is { } l && averageDrawRead is not null)
+        if (_latest is { } l && drawnRead is not null)
         {
-            var avgDraw = await averageDrawRead;
+            var runway = new ReserveRunway(l.MinBufferDepth, await drawnRead, ReserveRunway.DefaultWindowHours);
+            var window = $"the last {ReserveRunway.DefaultWindowHours} hours'";
             _runway = l.MinBufferDepth.Sign <= 0 ? "none: the reserve is at or below its floor"
-                : avgDraw.IsZero ? "unlimited at the last 7 days' draw rate (no draws)"
-                : $"{(double)(l.MinBufferDepth / avgDraw):N0} hours at the last 7 days' average draw of {Wad.Format(avgDraw, "USD")}/h";
+                : double.IsInfinity(runway.Hours) ? $"unlimited at {window} draw rate (no draws)"
+                : $"{runway.Hours:N0} hours at {window} average draw of {Wad.Format(runway.DrawPerHour, "USD")}/h";
         }
     }
 

@@ -1,5 +1,7 @@
 using LeveragedTokens.Dashboard.Web.Components.Shared;
 using LeveragedTokens.Dashboard.Web.Formatting;
+using LeveragedTokens.Data.Entities;
+using LeveragedTokens.Protocol;
 using LeveragedTokens.Data.Queries;
 using Microsoft.AspNetCore.Components;
 
@@ -61,7 +63,7 @@ public partial class TokenPage
         _band = new ChartBand("Rebalance band [min, max]", Wad.ToDouble(t.MinLeverage), Wad.ToDouble(t.MaxLeverage), "#43a047");
 
         _markers = (await markersRead).Select(m => new ChartMarker(m.BlockTime, Wad.ToDouble(m.NavAfter),
-            $"Rebalance {Times.Iso(m.BlockTime)}: {(m.IsBuy ? "buy" : "sell")}, {Wad.Leverage(m.LeverageBefore)} → {Wad.Leverage(m.LeverageAfter)}, NAV delta {Wad.Format(m.NavDelta, "USD")}",
+            $"Rebalance {Times.Iso(m.BlockTime)}: {RebalanceVocabulary.DirectionOf(m.IsBuy).ApiName()}, {Wad.Leverage(m.LeverageBefore)} → {Wad.Leverage(m.LeverageAfter)}, NAV delta {Wad.Format(m.NavDelta, "USD")}",
             $"/rebalances/{m.TxHash}/{m.LogIndex}", "#fb8c00")).ToList();
 
         _decay = await decayRead is { } inputs ? DecayView.From(inputs, t) : null;

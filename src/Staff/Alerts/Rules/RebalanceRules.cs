@@ -2,6 +2,7 @@ using System.Numerics;
 using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Staff.Thresholds;
 using Microsoft.EntityFrameworkCore;
+using LeveragedTokens.Protocol;
 
 namespace LeveragedTokens.Staff.Alerts.Rules;
 
@@ -37,11 +38,11 @@ public sealed class RebalanceRules : IAlertRule
             var band = new Condition(AlertKind.LeverageOutOfBand, AlertSeverity.Warning, token.Address, token.Symbol);
             var overdue = new Condition(AlertKind.RebalanceOverdue, AlertSeverity.Warning, token.Address, token.Symbol);
             var limit = token.FallbackIntervalSeconds / 60m + ctx.Thresholds.Get(token.Address, ThresholdKey.FallbackGraceMinutes);
-            var bandText = $"[{Units.WadToDouble(token.MinLeverage):0.##}x, {Units.WadToDouble(token.MaxLeverage):0.##}x]";
+            var bandText = $"[{Wad.ToDouble(token.MinLeverage):0.##}x, {Wad.ToDouble(token.MaxLeverage):0.##}x]";
 
             foreach (var step in steps.Where(s => s.Token == token.Address))
             {
-                var leverage = Units.Round(Units.WadToDouble(step.Leverage), 4);
+                var leverage = Units.Round(Wad.ToDouble(step.Leverage), 4);
                 var evidence = new Evidence(step.Block, step.TxHash, step.Time, leverage, null, "x", "");
                 switch (step.Step)
                 {

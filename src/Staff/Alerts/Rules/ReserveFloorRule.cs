@@ -1,5 +1,6 @@
 using LeveragedTokens.Staff.Thresholds;
 using Microsoft.EntityFrameworkCore;
+using LeveragedTokens.Protocol;
 
 namespace LeveragedTokens.Staff.Alerts.Rules;
 
@@ -19,7 +20,7 @@ public sealed class ReserveFloorRule : IAlertRule
         foreach (var row in rows)
         {
             var label = ctx.PoolLabel(row.PoolAddress);
-            var utilization = Units.Clamp(row.UtilizationBps);
+            var utilization = Wad.ToDecimal(row.UtilizationBps, decimals: 0);
             Check(AlertKind.ReserveNearFloor, AlertSeverity.Warning, ThresholdKey.NearFloorBps, "near the floor");
             Check(AlertKind.ReserveBelowFloor, AlertSeverity.Critical, ThresholdKey.BelowFloorBps, "below the floor");
 

@@ -1,7 +1,9 @@
 using System.Numerics;
+using LeveragedTokens.Data;
 using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Staff.Thresholds;
 using Microsoft.EntityFrameworkCore;
+using LeveragedTokens.Protocol;
 
 namespace LeveragedTokens.Staff.Alerts.Rules;
 
@@ -40,11 +42,11 @@ public sealed class RunwayRule : IAlertRule
                 var start = row.BlockTime - TimeSpan.FromHours((double)windowHours);
                 var drawn = poolDraws.Where(d => d.BlockNumber <= row.BlockNumber && d.BlockTime > start)
                     .Aggregate(BigInteger.Zero, (sum, d) => sum + (d.Value ?? BigInteger.Zero));
-                var perHour = Units.WadToDouble(drawn) / (double)windowHours;
-                var runway = perHour > 0 ? Units.WadToDouble(row.BufferDepth) / perHour : double.PositiveInfinity;
-                var value = double.IsInfinity(runway) ? (decimal?)null : Units.Round(runway, 1);
-                ctx.Book.Observe(condition, runway < (double)minimum, new Evidence(row.BlockNumber, row.TxHash, row.BlockTime, value, minimum, "h",
-                    $"{label} runway {runway:0.#} h: buffer {Units.FromWad(row.BufferDepth):N0} USD at {perHour:N0} USD/h average draw over {windowHours:0} h"));
+                var runway = new ReserveRunway(row.BufferDepth, drawn, windowHours);
+                var hours = runway.Hours;
+                var value = double.IsInfinity(hours) ? (decimal?)null : Units.Round(hours, 1);
+                ctx.Book.Observe(condition, hours < (double)minimum, new Evidence(row.BlockNumber, row.TxHash, row.BlockTime, value, minimum, "h",
+                    $"{label} runway {hours:0.#} h: buffer {Wad.ToDecimal(row.BufferDepth):N0} USD at {Wad.ToDouble(runway.DrawPerHour):N0} USD/h average draw over {windowHours:0} h"));
             }
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using LeveragedTokens.Protocol;
 
 namespace LeveragedTokens.Staff.Alerts.Rules;
 
@@ -14,8 +15,8 @@ public sealed class SuspensionRule : IAlertRule
         foreach (var row in rows)
         {
             var label = ctx.PoolLabel(row.PoolAddress);
-            var reserve = Units.FromWad(row.ReserveValue);
-            var floor = Units.FromWad(row.FloorValue);
+            var reserve = Wad.ToDecimal(row.ReserveValue);
+            var floor = Wad.ToDecimal(row.FloorValue);
             var evidence = new Evidence(row.BlockNumber, row.TxHash, row.BlockTime, reserve, floor, "USD",
                 $"{label} suspended rebalancing: reserve {reserve:N0} USD below floor {floor:N0} USD");
             ctx.Book.Observe(new Condition(AlertKind.RebalancingSuspended, AlertSeverity.Critical, row.PoolAddress, label),

@@ -1,10 +1,11 @@
 using System.Numerics;
 using LeveragedTokens.Exports.Tests.Support;
+using LeveragedTokens.Protocol;
 using Xunit;
 
 namespace LeveragedTokens.Exports.Tests;
 
-public sealed class WadDecimalTests
+public sealed class WadTests
 {
     [Theory]
     [InlineData("0", "0")]
@@ -19,10 +20,10 @@ public sealed class WadDecimalTests
     [InlineData("-57896044618658097711785492504343953926634992332820282019728792003956564819968",
         "-57896044618658097711785492504343953926634992332820282019728.792003956564819968")]
     public void ScalesByTenToTheEighteenExactly(string integer, string expected) =>
-        Assert.Equal(expected, WadDecimal.Scale(integer));
+        Assert.Equal(expected, Wad.Exact(integer));
 
     [Fact]
-    public void BasisPointsScaleByTenThousand() => Assert.Equal("1.0523", WadDecimal.Scale("10523", 4));
+    public void BasisPointsScaleByTenThousand() => Assert.Equal("1.0523", Wad.Exact("10523", 4));
 
     [Fact]
     public void HugeIntegersRoundTripThroughTheirDecimal()
@@ -33,10 +34,10 @@ public sealed class WadDecimalTests
         {
             random.NextBytes(bytes);
             var value = new BigInteger(bytes, isUnsigned: i % 2 == 0) >> random.Next(0, 250);
-            Assert.Equal(value, WadDecimal.Parse(WadDecimal.Scale(value)));
+            Assert.Equal(value, Wad.Parse(Wad.Exact(value)));
         }
-        Assert.Equal(Rows.Uint256Max, WadDecimal.Parse(WadDecimal.Scale(Rows.Uint256Max)));
-        Assert.Equal(Rows.Int256Min, WadDecimal.Parse(WadDecimal.Scale(Rows.Int256Min)));
+        Assert.Equal(Rows.Uint256Max, Wad.Parse(Wad.Exact(Rows.Uint256Max)));
+        Assert.Equal(Rows.Int256Min, Wad.Parse(Wad.Exact(Rows.Int256Min)));
     }
 
     [Theory]
@@ -45,5 +46,5 @@ public sealed class WadDecimalTests
     [InlineData("1.5")]
     [InlineData("12a")]
     public void RejectsWhatIsNotAnInteger(string text) =>
-        Assert.ThrowsAny<ArgumentException>(() => { try { WadDecimal.Scale(text); } catch (FormatException e) { throw new ArgumentException(e.Message); } });
+        Assert.ThrowsAny<ArgumentException>(() => { try { Wad.Exact(text); } catch (FormatException e) { throw new ArgumentException(e.Message); } });
 }

@@ -1,0 +1,82 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using LeveragedTokens.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace LeveragedTokens.Data.Copy;
+
+/// <summary>
+/// The binary COPY of one chain table, derived once from the EF model: the table name, every mapped
+/// column (names, store types and value converters as EF has them) and one compiled, typed writer per
+/// column. Nothing is looked up per row, and a column added to the model is copied without another edit.
+/// </summary>
+public sealed class ChainTableCopy<T> where T : ChainLogRow
+{
+    private delegate Task ColumnWriter(NpgsqlBinaryImporter importer, T row, CancellationToken ct);
+
+    private readonly ColumnWriter[] _writers;
+
+    public ChainTableCopy(IModel model)
+    {
+        var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        Table = entity.GetTableName() ?? throw new InvalidOperationException($"{typeof(T).Name} has no table.");
+        var table = StoreObjectIdentifier.Table(Table, entity.GetSchema());
+        var properties = entity.GetProperties().ToArray();
+        Columns = properties.Select(p => p.GetColumnName(table) ?? throw new InvalidOperationException($"{p.Name} has no column.")).ToArray();
+        _writers = properties.Select(WriterFor).ToArray();
+    }
+
+    public string Table { get; }
+
+    /// <summary>Every column of the table, in the order <see cref="WriteRowAsync"/> writes them.</summary>
+    public IReadOnlyList<string> Columns { get; }
+
+    public async Task WriteRowAsync(NpgsqlBinaryImporter importer, T row, CancellationToken ct)
+    {
+        await importer.StartRowAsync(ct);
+        foreach (var write in _writers) await write(importer, row, ct);
+    }
+
+    private static ColumnWriter WriterFor(IProperty property)
+    {
+        if (property.PropertyInfo is not { } info)
+            throw new NotSupportedException($"{typeof(T).Name}.{property.Name}: shadow properties cannot be copied from a row.");
+        var row = Expression.Parameter(typeof(T), "row");
+        Expression value = Expression.Property(row, info);
+        if (property.GetTypeMapping().Converter is { } converter)
+            value = Expression.Invoke(converter.ConvertToProviderExpression, value);
+        var getter = Expression.Lambda(value, row).Compile();
+        var type = DbTypeOf(property.GetRelationalTypeMapping().StoreType, property);
+        return (ColumnWriter)Typed.MakeGenericMethod(value.Type).Invoke(null, [getter, type])!;
+    }
+
+    private static readonly MethodInfo Typed = typeof(ChainTableCopy<T>).GetMethod(nameof(TypedWriter), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static ColumnWriter TypedWriter<TValue>(Func<T, TValue> get, NpgsqlDbType type) => (importer, row, ct) =>
+        get(row) is { } value ? importer.WriteAsync(value, type, ct) : importer.WriteNullAsync(ct);
+
+    /// <summary>The Npgsql type of a store type as EF declares it ("numeric(78,0)", "character varying(66)", "text[]").</summary>
+    private static NpgsqlDbType DbTypeOf(string storeType, IProperty property)
+    {
+        var isArray = storeType.EndsWith("[]", StringComparison.Ordinal);
+        var name = storeType.TrimEnd('[', ']');
+        var facets = name.IndexOf('(');
+        if (facets >= 0) name = name[..facets];
+        var type = name.Trim() switch
+        {
+            "bigint" => NpgsqlDbType.Bigint,
+            "integer" => NpgsqlDbType.Integer,
+            "smallint" => NpgsqlDbType.Smallint,
+            "boolean" => NpgsqlDbType.Boolean,
+            "text" => NpgsqlDbType.Text,
+            "character varying" => NpgsqlDbType.Varchar,
+            "timestamp with time zone" => NpgsqlDbType.TimestampTz,
+            "numeric" => NpgsqlDbType.Numeric,
+            _ => throw new NotSupportedException($"{typeof(T).Name}.{property.Name}: no COPY type for '{storeType}'."),
+        };
+        return isArray ? NpgsqlDbType.Array | type : type;
+    }
+}

@@ -1,0 +1,19 @@
+using System.Numerics;
+
+namespace LeveragedTokens.Data;
+
+/// <summary>
+/// Runway: the hours a pool's buffer above its floor lasts at the average reserve draw of a trailing
+/// window. One definition for the reserve page and the runway alert (whose window is a threshold).
+/// </summary>
+public readonly record struct ReserveRunway(BigInteger BufferDepth, BigInteger Drawn, decimal WindowHours)
+{
+    /// <summary>The trailing window unless staff set another for a pool's alert.</summary>
+    public const int DefaultWindowHours = 24;
+
+    /// <summary>Average quote value drawn per hour over the window (WAD, rounded down).</summary>
+    public BigInteger DrawPerHour => Drawn * 1_000_000 / new BigInteger(WindowHours * 1_000_000);
+
+    /// <summary>Buffer over the average hourly draw; infinite without draws, negative below the floor.</summary>
+    public double Hours => Drawn.Sign > 0 ? (double)BufferDepth * (double)WindowHours / (double)Drawn : double.PositiveInfinity;
+}
