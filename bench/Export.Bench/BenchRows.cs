@@ -1,9 +1,9 @@
 using System.Numerics;
-using LeveragedTokens.Data;
 using LeveragedTokens.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Export.Bench;
 
@@ -15,7 +15,7 @@ internal static class BenchRows
     public static async Task LoadAsync(string connectionString, int rows)
     {
         var tokens = Enumerable.Range(1, 5).Select(i => "0x" + i.ToString("x40")).ToArray();
-        await using (var db = new DashboardDbContext(Options(connectionString)))
+        await using (var db = TestDatabases.Dashboard(connectionString))
         {
             await db.Database.MigrateAsync();
             db.IndexerStates.Add(new IndexerState { ChainId = 31337, IndexedBlock = 1_000_000 + rows / 4, HeadBlock = 1_000_000 + rows / 4, Confirmations = 12, UpdatedAt = DateTime.UtcNow });
@@ -62,12 +62,5 @@ internal static class BenchRows
         await import.DisposeAsync();
         await using var analyze = new NpgsqlCommand("ANALYZE", connection);
         await analyze.ExecuteNonQueryAsync();
-    }
-
-    private static DbContextOptions<DashboardDbContext> Options(string connectionString)
-    {
-        var builder = new DbContextOptionsBuilder<DashboardDbContext>();
-        builder.UseDashboardDatabase(connectionString);
-        return builder.Options;
     }
 }

@@ -1,11 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
-using LeveragedTokens.Data;
 using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Data.Queries;
 using LeveragedTokens.TestSupport;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -24,20 +22,16 @@ internal static class WebBench
         var data = new BulkLoad(database.ConnectionString, rebalances);
         var load = Stopwatch.StartNew();
         {
-            var options = new DbContextOptionsBuilder<DashboardDbContext>();
-            options.UseDashboardDatabase(database.ConnectionString);
-            await using var db = new DashboardDbContext(options.Options);
+            await using var db = TestDatabases.Dashboard(database.ConnectionString);
             await db.Database.MigrateAsync();
         }
         Console.WriteLine($"Loading {rebalances:N0} rebalances, {data.Hours:N0} hours x {data.Pools} pools / {data.TokenCount} tokens...");
         await data.LoadAsync();
         Console.WriteLine($"Loaded in {load.Elapsed.TotalSeconds:0} s");
 
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        await using var factory = DashboardWebFactory.Create(database.ConnectionString, configure: b => b
             .UseContentRoot(Path.Combine(RepoPaths.Root, "src", "Dashboard.Web"))
             .UseEnvironment("Production")
-            .UseSetting("ConnectionStrings:Dashboard", database.ConnectionString)
-            .UseSetting("Serilog:MinimumLevel:Default", "Warning")
             .UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Error")
             .UseSetting("Dashboard:ApiPermitsPerMinute", "1000000")
             .UseSetting("Operations:PagePermitsPerMinute", "1000000"));

@@ -12,8 +12,6 @@ public static class DashboardWebExtensions
     public static IHostApplicationBuilder AddDashboardWeb(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        // No bootstrap logger: several test hosts in one process would freeze it twice.
-        services.AddSerilog((sp, lc) => lc.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(sp));
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDashboardQueries();
         services.AddSingleton<ChainDataHub>();

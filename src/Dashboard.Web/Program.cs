@@ -1,17 +1,17 @@
 using LeveragedTokens.Dashboard.Web;
-using LeveragedTokens.Data;
+using LeveragedTokens.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddDataServices();
+builder.AddHostDefaults("dashboard-web");
+// The web host only reads chain data, but it brings the schema up so an empty database
+// shows "no data yet" instead of errors.
+builder.AddDashboardDatabase();
 builder.AddDashboardWeb();
 builder.AddStaffWeb();
 builder.AddExportWeb();
 builder.AddOperations();
 
 var app = builder.Build();
-// The web host only reads chain data, but it brings the schema up so an empty database
-// shows "no data yet" instead of errors.
-await app.Services.MigrateDashboardDatabaseAsync();
 app.UseOperations();
 app.UseDashboardWeb();
 app.MapStaffEndpoints();

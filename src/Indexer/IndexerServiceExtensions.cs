@@ -1,5 +1,4 @@
 using LeveragedTokens.Chain;
-using LeveragedTokens.Data;
 using LeveragedTokens.Indexer.Hosting;
 using LeveragedTokens.Indexer.Jobs;
 using LeveragedTokens.Indexer.Options;
@@ -7,21 +6,20 @@ using LeveragedTokens.Indexer.Rpc;
 using LeveragedTokens.Indexer.Storage;
 using LeveragedTokens.Indexer.Sync;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace LeveragedTokens.Indexer;
 
 public static class IndexerServiceExtensions
 {
-    /// <summary>The indexer's wiring: options, the chain's RPC client, the sync pipeline, the worker and the jobs.</summary>
-    public static IHostApplicationBuilder AddIndexer(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// The sync pipeline without anything that runs by itself: options, the chain's RPC client, the
+    /// readers, the writer, <see cref="ChainSyncer"/> and <see cref="ChainCheck"/>. Tests and benches poll it.
+    /// </summary>
+    public static IHostApplicationBuilder AddIndexerPipeline(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<ChainOptions>().BindConfiguration(ChainOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<IndexerOptions>().BindConfiguration(IndexerOptions.Section);
-
-        var connectionString = builder.Configuration.GetConnectionString(DataServiceExtensions.ConnectionName)!;
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
 
         services.AddChainRpc(sp => sp.GetRequiredService<IOptions<ChainOptions>>().Value.RpcOptions());
         services.AddSingleton(sp =>
@@ -37,20 +35,19 @@ public static class IndexerServiceExtensions
         services.AddSingleton<ReorgRewinder>();
         services.AddSingleton<ChainStateStore>();
         services.AddSingleton<SyncProgress>();
+        services.AddSingleton<NewChainData>();
         services.AddSingleton<ChainSyncer>();
         services.AddSingleton<ChainCheck>();
-        services.AddSingleton<WriterLock>();
-        services.AddHostedService<IndexerWorker>();
-
-        if (builder.Configuration.GetValue($"{IndexerOptions.Section}:{nameof(IndexerOptions.EnableJobs)}", true))
-            builder.AddIndexerJobs(connectionString);
         return builder;
     }
 
-    /// <summary>Throws <see cref="OptionsValidationException"/> for bad settings before any service starts.</summary>
-    public static void ValidateIndexerOptions(this IServiceProvider services)
+    /// <summary>What runs by itself: the chain-following worker (writer lock, polls) and, unless Indexer:EnableJobs is false, the jobs.</summary>
+    public static IHostApplicationBuilder AddIndexerWorker(this IHostApplicationBuilder builder)
     {
-        _ = services.GetRequiredService<IOptions<ChainOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<IndexerOptions>>().Value;
+        builder.Services.AddSingleton<WriterLock>();
+        builder.Services.AddHostedService<IndexerWorker>();
+        if (builder.Configuration.GetValue($"{IndexerOptions.Section}:{nameof(IndexerOptions.EnableJobs)}", true))
+            builder.AddIndexerJobs();
+        return builder;
     }
 }

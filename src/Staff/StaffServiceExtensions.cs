@@ -1,4 +1,3 @@
-using LeveragedTokens.Data;
 using LeveragedTokens.Staff.Alerts;
 using LeveragedTokens.Staff.Alerts.Rules;
 using LeveragedTokens.Staff.Identity;
@@ -6,7 +5,6 @@ using LeveragedTokens.Staff.Notifications;
 using LeveragedTokens.Staff.Persistence;
 using LeveragedTokens.Staff.Thresholds;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,20 +15,14 @@ namespace LeveragedTokens.Staff;
 public static class StaffServiceExtensions
 {
     /// <summary>
-    /// The alerts domain for any host (web or indexer): staff database, rules, the evaluation and
-    /// webhook job classes, thresholds and the alert desk. Reads ConnectionStrings:Dashboard.
+    /// The alerts domain for any host (web or indexer): rules, the evaluation and webhook job classes,
+    /// thresholds and the alert desk. The staff database comes from the host kit (AddDashboardDatabase).
     /// </summary>
     public static IHostApplicationBuilder AddStaffAlerts(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
         if (services.Any(s => s.ServiceType == typeof(StaffAlertsMarker))) return builder;
         services.AddSingleton<StaffAlertsMarker>();
-
-        if (!services.Any(s => s.ServiceType == typeof(IDbContextFactory<DashboardDbContext>)))
-            builder.AddDataServices();
-        var connectionString = builder.Configuration.GetConnectionString(DataServiceExtensions.ConnectionName)
-            ?? throw new InvalidOperationException("ConnectionStrings:Dashboard is not set (environment: ConnectionStrings__Dashboard).");
-        services.AddDbContextFactory<StaffDbContext>(o => o.UseStaffDatabase(connectionString));
 
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);

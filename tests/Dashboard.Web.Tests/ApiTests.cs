@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Numerics;
 using System.Text.Json;
 using LeveragedTokens.Dashboard.Web.Tests.Support;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Dashboard.Web.Tests;
 

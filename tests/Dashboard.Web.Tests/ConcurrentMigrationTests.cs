@@ -11,15 +11,14 @@ public sealed class ConcurrentMigrationTests
     public async Task HostsMigratingAnEmptyDatabaseTogetherApplyEachMigrationOnce()
     {
         await using var database = await PostgresDatabase.CreateAsync("migrate");
-        var options = new DbContextOptionsBuilder<DashboardDbContext>().UseDashboardDatabase(database.ConnectionString).Options;
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
         {
-            await using var db = new DashboardDbContext((DbContextOptions<DashboardDbContext>)options);
+            await using var db = TestDatabases.Dashboard(database.ConnectionString);
             await db.MigrateExclusivelyAsync();
         }));
 
-        await using var check = new DashboardDbContext((DbContextOptions<DashboardDbContext>)options);
+        await using var check = TestDatabases.Dashboard(database.ConnectionString);
         Assert.Empty(await check.Database.GetPendingMigrationsAsync());
         Assert.Equal(check.Database.GetMigrations(), await check.Database.GetAppliedMigrationsAsync());
     }

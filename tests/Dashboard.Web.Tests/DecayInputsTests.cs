@@ -2,6 +2,7 @@ using System.Numerics;
 using LeveragedTokens.Dashboard.Web.Tests.Support;
 using LeveragedTokens.Data.Queries;
 using Microsoft.Extensions.DependencyInjection;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Dashboard.Web.Tests;
 

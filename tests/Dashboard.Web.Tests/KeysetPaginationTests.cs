@@ -4,6 +4,7 @@ using LeveragedTokens.Dashboard.Web.Tests.Support;
 using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Data.Queries;
 using Microsoft.Extensions.DependencyInjection;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Dashboard.Web.Tests;
 

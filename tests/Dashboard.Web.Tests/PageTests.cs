@@ -1,5 +1,6 @@
 using System.Net;
 using LeveragedTokens.Dashboard.Web.Tests.Support;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Dashboard.Web.Tests;
 

@@ -1,11 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using LeveragedTokens.Dashboard.Web.Tests.Support;
-using LeveragedTokens.Data;
 using LeveragedTokens.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Npgsql;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.EndToEnd.Tests;
 
@@ -136,9 +135,7 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
     /// <summary>What the indexer does: write a row, then NOTIFY chain_data.</summary>
     private async Task<string> InsertRebalanceAndNotifyAsync()
     {
-        var builder = new DbContextOptionsBuilder<DashboardDbContext>();
-        builder.UseDashboardDatabase(site.ConnectionString);
-        await using var db = new DashboardDbContext(builder.Options);
+        await using var db = TestDatabases.Dashboard(site.ConnectionString);
         var token = SampleData.Tokens[0];
         var block = site.Seeded.LastBlock + 100;
         var tx = SampleData.Hash(9, block);

@@ -1,4 +1,3 @@
-using LeveragedTokens.Dashboard.Web.Tests.Support;
 using LeveragedTokens.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -27,11 +26,9 @@ public sealed class DashboardSite : IAsyncLifetime
         Seeded = await SampleData.SeedAsync(_database.ConnectionString);
         // The factory's own port option does not reach a minimal-API host (it fell back to 5000): bind through "urls".
         var url = $"http://127.0.0.1:{FreePort.Next()}";
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        _factory = DashboardWebFactory.Create(_database.ConnectionString, configure: b => b
             .UseEnvironment("Development")
             .UseSetting(WebHostDefaults.ServerUrlsKey, url)
-            .UseSetting("ConnectionStrings:Dashboard", _database.ConnectionString)
-            .UseSetting("Serilog:MinimumLevel:Default", "Warning")
             .UseSetting("Operations:PagePermitsPerMinute", "1000000")
             .UseSetting("Dashboard:Explorers:31337", "https://explorer.example"));
         _factory.UseKestrel();

@@ -25,9 +25,8 @@ public sealed class RunningStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _anvil = await AnvilNode.StartAsync();
+        (_anvil, var deployment) = await SimulatorProcess.StartSimulatedChainAsync(days: 2, Seed);
         _database = await PostgresDatabase.CreateAsync("stack");
-        var deployment = await SimulatorProcess.SimulateAsync(_anvil.RpcUrl, days: 2, Seed);
         _indexer = await ProjectProcess.StartAsync("Indexer", new Dictionary<string, string>
         {
             ["ConnectionStrings__Dashboard"] = _database.ConnectionString,
@@ -42,11 +41,9 @@ public sealed class RunningStack : IAsyncLifetime
 
         // The factory's own port option does not reach a minimal-API host: bind through "urls".
         var url = $"http://127.0.0.1:{FreePort.Next()}";
-        _web = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+        _web = DashboardWebFactory.Create(_database.ConnectionString, configure: b => b
             .UseEnvironment("Development") // serves the _content/ assets
             .UseSetting(WebHostDefaults.ServerUrlsKey, url)
-            .UseSetting("ConnectionStrings:Dashboard", _database.ConnectionString)
-            .UseSetting("Serilog:MinimumLevel:Default", "Warning")
             .UseSetting("Operations:PagePermitsPerMinute", "1000000"));
         _web.UseKestrel();
         _web.StartServer();

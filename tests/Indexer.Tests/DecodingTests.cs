@@ -35,7 +35,7 @@ public sealed class DecodingTests
         await LogEmitter.WaitForReceiptAsync(anvil, await registry.EmitAsync(new RawLog([EventCatalog.ReservePoolRegistered.Topic0, AddressTopic(token.Address)], "0x" + new string('f', 128))));
 
         await using var db = await PostgresDatabase.CreateAsync("idx");
-        await using (var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, registry.Address))
+        await using (var indexer = await IndexerHost.StartAsync(anvil.RpcUrl, db.ConnectionString, registry.Address))
             await indexer.RunUntilHeadAsync();
 
         await ChainTruth.AssertStoredEqualsChainAsync(anvil, db.ConnectionString, 31337, registry.Address, 0);
@@ -59,7 +59,7 @@ public sealed class DecodingTests
         await LogEmitter.WaitForReceiptAsync(anvil, await token.EmitAsync(Rebalanced(ulong.MaxValue >> 1, 2, 0, MaxUint256, 1, 2, 3, 0, MaxUint256, 4, 5, 6, 7)));
 
         await using var db = await PostgresDatabase.CreateAsync("idx");
-        await using (var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, registry.Address))
+        await using (var indexer = await IndexerHost.StartAsync(anvil.RpcUrl, db.ConnectionString, registry.Address))
             await indexer.RunUntilHeadAsync();
 
         await ChainTruth.AssertStoredEqualsChainAsync(anvil, db.ConnectionString, 31337, registry.Address, 0);
@@ -93,7 +93,7 @@ public sealed class DecodingTests
         await LogEmitter.WaitForReceiptAsync(anvil, await token.EmitAsync(NavSnapshot(4, 4, 4, 4, 4)));
 
         await using var db = await PostgresDatabase.CreateAsync("idx");
-        await using (var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, registry.Address, 0,
+        await using (var indexer = await IndexerHost.StartAsync(anvil.RpcUrl, db.ConnectionString, registry.Address, 0,
                          new Dictionary<string, string?> { ["Chain:InitialRange"] = "2", ["Chain:MaxRange"] = "2", ["Chain:ReorgWindow"] = "3" }))
             await indexer.RunUntilHeadAsync();
 

@@ -26,7 +26,7 @@ public sealed class FaultTests(ITestOutputHelper output)
             ["Chain:ReorgWindow"] = followingTheHead ? "1000" : "2",
             ["Chain:InitialRange"] = "50",
         };
-        await using (var indexer = await IndexerHarness.CreateAsync(proxy.Url, db.ConnectionString, chain.Registry.Address, 0, settings))
+        await using (var indexer = await IndexerHost.StartAsync(proxy.Url, db.ConnectionString, chain.Registry.Address, 0, settings))
             await indexer.RunUntilHeadAsync(maxPolls: 200);
 
         output.WriteLine(string.Join(", ", proxy.Served.Select(kv => $"{kv.Key}: {kv.Value}")));

@@ -17,7 +17,7 @@ public sealed class NotifyAndRescanTests
         var chain = await ProtocolChain.DeployAsync(anvil);
         await chain.PlayHoursAsync(3);
         await using var db = await PostgresDatabase.CreateAsync("idx");
-        await using var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address);
+        await using var indexer = await IndexerHost.StartAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address);
 
         // The payload is empty on purpose: listeners only learn that chain data changed.
         var received = new List<string>();
@@ -52,7 +52,7 @@ public sealed class NotifyAndRescanTests
         var chain = await ProtocolChain.DeployAsync(anvil);
         await chain.PlayHoursAsync(6);
         await using var db = await PostgresDatabase.CreateAsync("idx");
-        await using var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address, 0,
+        await using var indexer = await IndexerHost.StartAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address, 0,
             new Dictionary<string, string?> { ["Chain:ReorgWindow"] = "3" });
         await indexer.RunUntilHeadAsync();
 

@@ -25,7 +25,7 @@ public sealed class ReorgTests
         await lateToken.EmitAsync(ProtocolLogs.NavSnapshot(1, 1, 1, 1, 1));
 
         await using var db = await PostgresDatabase.CreateAsync("idx");
-        await using var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address);
+        await using var indexer = await IndexerHost.StartAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address);
         await indexer.RunUntilHeadAsync();
 
         var replacements = withReplacementTransactions
@@ -49,7 +49,7 @@ public sealed class ReorgTests
         await chain.PlayHoursAsync(8);
 
         await using var db = await PostgresDatabase.CreateAsync("idx");
-        await using var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address);
+        await using var indexer = await IndexerHost.StartAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address);
         await indexer.RunUntilHeadAsync();
 
         await anvil.CallAsync("anvil_rollback", 5);
@@ -63,7 +63,7 @@ public sealed class ReorgTests
     {
         await ChainTruth.AssertStoredEqualsChainAsync(anvil, db.ConnectionString, 31337, registry, 0);
         await using var fresh = await PostgresDatabase.CreateAsync("idx");
-        await using (var freshIndexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, fresh.ConnectionString, registry))
+        await using (var freshIndexer = await IndexerHost.StartAsync(anvil.RpcUrl, fresh.ConnectionString, registry))
             await freshIndexer.RunUntilHeadAsync();
         Assert.Equal(await DbSnapshot.TakeAsync(fresh.ConnectionString), await DbSnapshot.TakeAsync(db.ConnectionString));
         // The unfinalized window was rewritten too: every stored header is on the node's chain.

@@ -16,7 +16,7 @@ public sealed class ReplayTests
         var chain = await ProtocolChain.DeployAsync(anvil);
         await chain.PlayHoursAsync(10);
         await using var db = await PostgresDatabase.CreateAsync("idx");
-        await using var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address, 0,
+        await using var indexer = await IndexerHost.StartAsync(anvil.RpcUrl, db.ConnectionString, chain.Registry.Address, 0,
             new Dictionary<string, string?> { ["Chain:ReorgWindow"] = "4" });
         await indexer.RunUntilHeadAsync();
         var before = await DbSnapshot.TakeAsync(db.ConnectionString);

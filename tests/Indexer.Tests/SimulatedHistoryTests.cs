@@ -9,8 +9,8 @@ public sealed class SimulatedHistoryTests
     [Fact]
     public async Task EveryLogOfASimulatedHistoryIsStoredExactlyOnceWithEqualFields()
     {
-        await using var anvil = await AnvilNode.StartAsync();
-        var deployment = await SimulatorProcess.SimulateAsync(anvil.RpcUrl, days: 4, seed: 7);
+        var (anvil, deployment) = await SimulatorProcess.StartSimulatedChainAsync(days: 4, seed: 7);
+        await using var _ = anvil;
         await using var db = await PostgresDatabase.CreateAsync("idx");
 
         // Tiny ranges and a short window: many batches, discovery inside the concurrent backfill,
@@ -19,7 +19,7 @@ public sealed class SimulatedHistoryTests
         {
             ["Chain:InitialRange"] = "3", ["Chain:MaxRange"] = "7", ["Chain:FetchConcurrency"] = "4", ["Chain:ReorgWindow"] = "25",
         };
-        await using (var indexer = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, deployment.RegistryAddress, deployment.DeploymentBlock, settings))
+        await using (var indexer = await IndexerHost.StartAsync(anvil.RpcUrl, db.ConnectionString, deployment.RegistryAddress, deployment.DeploymentBlock, settings))
         {
             var result = await indexer.RunUntilHeadAsync();
             Assert.Equal(await anvil.BlockNumberAsync(), result.IndexedBlock);
@@ -41,7 +41,7 @@ public sealed class SimulatedHistoryTests
 
         // A second run over the same database changes nothing.
         var before = await DbSnapshot.TakeAsync(db.ConnectionString);
-        await using (var again = await IndexerHarness.CreateAsync(anvil.RpcUrl, db.ConnectionString, deployment.RegistryAddress, deployment.DeploymentBlock))
+        await using (var again = await IndexerHost.StartAsync(anvil.RpcUrl, db.ConnectionString, deployment.RegistryAddress, deployment.DeploymentBlock))
             await again.RunUntilHeadAsync();
         Assert.Equal(before, await DbSnapshot.TakeAsync(db.ConnectionString));
     }

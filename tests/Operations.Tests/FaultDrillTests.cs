@@ -2,9 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using LeveragedTokens.Operations.Tests.Support;
-using LeveragedTokens.Staff.Tests.Support;
 using LeveragedTokens.TestSupport;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace LeveragedTokens.Operations.Tests;
@@ -28,6 +26,7 @@ public sealed class FaultDrillTests(ITestOutputHelper output) : IAsyncLifetime
     private Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program>? _web;
 
     private string Rpc => $"http://127.0.0.1:{_anvilPort}";
+    private DrillProbe Probe => new(Rpc, _cluster.ConnectionString);
 
     public async Task InitializeAsync() => _cluster = await PrivateCluster.StartAsync();
 
@@ -52,14 +51,14 @@ public sealed class FaultDrillTests(ITestOutputHelper output) : IAsyncLifetime
         // The indexer's Hangfire server evaluates the alerts and posts the webhooks: the endpoint is its setting.
         foreach (var (key, value) in _webhook.Settings("drill", minSeverity: "Warning")) indexerSettings[key.Replace(":", "__")] = value!;
         _indexer = ChildProcess.Start("dotnet", [Dll("Indexer")], workingDirectory: Path.GetDirectoryName(Dll("Indexer")), env: indexerSettings);
-        await WaitAsync("the indexer catches up", async () => await IndexedAsync() is { } s && s.Indexed > startBlock && s.Head - s.Indexed <= 2, 180);
+        await WaitAsync("the indexer catches up", async () => await Probe.IndexedAsync() is { } s && s.Indexed > startBlock && s.Head - s.Indexed <= 2, 180);
         _web = OpsSite.Start(_cluster.ConnectionString, settings: [("Dashboard:StaleAfterSeconds", "6"), ("Dashboard:RefreshSeconds", "1"),
             ("Operations:ReadyStaleSeconds", "6"), ("Staff:BootstrapAdmin:Email", AdminEmail), ("Staff:BootstrapAdmin:Password", AdminPassword)]);
         using var web = new HttpClient { BaseAddress = _web.ClientOptions.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/readyz")).StatusCode);
 
         // 1. Postgres restarts while blocks keep coming.
-        var before = (await IndexedAsync())!.Value.Indexed;
+        var before = (await Probe.IndexedAsync())!.Value.Indexed;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var seen = new List<HttpStatusCode?>();
         using var polling = new CancellationTokenSource();
@@ -79,7 +78,7 @@ public sealed class FaultDrillTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"Postgres stopped and started again in {clock.Elapsed.TotalSeconds:0.0} s");
         await WaitAsync("the web app is ready again", async () => (await TryGetAsync(web, "/readyz")) == HttpStatusCode.OK, 60);
         output.WriteLine($"web /readyz 200 again {clock.Elapsed.TotalSeconds:0.0} s after the stop began");
-        await WaitAsync("the indexer writes again", async () => await IndexedAsync() is { } s && s.Indexed > before + 5, 90);
+        await WaitAsync("the indexer writes again", async () => await Probe.IndexedAsync() is { } s && s.Indexed > before + 5, 90);
         output.WriteLine($"indexer 5 blocks past its pre-restart checkpoint {clock.Elapsed.TotalSeconds:0.0} s after the stop began");
         Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/api/v1/tokens")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await web.GetAsync("/")).StatusCode);
@@ -92,10 +91,10 @@ public sealed class FaultDrillTests(ITestOutputHelper output) : IAsyncLifetime
         using (var put = await risk.PutAsJsonAsync("/api/staff/thresholds", new { scope = "*", key = "IndexerLagMinutes", value = 0.1m, reason = "fault drill" }))
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         await _simulator.StopAsync();
-        await WaitAsync("the indexer reaches the head", async () => await IndexedAsync() is { } s && s.Head - s.Indexed <= 1, 60);
+        await WaitAsync("the indexer reaches the head", async () => await Probe.IndexedAsync() is { } s && s.Head - s.Indexed <= 1, 60);
         // Any lag alert from the catch-up resolves first: the healthy indexer refreshes its status row at every poll.
         await WaitAsync("no IndexerLag alert is unresolved", async () => (await LagAlertsAsync(risk)).Count == 0, 120);
-        var headBefore = await BlockNumberAsync();
+        var headBefore = await Probe.BlockNumberAsync();
         await _anvil.StopAsync(signal: 2); // SIGINT: anvil writes its --state file
         clock.Restart();
         var stoppedAt = DateTime.UtcNow;
@@ -121,8 +120,8 @@ public sealed class FaultDrillTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.StartsWith("[WARNING] Indexer has not progressed", fired.GetProperty("text").GetString());
 
         _anvil = await StartAnvilAsync();
-        Assert.True(await BlockNumberAsync() >= headBefore, "anvil came back without its chain");
-        await RpcAsync("anvil_mine", "0x5");
+        Assert.True(await Probe.BlockNumberAsync() >= headBefore, "anvil came back without its chain");
+        await Probe.RpcAsync("anvil_mine", "0x5");
         clock.Restart();
         await WaitAsync("indexing resumes and the feed is live again", async () => await StaleAsync(web) == false, 90);
         output.WriteLine($"node back (restarted from its --state file, head {headBefore} kept): feed live again after {clock.Elapsed.TotalSeconds:0.0} s");
@@ -135,9 +134,9 @@ public sealed class FaultDrillTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.StartsWith("[RESOLVED] IndexerLag", resolved.GetProperty("text").GetString());
 
         // 3. Exactly the node's logs are stored: nothing lost across the restart, nothing doubled.
-        var indexed = (await IndexedAsync())!.Value.Indexed;
-        var stored = await StoredLogsAsync();
-        var onChain = await ChainLogsAsync(startBlock, indexed);
+        var indexed = (await Probe.IndexedAsync())!.Value.Indexed;
+        var stored = await Probe.StoredLogsAsync();
+        var onChain = await Probe.ChainLogsAsync(startBlock, indexed);
         Assert.Equal(onChain.Count, stored.Count);
         Assert.Equal(onChain.Order(), stored.Order());
         output.WriteLine($"{stored.Count} logs stored up to block {indexed}, equal to eth_getLogs for the watched contracts");
@@ -175,7 +174,7 @@ public sealed class FaultDrillTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var anvil = ChildProcess.Start(RepoPaths.Anvil, ["--host", "127.0.0.1", "--port", _anvilPort.ToString(), "--chain-id", "31337",
             "--state", _stateFile, "--state-interval", "1", "--silent"]);
-        await WaitAsync("anvil answers", async () => { try { await BlockNumberAsync(); return true; } catch (HttpRequestException) { return false; } }, 30);
+        await WaitAsync("anvil answers", async () => { try { await Probe.BlockNumberAsync(); return true; } catch (HttpRequestException) { return false; } }, 30);
         return anvil;
     }
 
@@ -183,44 +182,6 @@ public sealed class FaultDrillTests(ITestOutputHelper output) : IAsyncLifetime
     private static string Dll(string name) =>
         new[] { "Debug", "Release" }.Select(c => Path.Combine(RepoPaths.Root, "src", name, "bin", c, "net10.0", name + ".dll")).FirstOrDefault(File.Exists)
         ?? throw new InvalidOperationException($"src/{name} is not built: run ./test.sh (it builds the solution first)");
-
-    private async Task<(long Indexed, long Head)?> IndexedAsync()
-    {
-        try
-        {
-            await using var conn = new NpgsqlConnection(_cluster.ConnectionString);
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand("SELECT indexed_block, head_block FROM indexer_state LIMIT 1", conn);
-            await using var reader = await cmd.ExecuteReaderAsync();
-            return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetInt64(1)) : null;
-        }
-        catch (NpgsqlException) { return null; }
-    }
-
-    private async Task<List<string>> StoredLogsAsync()
-    {
-        await using var conn = new NpgsqlConnection(_cluster.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(
-            "SELECT block_number || ':' || log_index FROM raw_events UNION ALL SELECT block_number || ':' || log_index FROM decode_failures", conn);
-        await using var reader = await cmd.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
-        return rows;
-    }
-
-    /// <summary>Logs of every contract the indexer watches (registry, pools, tokens) up to the indexed block.</summary>
-    private async Task<List<string>> ChainLogsAsync(long from, long to)
-    {
-        await using var conn = new NpgsqlConnection(_cluster.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("SELECT DISTINCT contract_address FROM raw_events", conn);
-        var addresses = new List<string>();
-        await using (var reader = await cmd.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) addresses.Add(reader.GetString(0));
-        var logs = await RpcAsync("eth_getLogs", new { fromBlock = $"0x{from:x}", toBlock = $"0x{to:x}", address = addresses });
-        return logs.EnumerateArray().Select(l => $"{Convert.ToInt64(l.GetProperty("blockNumber").GetString(), 16)}:{Convert.ToInt64(l.GetProperty("logIndex").GetString(), 16)}").ToList();
-    }
 
     private static async Task<bool?> StaleAsync(HttpClient web)
     {
@@ -232,19 +193,6 @@ public sealed class FaultDrillTests(ITestOutputHelper output) : IAsyncLifetime
     {
         try { using var r = await web.GetAsync(path); return r.StatusCode; }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return null; }
-    }
-
-    private async Task<long> BlockNumberAsync() => Convert.ToInt64((await RpcAsync("eth_blockNumber")).GetString(), 16);
-
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
-
-    private async Task<JsonElement> RpcAsync(string method, params object[] parameters)
-    {
-        using var response = await Http.PostAsync(Rpc, new StringContent(JsonSerializer.Serialize(new { jsonrpc = "2.0", id = 1, method, @params = parameters }),
-            System.Text.Encoding.UTF8, "application/json"));
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        if (body.TryGetProperty("error", out var error)) throw new InvalidOperationException($"{method}: {error}");
-        return body.GetProperty("result").Clone();
     }
 
     private async Task WaitAsync(string what, Func<Task<bool>> done, int seconds)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using LeveragedTokens.Operations.Tests.Support;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Operations.Tests;
 
@@ -47,7 +48,7 @@ public sealed class LimitTests(OpsSite site)
     public async Task WithTheApiCacheOnRepeatedApiReadsComeFromMemoryButStatusStaysLive()
     {
         await using var database = await LeveragedTokens.TestSupport.PostgresDatabase.CreateAsync("opscache");
-        await Dashboard.Web.Tests.Support.SampleData.SeedAsync(database.ConnectionString);
+        await SampleData.SeedAsync(database.ConnectionString);
         await using var factory = OpsSite.Start(database.ConnectionString, settings: ("Operations:ApiCacheSeconds", "60"));
         using var client = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
         var first = await client.GetStringAsync("/api/v1/tokens");

@@ -1,5 +1,4 @@
 using LeveragedTokens.Dashboard.Web.Operations;
-using LeveragedTokens.Dashboard.Web.Tests.Support;
 using LeveragedTokens.Operations.Tests.Support;
 using LeveragedTokens.TestSupport;
 using Microsoft.AspNetCore.DataProtection;

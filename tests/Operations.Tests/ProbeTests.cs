@@ -48,7 +48,7 @@ public sealed class ProbeTests(OpsSite site)
     public async Task ReadinessFailsWhilePostgresRefusesConnectionsAndRecoversWithoutARestart()
     {
         await using var database = await PostgresDatabase.CreateAsync("opsdown");
-        await Dashboard.Web.Tests.Support.SampleData.SeedAsync(database.ConnectionString);
+        await SampleData.SeedAsync(database.ConnectionString);
         await using var factory = OpsSite.Start(database.ConnectionString);
         using var client = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);

@@ -1,5 +1,6 @@
 using LeveragedTokens.Operations.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Operations.Tests;
 
@@ -30,10 +31,7 @@ public sealed class SecurityHeaderTests(OpsSite site)
     [Fact]
     public async Task HstsIsSentOverHttpsOutsideDevelopment()
     {
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("environment", "Production")
-            .UseSetting("ConnectionStrings:Dashboard", site.ConnectionString)
-            .UseSetting("Serilog:MinimumLevel:Default", "Warning"));
+        await using var factory = DashboardWebFactory.Create(site.ConnectionString, configure: b => b.UseSetting("environment", "Production"));
         var client = factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://dashboard.example"), AllowAutoRedirect = false });
         using var response = await client.GetAsync("/api/v1/status");
         Assert.Contains("max-age=", Assert.Single(response.Headers.GetValues("Strict-Transport-Security")));

@@ -4,6 +4,7 @@ using LeveragedTokens.Staff.Tests.Support;
 using LeveragedTokens.Staff.Thresholds;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Staff.Tests;
 

@@ -3,18 +3,22 @@ using Hangfire;
 using Hangfire.Storage.Monitoring;
 using LeveragedTokens.Dashboard.Web.Live;
 using LeveragedTokens.Dashboard.Web.Staff;
+using LeveragedTokens.Hosting;
+using LeveragedTokens.Indexer.Jobs;
+using LeveragedTokens.Indexer.Sync;
 using LeveragedTokens.Staff.Alerts;
 using LeveragedTokens.Staff.Tests.Support;
 using LeveragedTokens.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Staff.Tests;
 
 /// <summary>
-/// The web host's one listening session: a <c>chain_data</c> NOTIFY refreshes the live pages' hub and, through
-/// the hub, queues an alert evaluation in Hangfire (no server here, so queued jobs stay visible).
+/// The web host's one listening session: a <c>chain_data</c> NOTIFY refreshes the live pages' hub. It queues no
+/// alert evaluation: the indexer queues one itself after each commit (<see cref="IndexerEvaluationOnNewDataTests"/>).
 /// </summary>
 [Collection(HangfireHostsCollection.Name)]
 public sealed class EvaluationOnNewDataTests : IAsyncLifetime
@@ -29,7 +33,6 @@ public sealed class EvaluationOnNewDataTests : IAsyncLifetime
     {
         _app = await StaffWebApp.StartAsync(settings: new Dictionary<string, string?>
         {
-            ["Staff:EvaluateOnNewData"] = "true",
             // A refresh tick every second: ticks must queue nothing.
             ["Dashboard:RefreshSeconds"] = "1",
         });
@@ -48,14 +51,13 @@ public sealed class EvaluationOnNewDataTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OneChainDataNotifyRefreshesTheLivePagesAndQueuesOneEvaluationThroughOneListeningSession()
+    public async Task OneChainDataNotifyRefreshesTheLivePagesThroughOneListeningSessionAndQueuesNoEvaluation()
     {
         await WaitForAsync(async () => await ListeningSessionsAsync() > 0, "the web host to LISTEN");
 
         await NotifyChainDataAsync();
 
         await WaitForAsync(() => Task.FromResult(_versionsSeen.Contains(1)), "the live pages' hub to publish the new data");
-        await WaitForAsync(() => Task.FromResult(QueuedEvaluations().Count == 1), "an alert evaluation to be queued");
         // The alert pages' channel rides on the same session.
         var alertsChanged = new TaskCompletionSource();
         using (_app.Services.GetRequiredService<StaffAlertHub>().Subscribe(() =>
@@ -67,34 +69,16 @@ public sealed class EvaluationOnNewDataTests : IAsyncLifetime
             await NotifyAsync(NotifyChannels.StaffAlerts, "test");
             await alertsChanged.Task.WaitAsync(TimeSpan.FromSeconds(20));
         }
-        // Past the 2 s interval, with a refresh tick every second: still one.
+        // Past the indexer's 2 s interval, with a refresh tick every second: the web queued nothing.
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Single(QueuedEvaluations());
+        Assert.Empty(QueuedEvaluations(_app.Services));
         Assert.True(_versionsSeen.Count(v => v == 1) >= 2, "refresh ticks re-ran the page after the notification");
         Assert.Equal(1, await ListeningSessionsAsync());
     }
 
-    [Fact]
-    public async Task NewDataInsideTheTwoSecondIntervalIsQueuedWhenTheIntervalEnds()
-    {
-        await WaitForAsync(async () => await ListeningSessionsAsync() > 0, "the web host to LISTEN");
-
-        await NotifyChainDataAsync();
-        await WaitForAsync(() => Task.FromResult(_versionsSeen.Contains(1)), "the first publish");
-        // The hub publishes this one a second after the first: inside the evaluation's 2 s interval.
-        await NotifyChainDataAsync();
-        await WaitForAsync(() => Task.FromResult(_versionsSeen.Contains(2)), "the second publish");
-
-        await WaitForAsync(() => Task.FromResult(QueuedEvaluations().Count == 2), "the second change's evaluation to be queued");
-        var queued = QueuedEvaluations().Select(j => j.EnqueuedAt!.Value).Order().ToList();
-        Assert.True(queued[1] - queued[0] >= TimeSpan.FromSeconds(1.9), $"queued {queued[1] - queued[0]} apart");
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Equal(2, QueuedEvaluations().Count);
-    }
-
-    private List<EnqueuedJobDto> QueuedEvaluations() =>
+    internal static List<EnqueuedJobDto> QueuedEvaluations(IServiceProvider services) =>
     [
-        .. _app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 100)
+        .. services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedJobs("default", 0, 100)
             .Select(j => j.Value).Where(j => j.Job?.Type == typeof(AlertEvaluationJob)),
     ];
 
@@ -123,7 +107,7 @@ public sealed class EvaluationOnNewDataTests : IAsyncLifetime
         return Convert.ToInt32(await cmd.ExecuteScalarAsync());
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
+    internal static async Task WaitForAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (!await condition())
@@ -132,4 +116,51 @@ public sealed class EvaluationOnNewDataTests : IAsyncLifetime
             await Task.Delay(100);
         }
     }
+}
+
+/// <summary>
+/// The indexer closes its own loop: each commit of chain rows queues an alert evaluation in Hangfire, at most
+/// every 2 s (no server here, so queued jobs stay visible).
+/// </summary>
+[Collection(HangfireHostsCollection.Name)]
+public sealed class IndexerEvaluationOnNewDataTests : IAsyncLifetime
+{
+    private PostgresDatabase _database = null!;
+    private IHost _indexer = null!;
+
+    private NewChainData NewData => _indexer.Services.GetRequiredService<NewChainData>();
+
+    public async Task InitializeAsync()
+    {
+        _database = await PostgresDatabase.CreateAsync("evalnew");
+        var builder = IndexerHost.Builder("http://127.0.0.1:9", _database.ConnectionString, "0x00000000000000000000000000000000000000c1");
+        builder.AddDashboardJobStorage();
+        builder.Services.AddHostedService<AlertEvaluationOnNewData>();
+        _indexer = builder.Build();
+        await _indexer.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _indexer.StopAsync(TimeSpan.FromSeconds(10));
+        _indexer.Dispose();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ACommitQueuesOneEvaluationAndACommitInsideTheTwoSecondIntervalIsQueuedWhenTheIntervalEnds()
+    {
+        NewData.Raise();
+        await EvaluationOnNewDataTests.WaitForAsync(() => Task.FromResult(Queued().Count == 1), "the first commit's evaluation to be queued");
+        // A second commit a moment later: inside the evaluation's 2 s interval.
+        NewData.Raise();
+        await EvaluationOnNewDataTests.WaitForAsync(() => Task.FromResult(Queued().Count == 2), "the second commit's evaluation to be queued");
+
+        var queued = Queued().Select(j => j.EnqueuedAt!.Value).Order().ToList();
+        Assert.True(queued[1] - queued[0] >= TimeSpan.FromSeconds(1.9), $"queued {queued[1] - queued[0]} apart");
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(2, Queued().Count);
+    }
+
+    private List<EnqueuedJobDto> Queued() => EvaluationOnNewDataTests.QueuedEvaluations(_indexer.Services);
 }

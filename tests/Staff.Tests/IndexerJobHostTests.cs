@@ -1,5 +1,3 @@
-extern alias indexer;
-
 using Hangfire;
 using Hangfire.Storage;
 using LeveragedTokens.Data;
@@ -9,14 +7,11 @@ using LeveragedTokens.Staff.Notifications;
 using LeveragedTokens.Staff.Persistence;
 using LeveragedTokens.Staff.Tests.Support;
 using LeveragedTokens.TestSupport;
-using indexer::LeveragedTokens.Indexer;
-using indexer::LeveragedTokens.Indexer.Hosting;
-using indexer::LeveragedTokens.Indexer.Jobs;
+using LeveragedTokens.Hosting;
+using LeveragedTokens.Indexer.Jobs;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace LeveragedTokens.Staff.Tests;
 
@@ -52,8 +47,8 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
             ["Exports:Scheduled:Folder"] = _folder,
             ["Exports:Scheduled:CatchUpDays"] = "1",
         }, new FixedTime(Now));
-        // The worker would migrate the chain schema after its chain check; without it the test does.
-        await _host.Services.MigrateDashboardDatabaseAsync();
+        // Seeded before the host starts: the same migrations, run now.
+        await _host.Services.MigrateDatabasesAsync();
         var chain = new ChainSeeder(_host.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>());
         await chain.RegisterAsync();
         await chain.RebalanceAsync(Jan2Block);
@@ -62,22 +57,12 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
         await _host.StartAsync();
     }
 
-    /// <summary>The indexer's own wiring (as Program.cs), without the chain-following worker.</summary>
+    /// <summary>The indexer's own wiring (as Program.cs) with its jobs, without the chain-following worker (no node here).</summary>
     internal static IHost BuildIndexerHost(string connectionString, Dictionary<string, string?> settings, TimeProvider? time = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Dashboard"] = connectionString,
-            ["Chain:RpcUrl"] = "http://127.0.0.1:9",
-            ["Chain:RegistryAddress"] = "0x00000000000000000000000000000000000000c1",
-        });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        var builder = IndexerHost.Builder("http://127.0.0.1:9", connectionString, "0x00000000000000000000000000000000000000c1", settings);
         if (time is not null) builder.Services.AddSingleton(time);
-        builder.AddDataServices();
-        builder.AddIndexer();
-        foreach (var worker in builder.Services.Where(d => d.ImplementationType == typeof(IndexerWorker)).ToList()) builder.Services.Remove(worker);
+        builder.AddIndexerJobs();
         return builder.Build();
     }
 
@@ -96,13 +81,13 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
         var recurring = connection.GetRecurringJobs();
 
         Assert.Superset(
-            new HashSet<string> { AlertEvaluationJob.RecurringJobId, WebhookDeliveryJob.SweepJobId, StaffAndExportJobs.ScheduledExportJobId, RecentWindowRescanJob.JobId },
+            new HashSet<string> { AlertEvaluationJob.RecurringJobId, WebhookDeliveryJob.SweepJobId, RecurringJobs.ScheduledExportJobId, RecentWindowRescanJob.JobId },
             recurring.Select(j => j.Id).ToHashSet());
         // Every recurring job the server holds, the indexer's own included, loads and resolves from its container.
         Assert.All(recurring, j => Assert.Null(j.LoadException));
         using var scope = _host.Services.CreateScope();
         Assert.All(recurring, j => Assert.NotNull(scope.ServiceProvider.GetRequiredService(j.Job.Type)));
-        Assert.Equal(StaffAndExportJobs.ScheduledExportCron, recurring.Single(j => j.Id == StaffAndExportJobs.ScheduledExportJobId).Cron);
+        Assert.Equal(RecurringJobs.ScheduledExportCron, recurring.Single(j => j.Id == RecurringJobs.ScheduledExportJobId).Cron);
         // The staff schema came up with the job host: the web host is not needed for the jobs to run.
         await using var staff = await _host.Services.GetRequiredService<IDbContextFactory<StaffDbContext>>().CreateDbContextAsync();
         Assert.Empty(await staff.Database.GetPendingMigrationsAsync());
@@ -126,7 +111,7 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
     [Fact]
     public async Task TheDailyExportRunsOnTheIndexerAndWritesDatedFilesWithManifests()
     {
-        _host.Services.GetRequiredService<IRecurringJobManager>().Trigger(StaffAndExportJobs.ScheduledExportJobId);
+        _host.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.ScheduledExportJobId);
 
         var day = Path.Combine(_folder, "2026-01-02");
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -134,7 +119,7 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
             await Task.Delay(250);
 
         var rebalances = Path.Combine(day, "rebalances.v1.chain-31337.time-20260102T000000Z-20260103T000000Z.csv");
-        Assert.True(File.Exists(ExportFileNames.ManifestFor(rebalances)), FailureOf(StaffAndExportJobs.ScheduledExportJobId));
+        Assert.True(File.Exists(ExportFileNames.ManifestFor(rebalances)), FailureOf(RecurringJobs.ScheduledExportJobId));
         var manifest = ExportManifest.FromJson(await File.ReadAllTextAsync(ExportFileNames.ManifestFor(rebalances)));
         Assert.Equal(1, manifest.RowCount);
         Assert.Equal(3, Directory.GetFiles(day, "*.manifest.json").Length);
@@ -180,17 +165,17 @@ public sealed class IndexerWithoutScheduledExportsTests
     {
         await using var database = await PostgresDatabase.CreateAsync("jobhost");
         using var host = IndexerJobHostTests.BuildIndexerHost(database.ConnectionString, []);
-        await host.Services.MigrateDashboardDatabaseAsync();
+        await host.Services.MigrateDatabasesAsync();
         // A registration left by an earlier configuration is removed.
         host.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ScheduledExportJob>(
-            StaffAndExportJobs.ScheduledExportJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily());
+            RecurringJobs.ScheduledExportJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily());
 
         await host.StartAsync();
         try
         {
             using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
             var ids = connection.GetRecurringJobs().Select(j => j.Id).ToList();
-            Assert.DoesNotContain(StaffAndExportJobs.ScheduledExportJobId, ids);
+            Assert.DoesNotContain(RecurringJobs.ScheduledExportJobId, ids);
             Assert.Contains(AlertEvaluationJob.RecurringJobId, ids);
             Assert.Contains(WebhookDeliveryJob.SweepJobId, ids);
         }

@@ -1,6 +1,7 @@
 using LeveragedTokens.Staff.Alerts;
 using LeveragedTokens.Staff.Tests.Support;
 using LeveragedTokens.Staff.Thresholds;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Staff.Tests;
 

@@ -1,10 +1,12 @@
 using Hangfire;
 using Hangfire.Storage;
+using LeveragedTokens.Indexer.Jobs;
 using LeveragedTokens.Staff.Alerts;
 using LeveragedTokens.Staff.Notifications;
 using LeveragedTokens.Staff.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LeveragedTokens.Staff.Tests;
 
@@ -20,7 +22,7 @@ public sealed class StaffJobTests
         await host.Chain.IndexedUpToAsync(300);
         var jobs = host.Services.GetRequiredService<IRecurringJobManager>();
 
-        jobs.AddAlertJobs();
+        await new RecurringJobs(jobs, scheduledExports: false, NullLogger<RecurringJobs>.Instance).StartAsync(CancellationToken.None);
         using (var connection = host.Services.GetRequiredService<JobStorage>().GetConnection())
         {
             var ids = connection.GetRecurringJobs().Select(j => j.Id).ToList();

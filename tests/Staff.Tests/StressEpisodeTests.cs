@@ -1,5 +1,3 @@
-extern alias indexer;
-
 using System.Numerics;
 using LeveragedTokens.Data;
 using LeveragedTokens.Staff.Alerts;
@@ -22,19 +20,18 @@ public sealed class StressEpisodeTests(ITestOutputHelper output)
     public async Task TheStressEpisodeFiresFloorAndSuspensionAlertsAtTheCrossingBlocksResolvesThemOnRecoveryAndNotifiesEachOnce()
     {
         await using var receiver = new WebhookReceiver();
-        // A fixed genesis: the simulator's weather (and so whether the stressed pool is back under 80% within
-        // these 4 days) depends on the first hour played, and a genesis of "now" changed it every hour.
-        await using var anvil = await AnvilNode.StartAsync(31337, "--timestamp", "1795694400"); // 2026-11-26T12:00:00Z
-        var deployment = await SimulatorProcess.SimulateAsync(anvil.RpcUrl, days: 4, seed: 7);
+        // The fixed genesis decides whether the stressed pool is back under 80% within these 4 days.
+        var (anvil, deployment) = await SimulatorProcess.StartSimulatedChainAsync(days: 4, seed: 7);
+        await using var _ = anvil;
         await using var staff = await StaffTestHost.StartAsync(receiver.Settings(minSeverity: "Warning"), hangfire: true);
 
-        var (indexer, syncer) = await ChainRun.IndexerAsync(anvil.RpcUrl, staff.Database.ConnectionString, deployment, maxRange: 150);
         var polls = 0;
-        using (indexer)
+        await using (var indexer = await IndexerHost.StartAsync(anvil.RpcUrl, staff.Database.ConnectionString, deployment,
+            new Dictionary<string, string?> { ["Chain:InitialRange"] = "150", ["Chain:MaxRange"] = "150" }))
         {
             while (polls++ < 500)
             {
-                var result = await syncer.PollAsync(CancellationToken.None);
+                var result = await indexer.Syncer.PollAsync(CancellationToken.None);
                 await staff.EvaluateAsync();
                 if (result.IndexedBlock >= result.Head) break;
             }

@@ -4,6 +4,7 @@ using LeveragedTokens.Staff.Notifications;
 using LeveragedTokens.Staff.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Staff.Tests;
 

@@ -8,6 +8,27 @@ public sealed record SimulatedDeployment(long ChainId, string RegistryAddress, l
 /// <summary>The reference simulator, run as a process the way the scripts run it.</summary>
 public static class SimulatorProcess
 {
+    /// <summary>
+    /// The genesis of every simulated history in tests, 2026-11-26T12:00:00Z: the simulator's weather depends on
+    /// the first hour played, so a genesis of "now" gave a test another chain every hour.
+    /// </summary>
+    public const long FixedGenesis = 1795694400;
+
+    /// <summary>A fresh anvil from <see cref="FixedGenesis"/> with <paramref name="days"/> of history played by the simulator.</summary>
+    public static async Task<(AnvilNode Anvil, SimulatedDeployment Deployment)> StartSimulatedChainAsync(int days, int seed)
+    {
+        var anvil = await AnvilNode.StartAsync(31337, "--timestamp", FixedGenesis.ToString());
+        try
+        {
+            return (anvil, await SimulateAsync(anvil.RpcUrl, days, seed));
+        }
+        catch
+        {
+            await anvil.DisposeAsync();
+            throw;
+        }
+    }
+
     public static async Task<SimulatedDeployment> SimulateAsync(string rpcUrl, int days, int seed, params string[] extraArgs)
     {
         var output = await ProjectProcess.RunAsync(

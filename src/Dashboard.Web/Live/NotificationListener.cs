@@ -1,4 +1,4 @@
-using LeveragedTokens.Data;
+using LeveragedTokens.Hosting;
 using Npgsql;
 
 namespace LeveragedTokens.Dashboard.Web.Live;
@@ -58,7 +58,7 @@ public sealed class NotificationListener(IConfiguration configuration, IEnumerab
 
     private async Task ListenAsync(CancellationToken ct)
     {
-        var builder = new NpgsqlConnectionStringBuilder(configuration.GetConnectionString(DataServiceExtensions.ConnectionName))
+        var builder = new NpgsqlConnectionStringBuilder(configuration.DashboardConnectionString())
         {
             KeepAlive = 30, Pooling = false,
         };

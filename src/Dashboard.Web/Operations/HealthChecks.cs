@@ -1,5 +1,4 @@
 using LeveragedTokens.Chain;
-using LeveragedTokens.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,16 +10,15 @@ namespace LeveragedTokens.Dashboard.Web.Operations;
 /// indexer, or an unreachable node, is Degraded (still 200): the pages then show stale data as
 /// stale, which is better than taking every instance out of the proxy.
 /// </summary>
-public sealed class PostgresReadiness(IConfiguration configuration) : IHealthCheck
+public sealed class PostgresReadiness(NpgsqlDataSource dataSource) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         try
         {
-            await using var conn = new NpgsqlConnection(configuration.GetConnectionString(DataServiceExtensions.ConnectionName));
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(TimeSpan.FromSeconds(3));
-            await conn.OpenAsync(timeout.Token);
+            await using var conn = await dataSource.OpenConnectionAsync(timeout.Token);
             await using var cmd = new NpgsqlCommand("SELECT 1", conn);
             await cmd.ExecuteScalarAsync(timeout.Token);
             return HealthCheckResult.Healthy("Postgres answers");

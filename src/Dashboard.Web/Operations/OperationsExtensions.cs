@@ -1,15 +1,14 @@
 using System.Net;
 using LeveragedTokens.Chain;
 using LeveragedTokens.Dashboard.Web.Operations;
-using LeveragedTokens.Data;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using LeveragedTokens.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 
 namespace LeveragedTokens.Dashboard.Web;
 
@@ -41,18 +40,17 @@ public static class OperationsExtensions
             .AddCheck<NodeReadiness>("node", tags: ["ready"]);
 
         services.AddSingleton<DashboardMetrics>();
+        // The resource and the runtime and Npgsql meters come from the host kit (AddHostDefaults).
         services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("dashboard-web", serviceInstanceId: $"{Environment.MachineName}/{Environment.ProcessId}"))
             .WithMetrics(m => m
                 .AddMeter(DashboardMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
-                    "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.Components.Server.Circuits",
-                    "System.Runtime", "Npgsql")
+                    "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Diagnostics", "Microsoft.AspNetCore.Components.Server.Circuits")
                 .AddPrometheusExporter());
 
         // One key ring for all instances (circuit start-up, antiforgery, staff cookies).
         services.AddDataProtection().SetApplicationName("leveraged-tokens-dashboard");
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration>((o, config) =>
-            o.XmlRepository = new PostgresKeyRing(config.GetConnectionString(DataServiceExtensions.ConnectionName)!));
+            o.XmlRepository = new PostgresKeyRing(config.DashboardConnectionString()));
 
         if (ops.ApiCacheSeconds > 0)
             services.AddOutputCache(o => o.AddBasePolicy(b => b

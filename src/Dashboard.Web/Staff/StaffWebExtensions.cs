@@ -1,7 +1,6 @@
-using Hangfire;
 using LeveragedTokens.Dashboard.Web.Live;
 using LeveragedTokens.Dashboard.Web.Staff;
-using LeveragedTokens.Data;
+using LeveragedTokens.Hosting;
 using LeveragedTokens.Staff;
 using LeveragedTokens.Staff.Identity;
 using Microsoft.AspNetCore.Authentication;
@@ -43,15 +42,10 @@ public static class StaffWebExtensions
             .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin));
         services.AddCascadingAuthenticationState();
 
-        if (!services.Any(s => s.ServiceType == typeof(JobStorage)))
-        {
-            var connectionString = builder.Configuration.GetConnectionString(DataServiceExtensions.ConnectionName)!;
-            services.AddHangfire(c => c.UseDashboardJobStorage(connectionString));
-        }
+        builder.AddDashboardJobStorage();
         services.AddSingleton<StaffAlertHub>();
         services.AddHostedService<StaffStartup>();
         services.AddSingleton<ListenedChannel, StaffAlertsChannel>();
-        services.AddHostedService<AlertEvaluationOnNewData>();
         return builder;
     }
 
@@ -75,14 +69,10 @@ public static class StaffWebExtensions
     }
 }
 
-/// <summary>Staff schema and roles at start-up, and the first admin from the environment.</summary>
+/// <summary>Roles at start-up (the host kit migrated the staff schema before), and the first admin from the environment.</summary>
 internal sealed class StaffStartup(IServiceProvider services) : IHostedService
 {
-    public async Task StartAsync(CancellationToken ct)
-    {
-        await services.MigrateStaffDatabaseAsync(ct);
-        await services.SeedStaffIdentityAsync(ct);
-    }
+    public Task StartAsync(CancellationToken ct) => services.SeedStaffIdentityAsync(ct);
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

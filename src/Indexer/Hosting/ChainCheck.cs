@@ -29,4 +29,4 @@ public sealed class ChainCheck(ChainRpc rpc, IOptions<ChainOptions> options)
     }
 }
 
-public sealed class ChainCheckException(string message) : Exception(message);
+public sealed class ChainCheckException(string message) : LeveragedTokens.Hosting.StartupCheckException(message);

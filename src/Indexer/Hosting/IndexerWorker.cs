@@ -1,5 +1,4 @@
 using LeveragedTokens.Chain;
-using LeveragedTokens.Data;
 using LeveragedTokens.Indexer.Options;
 using LeveragedTokens.Indexer.Storage;
 using LeveragedTokens.Indexer.Sync;
@@ -8,12 +7,12 @@ using Microsoft.Extensions.Options;
 namespace LeveragedTokens.Indexer.Hosting;
 
 /// <summary>
-/// The loop only: check the chain, migrate, wait for the writer lock, then poll until stopped
+/// The loop only: check the chain (the host kit migrated before), wait for the writer lock, then poll until stopped
 /// (or caught up, with --until-head). Failures are logged and retried with backoff; the work
 /// itself lives in <see cref="ChainSyncer"/>.
 /// </summary>
 public sealed class IndexerWorker(
-    IServiceProvider services, ChainCheck check, WriterLock writerLock, ChainSyncer syncer, ChainStateStore store,
+    ChainCheck check, WriterLock writerLock, ChainSyncer syncer, ChainStateStore store,
     IOptions<ChainOptions> chain, IOptions<IndexerOptions> indexer, IHostApplicationLifetime lifetime, ILogger<IndexerWorker> logger)
     : BackgroundService
 {
@@ -23,7 +22,6 @@ public sealed class IndexerWorker(
         try
         {
             chainId = await check.RunAsync(stoppingToken);
-            await services.MigrateDashboardDatabaseAsync(stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

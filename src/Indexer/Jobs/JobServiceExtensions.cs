@@ -1,31 +1,39 @@
 using Hangfire;
+using LeveragedTokens.Exports;
+using LeveragedTokens.Hosting;
+using LeveragedTokens.Indexer.Options;
 using LeveragedTokens.Staff;
+using Microsoft.Extensions.Options;
 
 namespace LeveragedTokens.Indexer.Jobs;
 
 public static class JobServiceExtensions
 {
-    /// <summary>Hangfire on the dashboard's Postgres (schema "hangfire"): the server and the indexer's recurring jobs.</summary>
-    public static IHostApplicationBuilder AddIndexerJobs(this IHostApplicationBuilder builder, string connectionString)
+    /// <summary>
+    /// The Hangfire server on the dashboard's Postgres, with every job it runs: the indexer's own, the staff
+    /// alerts and webhooks, the daily export (referencing Staff and Exports is what lets this server load
+    /// the jobs), all registered by <see cref="RecurringJobs"/>; and the alert evaluation after new data.
+    /// </summary>
+    public static IHostApplicationBuilder AddIndexerJobs(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHangfire(c => c.UseDashboardJobStorage(connectionString, failFast: true));
-        builder.AddStaffAndExportJobs(); // before the server: the staff schema is migrated before the first job runs
-        builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
+        builder.AddDashboardJobStorage(runsServer: true);
+        builder.AddStaffAlerts();
+        builder.AddExportServices();
+        var scheduledExports = !string.IsNullOrWhiteSpace(
+            builder.Configuration.GetSection(ScheduledExportOptions.Section).Get<ScheduledExportOptions>()?.Folder);
+        if (scheduledExports)
+        {
+            // The chain id defaults to the one the indexer is pinned to (Chain:ChainId); a bad setting stops start-up.
+            builder.Services.AddOptions<ScheduledExportOptions>()
+                .PostConfigure<IOptions<ChainOptions>>((o, chain) => o.ChainId = o.ChainId > 0 ? o.ChainId : chain.Value.ChainId ?? 0)
+                .ValidateOnStart();
+        }
         builder.Services.AddTransient<RecentWindowRescanJob>();
-        builder.Services.AddHostedService<RecurringJobRegistration>();
+        // Registered after the host kit's migrations, so the schemas exist before the first job runs.
+        builder.Services.AddHostedService(sp => new RecurringJobs(
+            sp.GetRequiredService<IRecurringJobManager>(), scheduledExports, sp.GetRequiredService<ILogger<RecurringJobs>>()));
+        builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
+        builder.Services.AddHostedService<AlertEvaluationOnNewData>();
         return builder;
     }
-}
-
-/// <summary>Registers (or updates) the recurring jobs once the host starts.</summary>
-internal sealed class RecurringJobRegistration(IRecurringJobManager jobs) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        jobs.AddOrUpdate<RecentWindowRescanJob>(RecentWindowRescanJob.JobId, j => j.RunAsync(CancellationToken.None), "*/10 * * * *",
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -14,7 +14,7 @@ namespace LeveragedTokens.Indexer.Sync;
 /// </summary>
 public sealed class ChainSyncer(
     ChainRpc rpc, LogFetcher fetcher, TailReader tail, ReorgDetector reorgs, BatchBuilder builder,
-    BatchWriter writer, ReorgRewinder rewinder, ChainStateStore store, SyncProgress progress,
+    BatchWriter writer, ReorgRewinder rewinder, ChainStateStore store, SyncProgress progress, NewChainData newData,
     IOptions<ChainOptions> options, ILogger<ChainSyncer> logger)
 {
     private const int TailChunk = 200;
@@ -44,6 +44,7 @@ public sealed class ChainSyncer(
         if (await reorgs.FindForkAsync(checkpoint.IndexedBlock, checkpoint.IndexedBlockHash, head, window, ct) is { } fork)
         {
             await rewinder.RewindAsync(ChainId, checkpoint.IndexedBlock, fork.Number, fork.Hash, ct);
+            newData.Raise();
             await ReloadWatchlistAsync(ct);
             checkpoint = await store.LoadAsync(ChainId, ct);
             window = await store.LoadWindowAsync(ChainId, ct);
@@ -67,6 +68,7 @@ public sealed class ChainSyncer(
             if (discovered) continue;
             await writer.WriteAsync(ChainId, checkpoint.IndexedBlock, new BlockRange(from, to, batch, read.Headers), head, _options.ReorgWindow, ct);
             progress.Stored(batch.LogCount);
+            newData.Raise();
             checkpoint = new ChainStateStore.Checkpoint(to, headers[to].Hash);
             window[to] = headers[to].Hash;
         }
@@ -87,6 +89,7 @@ public sealed class ChainSyncer(
                 await writer.WriteAsync(ChainId, indexed, new BlockRange(range.From, range.To, batch, []), head, _options.ReorgWindow, ct);
                 indexed = range.To;
                 progress.Stored(batch.LogCount);
+                newData.Raise();
                 progress.Backfilling(start, indexed, target);
                 if (discovered) logger.LogInformation("Watching {Count} addresses from block {Block}", _watch.Count, range.To + 1);
                 return !discovered; // prefetched ranges miss the new addresses: restart the pipeline

@@ -1,7 +1,4 @@
-using LeveragedTokens.Data;
-using LeveragedTokens.Staff.Persistence;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,19 +6,12 @@ using Microsoft.Extensions.Options;
 namespace LeveragedTokens.Staff.Identity;
 
 /// <summary>
-/// First start: applies the staff migrations, creates the roles, and creates the first admin from
+/// First start (after the host kit's staff migration): creates the roles, and creates the first admin from
 /// Staff__BootstrapAdmin__Email / __Password when no admin exists. There is no default password:
 /// without both variables no admin is created.
 /// </summary>
 public static class StaffBootstrapper
 {
-    public static async Task MigrateStaffDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
-    {
-        var factory = services.GetRequiredService<IDbContextFactory<StaffDbContext>>();
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await db.MigrateExclusivelyAsync(ct);
-    }
-
     public static async Task SeedStaffIdentityAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();

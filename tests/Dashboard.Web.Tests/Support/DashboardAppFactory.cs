@@ -20,9 +20,7 @@ public sealed class SeededDashboard : IAsyncLifetime
     }
 
     public static WebApplicationFactory<Program> Create(string connectionString, int apiPermitsPerMinute = 100_000) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("ConnectionStrings:Dashboard", connectionString)
-            .UseSetting("Serilog:MinimumLevel:Default", "Warning")
+        DashboardWebFactory.Create(connectionString, configure: b => b
             .UseSetting("Operations:PagePermitsPerMinute", "1000000")
             .UseSetting("Dashboard:ApiPermitsPerMinute", apiPermitsPerMinute.ToString())
             .UseSetting("Dashboard:Explorers:31337", "https://explorer.example"));

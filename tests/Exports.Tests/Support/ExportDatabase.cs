@@ -33,7 +33,7 @@ public sealed class ExportDatabase : IAsyncDisposable
     }
 
     public static DashboardDbContext Context(string connectionString) =>
-        new(ContextOptions(connectionString));
+        TestDatabases.Dashboard(connectionString);
 
     public DashboardDbContext Context() => Context(ConnectionString);
 
@@ -56,12 +56,5 @@ public sealed class ExportDatabase : IAsyncDisposable
     {
         await DataSource.DisposeAsync();
         await Database.DisposeAsync();
-    }
-
-    private static DbContextOptions<DashboardDbContext> ContextOptions(string connectionString)
-    {
-        var builder = new DbContextOptionsBuilder<DashboardDbContext>();
-        builder.UseDashboardDatabase(connectionString);
-        return builder.Options;
     }
 }

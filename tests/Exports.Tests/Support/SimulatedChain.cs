@@ -1,12 +1,4 @@
-using LeveragedTokens.Data;
-using LeveragedTokens.Indexer;
-using LeveragedTokens.Indexer.Hosting;
-using LeveragedTokens.Indexer.Sync;
 using LeveragedTokens.TestSupport;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace LeveragedTokens.Exports.Tests.Support;
@@ -25,41 +17,14 @@ public sealed class SimulatedChain : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Anvil = await AnvilNode.StartAsync();
-        var deployment = await SimulatorProcess.SimulateAsync(Anvil.RpcUrl, days: 3, seed: 11);
+        (Anvil, var deployment) = await SimulatorProcess.StartSimulatedChainAsync(days: 3, seed: 11);
         ChainId = deployment.ChainId;
         Registry = deployment.RegistryAddress;
         DeploymentBlock = deployment.DeploymentBlock;
 
         Db = await ExportDatabase.CreateAsync("chain");
-        await IndexAsync();
-    }
-
-    private async Task IndexAsync()
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Dashboard"] = Db.ConnectionString,
-            ["Chain:RpcUrl"] = Anvil.RpcUrl,
-            ["Chain:RegistryAddress"] = Registry,
-            ["Chain:StartBlock"] = DeploymentBlock.ToString(),
-            ["Chain:Confirmations"] = "0",
-            ["Indexer:EnableJobs"] = "false",
-        });
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.AddDataServices();
-        builder.AddIndexer();
-        using var host = builder.Build();
-        var chainId = await host.Services.GetRequiredService<ChainCheck>().RunAsync(CancellationToken.None);
-        var syncer = host.Services.GetRequiredService<ChainSyncer>();
-        await syncer.InitializeAsync(chainId, CancellationToken.None);
-        for (var i = 0; i < 100; i++)
-        {
-            var result = await syncer.PollAsync(CancellationToken.None);
-            if (result.IndexedBlock >= result.Head) return;
-        }
-        throw new TimeoutException("the indexer did not reach the head");
+        await using var indexer = await IndexerHost.StartAsync(Anvil.RpcUrl, Db.ConnectionString, deployment);
+        await indexer.RunUntilHeadAsync(maxPolls: 100);
     }
 
     public async Task DisposeAsync()

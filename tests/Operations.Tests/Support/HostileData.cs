@@ -1,7 +1,5 @@
-using LeveragedTokens.Dashboard.Web.Tests.Support;
-using LeveragedTokens.Data;
 using LeveragedTokens.Data.Entities;
-using Microsoft.EntityFrameworkCore;
+using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Operations.Tests.Support;
 
@@ -15,9 +13,7 @@ public static class HostileData
 
     public static async Task SeedAsync(string connectionString)
     {
-        var builder = new DbContextOptionsBuilder<DashboardDbContext>();
-        builder.UseDashboardDatabase(connectionString);
-        await using var db = new DashboardDbContext(builder.Options);
+        await using var db = TestDatabases.Dashboard(connectionString);
         var pool = SampleData.Address(0xf0);
         db.ReservePools.Add(new ReservePool
         {

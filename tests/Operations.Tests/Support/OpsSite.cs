@@ -1,4 +1,3 @@
-using LeveragedTokens.Dashboard.Web.Tests.Support;
 using LeveragedTokens.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -33,17 +32,14 @@ public sealed class OpsSite : IAsyncLifetime
     {
         // The factory's own port option does not reach a minimal-API host: bind through "urls".
         var url = $"http://127.0.0.1:{FreePort.Next()}";
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        var factory = DashboardWebFactory.Create(connectionString, settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)), b =>
         {
             b.UseEnvironment(environment)
                 .UseSetting(WebHostDefaults.ServerUrlsKey, url)
-                .UseSetting("ConnectionStrings:Dashboard", connectionString)
-                .UseSetting("Serilog:MinimumLevel:Default", "Warning")
                 .UseSetting("Dashboard:ApiPermitsPerMinute", "1000000")
                 .UseSetting("Operations:PagePermitsPerMinute", "1000000")
                 .UseSetting("Operations:SampleSeconds", "1")
                 .UseSetting("Operations:DrainSeconds", "0");
-            foreach (var (key, value) in settings) b.UseSetting(key, value);
         });
         factory.UseKestrel();
         factory.StartServer();

@@ -1,3 +1,4 @@
+using LeveragedTokens.TestSupport;
 namespace LeveragedTokens.Staff.Tests.Support;
 
 /// <summary>

@@ -1,8 +1,7 @@
 using Hangfire;
-using Hangfire.PostgreSql;
 using LeveragedTokens.Data;
+using LeveragedTokens.Hosting;
 using LeveragedTokens.Staff.Alerts;
-using LeveragedTokens.Staff.Identity;
 using LeveragedTokens.Staff.Persistence;
 using LeveragedTokens.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -39,19 +38,12 @@ public sealed class StaffTestHost : IAsyncDisposable
             ["ConnectionStrings:Dashboard"] = database.ConnectionString,
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddDashboardDatabase();
         builder.AddStaffAlerts();
         if (identity) builder.AddStaffIdentityCore();
         if (hangfire)
         {
-            builder.Services.AddHangfire(c => c
-                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-                .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), new PostgreSqlStorageOptions
-                {
-                    SchemaName = "hangfire",
-                    QueuePollInterval = TimeSpan.FromMilliseconds(200),
-                }));
+            builder.AddDashboardJobStorage(runsServer: true);
             builder.Services.AddHangfireServer(o =>
             {
                 o.WorkerCount = 2;
@@ -59,8 +51,7 @@ public sealed class StaffTestHost : IAsyncDisposable
             });
         }
         var host = builder.Build();
-        await host.Services.MigrateDashboardDatabaseAsync();
-        await host.Services.MigrateStaffDatabaseAsync();
+        await host.Services.MigrateDatabasesAsync();
         if (hangfire) await host.StartAsync();
         return new StaffTestHost(database, host);
     }

@@ -33,18 +33,12 @@ public sealed class StaffWebApp : IAsyncDisposable
     public static async Task<StaffWebApp> StartAsync(bool kestrel = false, IDictionary<string, string?>? settings = null)
     {
         var database = await PostgresDatabase.CreateAsync("staffweb");
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        var factory = DashboardWebFactory.Create(database.ConnectionString, settings, b =>
         {
-            b.UseSetting("ConnectionStrings:Dashboard", database.ConnectionString);
-            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-            // A fresh database has no history table yet: EF logs that probe as an error.
-            b.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Fatal");
             b.UseSetting("Staff:BootstrapAdmin:Email", AdminEmail);
             b.UseSetting("Staff:BootstrapAdmin:Password", AdminPassword);
-            b.UseSetting("Staff:EvaluateOnNewData", "false");
             // A free loopback port (the default 5000 may be taken by a dev stack on this machine).
             if (kestrel) b.UseSetting("urls", "http://127.0.0.1:0");
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) b.UseSetting(key, value);
         });
         if (kestrel)
         {

@@ -3,7 +3,7 @@ using LeveragedTokens.Data;
 using LeveragedTokens.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace LeveragedTokens.Staff.Tests.Support;
+namespace LeveragedTokens.TestSupport;
 
 /// <summary>Writes chain rows straight into a fresh database, as the indexer would: one pool, one 3x token.</summary>
 public sealed class ChainSeeder(IDbContextFactory<DashboardDbContext> factory)

@@ -1,15 +1,14 @@
 using System.Numerics;
-using LeveragedTokens.Data;
 using LeveragedTokens.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace LeveragedTokens.Dashboard.Web.Tests.Support;
+namespace LeveragedTokens.TestSupport;
 
 /// <summary>
 /// A small, deterministic market history written straight into the tables the indexer owns:
 /// two pools (BTC, ETH), four 3x tokens, hourly NAV and reserve metrics, rebalances with raw
 /// logs, a suspension period and a fresh indexer checkpoint. Shared by the API, page and
-/// Playwright tests (linked into EndToEnd.Tests).
+/// Playwright, operations and bench runs.
 /// </summary>
 public static class SampleData
 {
@@ -39,10 +38,7 @@ public static class SampleData
 
     public static async Task<Seeded> SeedAsync(string connectionString, int hours = 24 * 30, bool freshIndexer = true)
     {
-        var builder = new DbContextOptionsBuilder<DashboardDbContext>();
-        builder.UseDashboardDatabase(connectionString);
-        var options = builder.Options;
-        await using var db = new DashboardDbContext(options);
+        await using var db = TestDatabases.Dashboard(connectionString);
         await db.Database.MigrateAsync();
         var random = new Random(42);
         db.ReservePools.AddRange(

@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
 using LeveragedTokens.Staff.Notifications;
-using LeveragedTokens.TestSupport;
 
-namespace LeveragedTokens.Staff.Tests.Support;
+namespace LeveragedTokens.TestSupport;
 
 /// <summary>A webhook endpoint on loopback that records every POST and answers with the next queued status (200 when none).</summary>
 public sealed class WebhookReceiver : IAsyncDisposable

@@ -1,23 +1,22 @@
 using Hangfire;
-using LeveragedTokens.Dashboard.Web.Live;
+using LeveragedTokens.Indexer.Sync;
 using LeveragedTokens.Staff;
 
-namespace LeveragedTokens.Dashboard.Web.Staff;
+namespace LeveragedTokens.Indexer.Jobs;
 
 /// <summary>
-/// Queues an alert evaluation (Hangfire) right after new chain data: when <see cref="ChainDataHub.DataVersion"/>
-/// moved since the last one queued (so refresh ticks queue nothing), at most every 2 s; a change inside
-/// those 2 s is queued when they end, not dropped. Off with <c>Staff:EvaluateOnNewData=false</c>.
+/// The indexer closes its own loop: after a commit of new chain rows (<see cref="NewChainData"/>) it queues an
+/// alert evaluation on its Hangfire server, at most every 2 s; a commit inside those 2 s is queued when they
+/// end, not dropped. Off with <c>Staff:EvaluateOnNewData=false</c>; the recurring evaluation still runs.
 /// </summary>
-internal sealed class AlertEvaluationOnNewData(ChainDataHub hub, IServiceProvider services, IConfiguration configuration,
+public sealed class AlertEvaluationOnNewData(NewChainData newData, IBackgroundJobClient jobs, IConfiguration configuration,
     ILogger<AlertEvaluationOnNewData> logger) : IHostedService
 {
     private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(2);
 
-    // One publish at a time: one that arrives while another waits out the interval queues after it.
+    // One queueing at a time: a commit that arrives while another waits out the interval queues after it.
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
-    private IDisposable? _subscription;
     private long _queuedVersion;
     private DateTime _queuedAt;
 
@@ -25,17 +24,20 @@ internal sealed class AlertEvaluationOnNewData(ChainDataHub hub, IServiceProvide
     {
         if (configuration.GetValue("Staff:EvaluateOnNewData", true))
         {
-            _queuedVersion = hub.DataVersion;
-            _subscription = hub.Subscribe(QueueIfNewDataAsync);
+            _queuedVersion = newData.Version;
+            newData.Committed += OnCommitted;
         }
         return Task.CompletedTask;
     }
 
     public async Task StopAsync(CancellationToken ct)
     {
-        _subscription?.Dispose();
+        newData.Committed -= OnCommitted;
         await _stopping.CancelAsync();
     }
+
+    // Off the sync loop: the writer never waits for the queue.
+    private void OnCommitted() => _ = QueueIfNewDataAsync();
 
     private async Task QueueIfNewDataAsync()
     {
@@ -49,17 +51,16 @@ internal sealed class AlertEvaluationOnNewData(ChainDataHub hub, IServiceProvide
         }
         try
         {
-            if (hub.DataVersion == _queuedVersion) return;
+            if (newData.Version == _queuedVersion) return;
             var wait = _queuedAt + MinInterval - DateTime.UtcNow;
             if (wait > TimeSpan.Zero) await Task.Delay(wait, _stopping.Token);
-            _queuedVersion = hub.DataVersion;
+            _queuedVersion = newData.Version;
             _queuedAt = DateTime.UtcNow;
-            // Resolved here, not injected: the Hangfire client's storage opens a connection when it is built.
-            services.GetRequiredService<IBackgroundJobClient>().EnqueueAlertEvaluation();
+            jobs.EnqueueAlertEvaluation();
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            // Shutting down: the indexer's recurring evaluation covers what was not queued.
+            // Shutting down: the recurring evaluation covers what was not queued.
         }
         catch (Exception ex)
         {
