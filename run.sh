@@ -99,6 +99,11 @@ if [[ ! -f "$STAMP" ]] || [[ -n "$(find "$ROOT/src" "$ROOT"/Directory.*.props -n
 fi
 
 simulator() { dotnet run --no-build -c Release --project "$ROOT/src/Simulator" -- "$@"; }
+PG_BIN="$(require_pg_bin)"
+fresh_database() {
+  "$PG_BIN/dropdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres --if-exists --force dashboard
+  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres dashboard
+}
 DEPLOYMENT="$DEVSTACK_DIR/deployment.json"
 registry_has_code() {
   local address; address="$(sed -n 's/.*"registryAddress" *: *"\([^"]*\)".*/\1/p' "$DEPLOYMENT")"
@@ -110,10 +115,20 @@ if [[ ! -s "$DEPLOYMENT" ]] || ! registry_has_code; then
   info "deploying the protocol and simulating $HISTORY_DAYS days of history (seed $SEED)"
   simulator simulate --rpc "$Chain__RpcUrl" --days "$HISTORY_DAYS" --seed "$SEED" | tee "$LOGS/simulate.log" | tail -n 1 >"$DEPLOYMENT"
   # A new chain means the old index describes nothing: start the database afresh.
-  PG_BIN="$(require_pg_bin)"
-  "$PG_BIN/dropdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres --if-exists --force dashboard
-  "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres dashboard
+  fresh_database
 fi
+# A database made before its migrations were squashed into one has a history this code does not know;
+# everything in it is read again from the chain, so it starts afresh (staff accounts included).
+applied="$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d dashboard -tAqc \
+  'SELECT "MigrationId" FROM __ef_migrations_history' 2>/dev/null || true)"
+for id in $applied; do
+  if [[ ! -f "$ROOT/src/Data/Migrations/$id.cs" ]]; then
+    info "the database was made by an older schema (migration $id): re-creating it; the indexer reads the chain again"
+    fresh_database
+    break
+  fi
+done
+
 export Chain__RegistryAddress
 Chain__RegistryAddress="$(sed -n 's/.*"registryAddress" *: *"\([^"]*\)".*/\1/p' "$DEPLOYMENT")"
 export Chain__StartBlock

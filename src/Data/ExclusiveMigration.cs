@@ -19,11 +19,17 @@ public static class ExclusiveMigration
         // The lock and the migrations share one session: EF keeps a connection opened by its caller open.
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         if (connection.State != ConnectionState.Open) await db.Database.OpenConnectionAsync(ct);
+        await connection.WithMigrationLockAsync(() => db.Database.MigrateAsync(ct), ct);
+    }
+
+    /// <summary>Runs a schema change of any kind (EF migrations, Hangfire's install scripts) holding the lock.</summary>
+    public static async Task WithMigrationLockAsync(this NpgsqlConnection connection, Func<Task> change, CancellationToken ct = default)
+    {
         await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({LockKey})", connection))
             await take.ExecuteNonQueryAsync(ct);
         try
         {
-            await db.Database.MigrateAsync(ct);
+            await change();
         }
         finally
         {
