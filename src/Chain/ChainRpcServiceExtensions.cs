@@ -11,7 +11,10 @@ public static class ChainRpcServiceExtensions
     public static IServiceCollection AddChainRpc(this IServiceCollection services, Func<IServiceProvider, ChainRpcOptions> options)
     {
         services.AddSingleton<ChainRpcOptions>(options);
-        services.AddHttpClient(HttpClientName, (sp, http) => Configure(http, sp.GetRequiredService<ChainRpcOptions>()));
+        // No HttpClient request logging: it prints the full node URL, whose path often holds the provider's key.
+        // ChainRpc logs each failure itself, with the URL redacted.
+        services.AddHttpClient(HttpClientName, (sp, http) => Configure(http, sp.GetRequiredService<ChainRpcOptions>()))
+            .RemoveAllLoggers();
         services.AddSingleton(sp => new ChainRpc(
             sp.GetRequiredService<ChainRpcOptions>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
