@@ -21,7 +21,7 @@ public static class DashboardJobStorage
         var connectionString = builder.Configuration.DashboardConnectionString();
         builder.Services.AddHangfire(c => c.UseDashboardJobStorage(connectionString, runsServer));
         // Before the Hangfire server (registered after this), like the EF migrations.
-        builder.Services.AddHostedService<JobStorageSchema>();
+        builder.Services.AddSingleton<JobStorageSchema>().AddHostedService(sp => sp.GetRequiredService<JobStorageSchema>());
         return builder;
     }
 

@@ -25,10 +25,11 @@ public static class MigrationServiceExtensions
     public static IServiceCollection AddMigration<TContext>(this IServiceCollection services) where TContext : DbContext =>
         services.AddSingleton<MigrationService<TContext>>().AddHostedService(sp => sp.GetRequiredService<MigrationService<TContext>>());
 
-    /// <summary>For tests and benches that seed before their host starts: the same migrations, run now.</summary>
+    /// <summary>For tests and benches that seed before their host starts: the same migrations (and Hangfire's schema), run now.</summary>
     public static async Task MigrateDatabasesAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await services.GetRequiredService<MigrationService<DashboardDbContext>>().StartAsync(ct);
         await services.GetRequiredService<MigrationService<Staff.Persistence.StaffDbContext>>().StartAsync(ct);
+        if (services.GetService<JobStorageSchema>() is { } jobStorage) await jobStorage.StartAsync(ct);
     }
 }
