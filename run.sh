@@ -120,7 +120,7 @@ fi
 # A database made before its migrations were squashed into one has a history this code does not know;
 # everything in it is read again from the chain, so it starts afresh (staff accounts included).
 applied="$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d dashboard -tAqc \
-  'SELECT "MigrationId" FROM __ef_migrations_history' 2>/dev/null || true)"
+  'SELECT migration_id FROM __ef_migrations_history' 2>/dev/null || true)"
 for id in $applied; do
   if [[ ! -f "$ROOT/src/Data/Migrations/$id.cs" ]]; then
     info "the database was made by an older schema (migration $id): re-creating it; the indexer reads the chain again"
