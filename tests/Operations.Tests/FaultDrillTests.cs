@@ -180,8 +180,7 @@ public sealed class FaultDrillTests(ITestOutputHelper output) : IAsyncLifetime
 
     /// <summary>The host as test.sh built it (signals reach the process itself, not a `dotnet run` wrapper).</summary>
     private static string Dll(string name) =>
-        new[] { "Debug", "Release" }.Select(c => Path.Combine(RepoPaths.Root, "src", name, "bin", c, "net10.0", name + ".dll")).FirstOrDefault(File.Exists)
-        ?? throw new InvalidOperationException($"src/{name} is not built: run ./test.sh (it builds the solution first)");
+        File.Exists(RepoPaths.HostDll(name)) ? RepoPaths.HostDll(name) : throw new InvalidOperationException($"src/{name} is not built: run ./test.sh (it builds the solution first)");
 
     private static async Task<bool?> StaleAsync(HttpClient web)
     {

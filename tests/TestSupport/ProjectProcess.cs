@@ -17,12 +17,12 @@ public sealed class ProjectProcess : IAsyncDisposable
 
     /// <summary>Builds src/{project} once per test process, so a test never runs binaries older than their sources.</summary>
     public static Task BuildAsync(string project) =>
-        Builds.GetOrAdd(project, p => new Lazy<Task>(() => RunToEndAsync(new Dictionary<string, string>(), "build", ProjectDir(p), "-v", "q", "-nologo"))).Value;
+        Builds.GetOrAdd(project, p => new Lazy<Task>(() => RunToEndAsync(new Dictionary<string, string>(), "build", ProjectDir(p), "-c", RepoPaths.Configuration, "-v", "q", "-nologo"))).Value;
 
     public static async Task<ProjectProcess> StartAsync(string project, IDictionary<string, string> environment, params string[] args)
     {
         await BuildAsync(project);
-        var process = Process.Start(StartInfo(environment, ["run", "--no-build", "--project", ProjectDir(project), "--", .. args]))!;
+        var process = Process.Start(StartInfo(environment, [RepoPaths.HostDll(project), .. args]))!;
         var result = new ProjectProcess(process);
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) result._output.Enqueue(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) result._output.Enqueue(e.Data); };
@@ -35,7 +35,7 @@ public sealed class ProjectProcess : IAsyncDisposable
     public static async Task<string> RunAsync(string project, params string[] args)
     {
         await BuildAsync(project);
-        return await RunToEndAsync(new Dictionary<string, string>(), ["run", "--no-build", "--project", ProjectDir(project), "--", .. args]);
+        return await RunToEndAsync(new Dictionary<string, string>(), [RepoPaths.HostDll(project), .. args]);
     }
 
     private static string ProjectDir(string project) => Path.Combine(RepoPaths.Root, "src", project);

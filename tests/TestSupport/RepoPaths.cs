@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace LeveragedTokens.TestSupport;
 
 public static class RepoPaths
@@ -7,6 +9,13 @@ public static class RepoPaths
 
     public static string Anvil => Environment.GetEnvironmentVariable("ANVIL_BIN")
         ?? Path.Combine(Root, "tools", "chain", "node_modules", ".bin", "anvil");
+
+    /// <summary>The configuration the tests were built in; the hosts they start run from the same build (test.sh builds Release).</summary>
+    public static string Configuration { get; } =
+        typeof(RepoPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+
+    /// <summary>The built entry assembly of src/{project}, run with `dotnet` so signals reach the host itself.</summary>
+    public static string HostDll(string project) => Path.Combine(Root, "src", project, "bin", Configuration, "net10.0", project + ".dll");
 
     private static string FindRoot()
     {
