@@ -46,9 +46,9 @@ export TEST_PG_ADMIN="$PG_ADMIN"
 
 failed=()
 # The dev-stack script tests mostly wait on ./run.sh (a simulated history, hosts starting and stopping), so
-# they run beside the .NET suites on their own cluster and ports. Job control (set -m) keeps SIGINT
-# deliverable in that background job: their Ctrl-C test needs it.
-DEVSTACK_LOG="$(mktemp /tmp/devstack-tests.XXXXXX.log)"
+# they run beside the .NET suites on their own cluster and ports, in their own process group (set -m) so
+# that an interrupted test.sh can end them.
+DEVSTACK_LOG="$DEVSTACK_DIR/devstack-tests.log"
 info "dev-stack script tests (in the background; their output follows the .NET suites)"
 set -m
 bash "$ROOT/tests/scripts/devstack-tests.sh" >"$DEVSTACK_LOG" 2>&1 &

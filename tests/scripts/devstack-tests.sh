@@ -62,12 +62,13 @@ test_missing_npm_gives_a_one_line_error_naming_what_to_install() {
     && pass "$name" || fail "$name" "unexpected output: $out"
 }
 
-# Starts ./run.sh as a terminal would (job control on: its own process group, and SIGINT not ignored as it
-# is for a plain background job) and prints its pid.
+# Starts ./run.sh as a terminal would and prints its pid: its own process group (job control), and SIGINT
+# at its default even when this suite was itself started with it ignored (a background launch does that,
+# and bash cannot trap a signal ignored on entry).
 start_run() {  # start_run <log> <command prefix...>
   local log=$1; shift
   set -m
-  DEVSTACK_DIR="$WORK/run" HISTORY_DAYS=2 "$@" "$ROOT/run.sh" >"$log" 2>&1 &
+  DEVSTACK_DIR="$WORK/run" HISTORY_DAYS=2 env --default-signal=INT "$@" "$ROOT/run.sh" >"$log" 2>&1 &
   echo $!
   set +m
 }
