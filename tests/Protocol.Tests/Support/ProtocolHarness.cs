@@ -1,10 +1,5 @@
-using System.Numerics;
 using LeveragedTokens.Protocol.Chain;
-using LeveragedTokens.Protocol.Deployment;
-using LeveragedTokens.Protocol.Functions;
-using LeveragedTokens.TestSupport;
 using Nethereum.ABI.FunctionEncoding.Attributes;
-using Nethereum.Contracts;
 using Nethereum.RPC.Eth.DTOs;
 
 namespace LeveragedTokens.Protocol.Tests.Support;
