@@ -10,7 +10,7 @@ public sealed class KeeperRoleTests : ChainTest
     public async Task OnlyTheKeeperMayPublishPricesSnapshotsAndMetrics()
     {
         var protocol = await Chain.DeployAsync(TestSpecs.OneToken());
-        await Chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(protocol.Pools[0], 50m)]);
+        await OpenAsync(protocol);
         var session = Chain.Session;
 
         // The operator's own account is not the keeper either: only the registry contract is.

@@ -7,7 +7,7 @@ public sealed class RebalanceRuleTests : ChainTest
     {
         var protocol = await Chain.DeployAsync(TestSpecs.OneToken());
         var token = protocol.Tokens[0];
-        await Chain.TickAsync(protocol, [60_000m], [Mint(token, 1_000_000m)], [Inject(protocol.Pools[0], 50m)]);
+        await OpenAsync(protocol);
         var receipt = await Chain.TickAsync(protocol, [61_000m]);
 
         Assert.Empty(receipt.DecodeAllEvents<RebalancedEvent>());
@@ -23,7 +23,7 @@ public sealed class RebalanceRuleTests : ChainTest
     public async Task LeverageLeavingTheBandTriggersABandRebalanceBackToTarget()
     {
         var protocol = await Chain.DeployAsync(TestSpecs.OneToken());
-        await Chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(protocol.Pools[0], 50m)]);
+        await OpenAsync(protocol);
 
         // +16.7%: a 3x long's leverage falls to about 2.33x, below the band.
         var receipt = await Chain.TickAsync(protocol, [70_000m]);
@@ -40,7 +40,7 @@ public sealed class RebalanceRuleTests : ChainTest
     {
         // $2M of depth: a quarter of its underlying side is ~7.1 BTC at $70k, half the gap.
         var protocol = await Chain.DeployAsync(TestSpecs.OneToken(spotDepth: 2_000_000m));
-        await Chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(protocol.Pools[0], 50m)]);
+        await OpenAsync(protocol);
 
         var receipt = await Chain.TickAsync(protocol, [70_000m]);
 
@@ -53,7 +53,7 @@ public sealed class RebalanceRuleTests : ChainTest
     public async Task TheTimeFallbackRebalancesOnceTwentyFourHoursPassWithLeverageInsideTheBand()
     {
         var protocol = await Chain.DeployAsync(TestSpecs.OneToken());
-        var opening = await Chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(protocol.Pools[0], 50m)]);
+        var opening = await OpenAsync(protocol);
         var openedAt = await BlockTimeAsync(opening.BlockNumber.Value);
 
         var price = 60_000m;

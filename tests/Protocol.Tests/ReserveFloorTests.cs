@@ -8,7 +8,7 @@ public sealed class ReserveFloorTests : ChainTest
         var protocol = await Chain.DeployAsync(TestSpecs.OneToken());
         var pool = protocol.Pools[0];
         // Reserve at 15% of a $1M token: 2.5 BTC at $60k.
-        await Chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(pool, 2.5m)]);
+        await OpenAsync(protocol, reserve: 2.5m);
 
         // +40%: equity ~2.2M so the floor is ~$220k, while the reserve is worth $210k.
         var breach = await Chain.TickAsync(protocol, [84_000m]);
@@ -38,7 +38,7 @@ public sealed class ReserveFloorTests : ChainTest
         // Thin spot liquidity makes the trade expensive; the reserve sits just above its floor.
         var protocol = await Chain.DeployAsync(TestSpecs.OneToken(spotDepth: 100_000_000m));
         var pool = protocol.Pools[0];
-        await Chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(pool, 2.23m)]);
+        await OpenAsync(protocol, reserve: 2.23m);
 
         // +20%: leverage ~2.25x; equity ~$1.6M, floor ~$160k, reserve ~$160.6k.
         var receipt = await Chain.TickAsync(protocol, [72_000m]);
@@ -54,7 +54,7 @@ public sealed class ReserveFloorTests : ChainTest
     {
         var protocol = await Chain.DeployAsync(TestSpecs.OneToken());
         var pool = protocol.Pools[0];
-        await Chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(pool, 2.5m)]);
+        await OpenAsync(protocol, reserve: 2.5m);
         await Chain.TickAsync(protocol, [84_000m]);
 
         var priceBack = await Chain.TickAsync(protocol, [60_000m]);

@@ -1,3 +1,5 @@
+using Nethereum.RPC.Eth.DTOs;
+
 namespace LeveragedTokens.Protocol.Tests.Support;
 
 /// <summary>A test class whose every test starts on a fresh anvil with the keeper's session on it.</summary>
@@ -7,4 +9,9 @@ public abstract class ChainTest : IAsyncLifetime
 
     public async Task InitializeAsync() => Chain = await ProtocolHarness.StartAsync();
     public async Task DisposeAsync() => await Chain.DisposeAsync();
+
+    /// <summary>The first hour of <paramref name="protocol"/>'s first token: BTC at $60k, a $1M mint
+    /// and <paramref name="reserve"/> BTC injected into its pool.</summary>
+    protected Task<TransactionReceipt> OpenAsync(DeployedProtocol protocol, decimal reserve = 50m) =>
+        Chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(protocol.Pools[0], reserve)]);
 }
