@@ -1,11 +1,6 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using LeveragedTokens.Exports;
-using LeveragedTokens.Staff.Tests.Support;
-using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Staff.Tests;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using LeveragedTokens.Staff.Tests.Support;
-using LeveragedTokens.TestSupport;
-
 namespace LeveragedTokens.Staff.Tests;
 
 /// <summary>Every staff page and endpoint refuses anonymous users and users without the role.</summary>
