@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using LeveragedTokens.Operations.Tests.Support;
 using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Operations.Tests;

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using LeveragedTokens.Operations.Tests.Support;
 using LeveragedTokens.TestSupport;
-using Npgsql;
 
 namespace LeveragedTokens.Operations.Tests;
 

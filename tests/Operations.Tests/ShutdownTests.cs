@@ -1,8 +1,5 @@
-using System.Net;
 using LeveragedTokens.Dashboard.Web.Operations;
-using LeveragedTokens.Operations.Tests.Support;
 using LeveragedTokens.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace LeveragedTokens.Operations.Tests;
