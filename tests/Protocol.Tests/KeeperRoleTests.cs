@@ -9,8 +9,7 @@ public sealed class KeeperRoleTests : ChainTest
     [Fact]
     public async Task OnlyTheKeeperMayPublishPricesSnapshotsAndMetrics()
     {
-        var protocol = await Chain.DeployAsync(TestSpecs.OneToken());
-        await OpenAsync(protocol);
+        var protocol = await OpenedAsync();
         var session = Chain.Session;
 
         // The operator's own account is not the keeper either: only the registry contract is.

@@ -5,9 +5,8 @@ public sealed class RebalanceRuleTests : ChainTest
     [Fact]
     public async Task RebalanceInsideTheBandRevertsWithRebalanceNotDue()
     {
-        var protocol = await Chain.DeployAsync(TestSpecs.OneToken());
+        var protocol = await OpenedAsync();
         var token = protocol.Tokens[0];
-        await OpenAsync(protocol);
         var receipt = await Chain.TickAsync(protocol, [61_000m]);
 
         Assert.Empty(receipt.DecodeAllEvents<RebalancedEvent>());
@@ -22,8 +21,7 @@ public sealed class RebalanceRuleTests : ChainTest
     [Fact]
     public async Task LeverageLeavingTheBandTriggersABandRebalanceBackToTarget()
     {
-        var protocol = await Chain.DeployAsync(TestSpecs.OneToken());
-        await OpenAsync(protocol);
+        var protocol = await OpenedAsync();
 
         // +16.7%: a 3x long's leverage falls to about 2.33x, below the band.
         var receipt = await Chain.TickAsync(protocol, [70_000m]);
@@ -39,8 +37,7 @@ public sealed class RebalanceRuleTests : ChainTest
     public async Task ARebalanceLargerThanTheSpotPoolCanAbsorbTradesOnlyAQuarterOfItsDepth()
     {
         // $2M of depth: a quarter of its underlying side is ~7.1 BTC at $70k, half the gap.
-        var protocol = await Chain.DeployAsync(TestSpecs.OneToken(spotDepth: 2_000_000m));
-        await OpenAsync(protocol);
+        var protocol = await OpenedAsync(TestSpecs.OneToken(spotDepth: 2_000_000m));
 
         var receipt = await Chain.TickAsync(protocol, [70_000m]);
 

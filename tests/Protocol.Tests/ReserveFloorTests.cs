@@ -5,10 +5,9 @@ public sealed class ReserveFloorTests : ChainTest
     [Fact]
     public async Task APoolBelowItsFloorSuspendsDefersRebalancesAndResumesWhenCapitalIsInjected()
     {
-        var protocol = await Chain.DeployAsync(TestSpecs.OneToken());
-        var pool = protocol.Pools[0];
         // Reserve at 15% of a $1M token: 2.5 BTC at $60k.
-        await OpenAsync(protocol, reserve: 2.5m);
+        var protocol = await OpenedAsync(reserve: 2.5m);
+        var pool = protocol.Pools[0];
 
         // +40%: equity ~2.2M so the floor is ~$220k, while the reserve is worth $210k.
         var breach = await Chain.TickAsync(protocol, [84_000m]);
@@ -36,9 +35,7 @@ public sealed class ReserveFloorTests : ChainTest
     public async Task ARebalanceIsDeferredWhenTheReserveCannotCoverItsShareOfTheCosts()
     {
         // Thin spot liquidity makes the trade expensive; the reserve sits just above its floor.
-        var protocol = await Chain.DeployAsync(TestSpecs.OneToken(spotDepth: 100_000_000m));
-        var pool = protocol.Pools[0];
-        await OpenAsync(protocol, reserve: 2.23m);
+        var protocol = await OpenedAsync(TestSpecs.OneToken(spotDepth: 100_000_000m), reserve: 2.23m);
 
         // +20%: leverage ~2.25x; equity ~$1.6M, floor ~$160k, reserve ~$160.6k.
         var receipt = await Chain.TickAsync(protocol, [72_000m]);
@@ -52,9 +49,8 @@ public sealed class ReserveFloorTests : ChainTest
     [Fact]
     public async Task APriceRecoveryAloneKeepsThePoolSuspendedUntilAFeeAllocationResumesIt()
     {
-        var protocol = await Chain.DeployAsync(TestSpecs.OneToken());
+        var protocol = await OpenedAsync(reserve: 2.5m);
         var pool = protocol.Pools[0];
-        await OpenAsync(protocol, reserve: 2.5m);
         await Chain.TickAsync(protocol, [84_000m]);
 
         var priceBack = await Chain.TickAsync(protocol, [60_000m]);
