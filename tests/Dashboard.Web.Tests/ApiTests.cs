@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Numerics;
-using System.Text.Json;
-using LeveragedTokens.Dashboard.Web.Tests.Support;
-using LeveragedTokens.TestSupport;
-
 namespace LeveragedTokens.Dashboard.Web.Tests;
 
 [Collection(SeededDashboardCollection.Name)]
@@ -92,11 +85,7 @@ public sealed class ApiTests(SeededDashboard app)
     [InlineData("/api/v1/rebalances/0x1111111111111111111111111111111111111111111111111111111111111111/0")]
     public async Task UnknownResourcesAre404ProblemDetails(string url)
     {
-        var response = await _client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        var problem = await ProblemAsync(url, HttpStatusCode.NotFound);
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
     }
 
@@ -111,13 +100,17 @@ public sealed class ApiTests(SeededDashboard app)
     [InlineData("/api/v1/rebalances/0x12/0")]
     [InlineData("/api/v1/rebalances/0x1111111111111111111111111111111111111111111111111111111111111111/-1")]
     [InlineData("/api/v1/reserves/BTC/metrics?to=99999999999999999999")]
-    public async Task BadParametersAre400ProblemDetails(string url)
+    public async Task BadParametersAre400ProblemDetails(string url) => await ProblemAsync(url, HttpStatusCode.BadRequest);
+
+    /// <summary>The problem+json body <paramref name="url"/> answers with, after checking its status code in both places.</summary>
+    private async Task<JsonElement> ProblemAsync(string url, HttpStatusCode status)
     {
         var response = await _client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
+        return problem;
     }
 
     [Fact]

@@ -1,7 +1,5 @@
-using System.Numerics;
 using Bunit;
 using LeveragedTokens.Dashboard.Web.Components.Shared;
-using LeveragedTokens.Data.Queries;
 using MudBlazor.Services;
 
 namespace LeveragedTokens.Dashboard.Web.Tests;

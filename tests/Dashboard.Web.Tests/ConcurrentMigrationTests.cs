@@ -1,5 +1,4 @@
 using LeveragedTokens.Data;
-using LeveragedTokens.TestSupport;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeveragedTokens.Dashboard.Web.Tests;

@@ -1,9 +1,3 @@
-using System.Numerics;
-using LeveragedTokens.Dashboard.Web.Tests.Support;
-using LeveragedTokens.Data.Queries;
-using Microsoft.Extensions.DependencyInjection;
-using LeveragedTokens.TestSupport;
-
 namespace LeveragedTokens.Dashboard.Web.Tests;
 
 /// <summary>The rebalance costs behind a token's decay view: exactly the rebalances between its two NAV snapshots.</summary>

@@ -1,4 +1,3 @@
-using System.Numerics;
 using LeveragedTokens.Protocol;
 using LeveragedTokens.Dashboard.Web.Formatting;
 

@@ -1,10 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using LeveragedTokens.Dashboard.Web.Tests.Support;
 using LeveragedTokens.Data.Entities;
-using LeveragedTokens.Data.Queries;
-using Microsoft.Extensions.DependencyInjection;
-using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Dashboard.Web.Tests;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using LeveragedTokens.Dashboard.Web.Tests.Support;
-using LeveragedTokens.TestSupport;
-
 namespace LeveragedTokens.Dashboard.Web.Tests;
 
 /// <summary>The prerendered pages over HTTP: data shown, and 400/404 pages instead of exception pages.</summary>

@@ -61,6 +61,13 @@ public sealed class ReconciliationTests : IAsyncLifetime
         finally { await _db.ExecuteAsync(restore); }
     }
 
+    /// <summary>The report while <paramref name="delta"/> is added to <paramref name="columns"/> of the rows <paramref name="where"/> picks.</summary>
+    private Task<ReconciliationReport> ShiftedAsync(string table, string where, int delta, params string[] columns) =>
+        TamperedAsync(Shift(table, where, delta, columns), Shift(table, where, -delta, columns));
+
+    private static string Shift(string table, string where, int delta, params string[] columns) =>
+        $"UPDATE {table} SET {string.Join(", ", columns.Select(c => $"{c} = {c} {(delta < 0 ? '-' : '+')} {Math.Abs(delta)}"))} WHERE {where}";
+
     [Fact]
     public async Task AConsistentHistoryReconcilesCleanly()
     {
@@ -79,9 +86,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
     [Fact]
     public async Task AnAlteredDrawAmountIsReportedWithItsRow()
     {
-        var report = await TamperedAsync(
-            "UPDATE pool_ledger SET amount = amount + 7 WHERE block_number = 30 AND kind = 0",
-            "UPDATE pool_ledger SET amount = amount - 7 WHERE block_number = 30 AND kind = 0");
+        var report = await ShiftedAsync("pool_ledger", "block_number = 30 AND kind = 0", 7, "amount");
         var finding = Assert.Single(report.Findings);
         Assert.Equal(ReconciliationChecks.LedgerNewBalance, finding.Check);
         Assert.Equal(31, finding.BlockNumber);
@@ -93,9 +98,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
     [Fact]
     public async Task AnAlteredPublishedReserveBalanceIsReportedAtThatRow()
     {
-        var report = await TamperedAsync(
-            "UPDATE reserve_metrics SET reserve_balance = reserve_balance + 1 WHERE block_number = 22",
-            "UPDATE reserve_metrics SET reserve_balance = reserve_balance - 1 WHERE block_number = 22");
+        var report = await ShiftedAsync("reserve_metrics", "block_number = 22", 1, "reserve_balance");
         Assert.All(report.Findings, f => Assert.Equal((22L, Rows.Hash(22, 0)), (f.BlockNumber, f.TxHash)));
         Assert.Contains(report.Findings, f => f.Check == ReconciliationChecks.ReserveBalance);
         Assert.Contains(report.Findings, f => f.Check == ReconciliationChecks.MetricsIdentity && f.Subject == "reserveValue");
@@ -104,9 +107,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
     [Fact]
     public async Task AnAlteredNavAfterBreaksTheNavIdentityOfThatRebalance()
     {
-        var report = await TamperedAsync(
-            "UPDATE rebalances SET nav_after = nav_after - 2 WHERE rebalance_id = 4",
-            "UPDATE rebalances SET nav_after = nav_after + 2 WHERE rebalance_id = 4");
+        var report = await ShiftedAsync("rebalances", "rebalance_id = 4", -2, "nav_after");
         Assert.Equal([ReconciliationChecks.NavDelta, ReconciliationChecks.NavIdentity], report.Findings.Select(f => f.Check).Order());
         Assert.All(report.Findings, f => Assert.Equal((40L, 1, Rows.Hash(40, 1), "rebalance 4"), (f.BlockNumber, f.LogIndex, f.TxHash, f.Subject)));
     }
@@ -114,9 +115,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
     [Fact]
     public async Task OneWeiOfRoundingIsWithinTheNavTolerance()
     {
-        var report = await TamperedAsync(
-            "UPDATE rebalances SET nav_after = nav_after - 1, nav_delta = nav_delta - 1 WHERE rebalance_id = 2",
-            "UPDATE rebalances SET nav_after = nav_after + 1, nav_delta = nav_delta + 1 WHERE rebalance_id = 2");
+        var report = await ShiftedAsync("rebalances", "rebalance_id = 2", -1, "nav_after", "nav_delta");
         Assert.Empty(report.Findings);
     }
 
@@ -136,9 +135,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
     [Fact]
     public async Task ThePeriodLimitsWhatIsReportedNotWhatIsRebuilt()
     {
-        var report = await TamperedAsync(
-            "UPDATE pool_ledger SET amount = amount + 7 WHERE block_number = 30 AND kind = 0",
-            "UPDATE pool_ledger SET amount = amount - 7 WHERE block_number = 30 AND kind = 0");
+        var report = await ShiftedAsync("pool_ledger", "block_number = 30 AND kind = 0", 7, "amount");
         Assert.Single(report.Findings);
         await _db.ExecuteAsync("UPDATE pool_ledger SET amount = amount + 7 WHERE block_number = 30 AND kind = 0");
         try
@@ -155,9 +152,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
     [Fact]
     public async Task TheReportExportsAsCsvAndJson()
     {
-        var report = await TamperedAsync(
-            "UPDATE rebalances SET nav_after = nav_after - 2 WHERE rebalance_id = 4",
-            "UPDATE rebalances SET nav_after = nav_after + 2 WHERE rebalance_id = 4");
+        var report = await ShiftedAsync("rebalances", "rebalance_id = 4", -2, "nav_after");
         using var csv = new MemoryStream();
         await ReconciliationReportWriter.WriteAsync(report, ExportFormat.Csv, csv, CancellationToken.None);
         var records = Verification.ExportFileReader.CsvRecords(new StringReader(System.Text.Encoding.UTF8.GetString(csv.ToArray()))).ToList();

@@ -1,5 +1,3 @@
-using System.Net;
-using LeveragedTokens.Operations.Tests.Support;
 using LeveragedTokens.TestSupport;
 using Microsoft.Playwright;
 

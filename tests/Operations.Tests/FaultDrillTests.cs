@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using LeveragedTokens.Operations.Tests.Support;
 using LeveragedTokens.TestSupport;
 using Xunit.Abstractions;
 

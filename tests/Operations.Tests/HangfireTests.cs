@@ -3,7 +3,6 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using LeveragedTokens.TestSupport;
-using Npgsql;
 
 namespace LeveragedTokens.Operations.Tests;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using LeveragedTokens.Operations.Tests.Support;
-
 namespace LeveragedTokens.Operations.Tests;
 
 /// <summary>

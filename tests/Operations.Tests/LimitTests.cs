@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using LeveragedTokens.Operations.Tests.Support;
 using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Operations.Tests;
@@ -11,37 +9,35 @@ public sealed class LimitTests(OpsSite site)
     [Fact]
     public async Task ApiClientsOverTheLimitGet429WithRetryAfterAndProblemDetails()
     {
-        await using var factory = OpsSite.Start(site.ConnectionString, settings: ("Dashboard:ApiPermitsPerMinute", "3"));
-        using var client = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
-        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/status")).StatusCode);
-        using var limited = await client.GetAsync("/api/v1/tokens");
+        await using var web = OpsInstance.Start(site.ConnectionString, ("Dashboard:ApiPermitsPerMinute", "3"));
+        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await web.Client.GetAsync("/api/v1/status")).StatusCode);
+        using var limited = await web.Client.GetAsync("/api/v1/tokens");
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
         var retryAfter = int.Parse(Assert.Single(limited.Headers.GetValues("Retry-After")));
         Assert.InRange(retryAfter, 1, 60);
         Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
         // Probes and pages are not counted against the API's budget.
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await web.Client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await web.Client.GetAsync("/")).StatusCode);
     }
 
     [Fact]
     public async Task PagesAndExportsHaveTheirOwnPerClientLimits()
     {
-        await using var factory = OpsSite.Start(site.ConnectionString,
-            settings: [("Operations:PagePermitsPerMinute", "2"), ("Operations:ExportPermitsPerMinute", "1")]);
-        using var client = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/status")).StatusCode);
-        using var page = await client.GetAsync("/");
+        await using var web = OpsInstance.Start(site.ConnectionString,
+            ("Operations:PagePermitsPerMinute", "2"), ("Operations:ExportPermitsPerMinute", "1"));
+        Assert.Equal(HttpStatusCode.OK, (await web.Client.GetAsync("/")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await web.Client.GetAsync("/status")).StatusCode);
+        using var page = await web.Client.GetAsync("/");
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
         Assert.True(page.Headers.Contains("Retry-After"));
 
-        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/v1/exports/rebalances.csv")).StatusCode);
-        using var export = await client.GetAsync("/api/v1/exports/rebalances.csv");
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await web.Client.GetAsync("/api/v1/exports/rebalances.csv")).StatusCode);
+        using var export = await web.Client.GetAsync("/api/v1/exports/rebalances.csv");
         Assert.Equal(HttpStatusCode.TooManyRequests, export.StatusCode);
         Assert.True(export.Headers.Contains("Retry-After"));
         // Static assets and the API are outside the page budget.
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/status")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await web.Client.GetAsync("/api/v1/status")).StatusCode);
     }
 
     [Fact]
@@ -49,15 +45,14 @@ public sealed class LimitTests(OpsSite site)
     {
         await using var database = await LeveragedTokens.TestSupport.PostgresDatabase.CreateAsync("opscache");
         await SampleData.SeedAsync(database.ConnectionString);
-        await using var factory = OpsSite.Start(database.ConnectionString, settings: ("Operations:ApiCacheSeconds", "60"));
-        using var client = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
-        var first = await client.GetStringAsync("/api/v1/tokens");
-        var status = await client.GetStringAsync("/api/v1/status");
+        await using var web = OpsInstance.Start(database.ConnectionString, ("Operations:ApiCacheSeconds", "60"));
+        var first = await web.Client.GetStringAsync("/api/v1/tokens");
+        var status = await web.Client.GetStringAsync("/api/v1/status");
         await ProbeTests.Sql(database.ConnectionString, "DELETE FROM tokens WHERE symbol = 'BTC3L'; UPDATE indexer_state SET reorg_count = 42");
-        Assert.Equal(first, await client.GetStringAsync("/api/v1/tokens"));
-        Assert.Contains("BTC3L", await client.GetStringAsync("/api/v1/tokens"));
-        Assert.DoesNotContain("BTC3L", await client.GetStringAsync("/api/v1/tokens?fresh=1"));
-        Assert.NotEqual(status, await client.GetStringAsync("/api/v1/status"));
+        Assert.Equal(first, await web.Client.GetStringAsync("/api/v1/tokens"));
+        Assert.Contains("BTC3L", await web.Client.GetStringAsync("/api/v1/tokens"));
+        Assert.DoesNotContain("BTC3L", await web.Client.GetStringAsync("/api/v1/tokens?fresh=1"));
+        Assert.NotEqual(status, await web.Client.GetStringAsync("/api/v1/status"));
     }
 
     [Fact]

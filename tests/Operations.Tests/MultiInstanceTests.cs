@@ -1,10 +1,8 @@
 using LeveragedTokens.Dashboard.Web.Operations;
-using LeveragedTokens.Operations.Tests.Support;
 using LeveragedTokens.TestSupport;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Cookie = Microsoft.Playwright.Cookie;
 
 namespace LeveragedTokens.Operations.Tests;
 

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using LeveragedTokens.Operations.Tests.Support;
 using LeveragedTokens.TestSupport;
-using Npgsql;
 
 namespace LeveragedTokens.Operations.Tests;
 
@@ -49,22 +45,21 @@ public sealed class ProbeTests(OpsSite site)
     {
         await using var database = await PostgresDatabase.CreateAsync("opsdown");
         await SampleData.SeedAsync(database.ConnectionString);
-        await using var factory = OpsSite.Start(database.ConnectionString);
-        using var client = new HttpClient { BaseAddress = factory.ClientOptions.BaseAddress };
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
+        await using var web = OpsInstance.Start(database.ConnectionString);
+        Assert.Equal(HttpStatusCode.OK, (await web.Client.GetAsync("/readyz")).StatusCode);
 
         await Sql(PostgresDatabase.AdminConnectionString, $"ALTER DATABASE \"{database.Name}\" ALLOW_CONNECTIONS false");
         await Sql(PostgresDatabase.AdminConnectionString, $"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{database.Name}'");
         try
         {
-            using var down = await client.GetAsync("/readyz");
+            using var down = await web.Client.GetAsync("/readyz");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
             var text = await down.Content.ReadAsStringAsync();
             Assert.DoesNotContain("127.0.0.1", text);
             Assert.DoesNotContain("Host=", text);
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await web.Client.GetAsync("/healthz")).StatusCode);
             // Pages and the API fail cleanly (no stack trace) while the database is away.
-            using var api = await client.GetAsync("/api/v1/tokens");
+            using var api = await web.Client.GetAsync("/api/v1/tokens");
             Assert.True((int)api.StatusCode >= 500);
             Assert.DoesNotContain("Npgsql", await api.Content.ReadAsStringAsync());
         }
@@ -72,8 +67,8 @@ public sealed class ProbeTests(OpsSite site)
         {
             await Sql(PostgresDatabase.AdminConnectionString, $"ALTER DATABASE \"{database.Name}\" ALLOW_CONNECTIONS true");
         }
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/readyz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/tokens")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await web.Client.GetAsync("/readyz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await web.Client.GetAsync("/api/v1/tokens")).StatusCode);
     }
 
     internal static async Task<JsonElement> Json(HttpResponseMessage response) =>

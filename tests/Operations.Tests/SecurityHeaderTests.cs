@@ -1,5 +1,3 @@
-using LeveragedTokens.Operations.Tests.Support;
-using Microsoft.AspNetCore.Mvc.Testing;
 using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Operations.Tests;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Protocol.Tests;
 

@@ -1,25 +1,16 @@
-using LeveragedTokens.Protocol.Deployment;
-using LeveragedTokens.Protocol.Tests.Support;
-using Xunit.Abstractions;
-
 namespace LeveragedTokens.Protocol.Tests;
 
 /// <summary>The economics the protocol documentation claims, reproduced on chain from seeded
 /// paths with frictionless markets, so volatility is the only thing that moves NAV.</summary>
-public sealed class EconomicsTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class EconomicsTests(ITestOutputHelper output) : ChainTest
 {
-    private ProtocolHarness _chain = null!;
-
-    public async Task InitializeAsync() => _chain = await ProtocolHarness.StartAsync();
-    public async Task DisposeAsync() => await _chain.DisposeAsync();
-
     [Fact]
     public async Task ATrendingPathCompoundsALongTokenAboveThreeTimesTheUnderlyingReturn()
     {
         var path = PricePaths.Trend(hours: 5 * 24, hourlyDrift: 0.004, hourlyNoise: 0.003, seed: 3);
         var spec = TestSpecs.Frictionless(["TRND"], u => [ProtocolSpec.ThreeX(u, isLong: true)]);
 
-        var growth = await PathPlayer.PlayAsync(_chain, spec, [path]);
+        var growth = await PathPlayer.PlayAsync(Chain, spec, [path]);
 
         var underlyingReturn = (double)(path[^1] / path[0]) - 1;
         var tokenReturn = growth["TRND3L"] - 1;
@@ -36,7 +27,7 @@ public sealed class EconomicsTests(ITestOutputHelper output) : IAsyncLifetime
         var solLike = PricePaths.FlatChop(hours, volatilityScale: 1.9, seed: 8);
         var spec = TestSpecs.Frictionless(["CALM", "WILD"], u => [ProtocolSpec.ThreeX(u, isLong: true)]);
 
-        var growth = await PathPlayer.PlayAsync(_chain, spec, [btcLike, solLike]);
+        var growth = await PathPlayer.PlayAsync(Chain, spec, [btcLike, solLike]);
 
         output.WriteLine($"BTC-like 3x long {growth["CALM3L"] - 1:P2}, SOL-like {growth["WILD3L"] - 1:P2}");
         Assert.Equal(btcLike[0], btcLike[^1]);

@@ -1,6 +1,3 @@
-using LeveragedTokens.Protocol.Tests.Support;
-using Xunit.Abstractions;
-
 namespace LeveragedTokens.Protocol.Tests;
 
 /// <summary>Realized NAV on seeded GBM paths against the continuous-rebalancing benchmark.</summary>

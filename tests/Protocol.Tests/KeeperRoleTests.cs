@@ -1,28 +1,16 @@
-using System.Numerics;
 using System.Text.Json;
-using LeveragedTokens.Protocol.Deployment;
-using LeveragedTokens.Protocol.Errors;
-using LeveragedTokens.Protocol.Events;
-using LeveragedTokens.Protocol.Functions;
-using LeveragedTokens.Protocol.Tests.Support;
-using static LeveragedTokens.Protocol.Tests.Support.ProtocolHarness;
 
 namespace LeveragedTokens.Protocol.Tests;
 
-public sealed class KeeperRoleTests : IAsyncLifetime
+public sealed class KeeperRoleTests : ChainTest
 {
     private const string Stranger = "0x70997970C51812dc3A010C7d01b50e0d17dc79C8"; // anvil account 1
-    private ProtocolHarness _chain = null!;
-
-    public async Task InitializeAsync() => _chain = await StartAsync();
-    public async Task DisposeAsync() => await _chain.DisposeAsync();
 
     [Fact]
     public async Task OnlyTheKeeperMayPublishPricesSnapshotsAndMetrics()
     {
-        var protocol = await _chain.DeployAsync(TestSpecs.OneToken());
-        await _chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(protocol.Pools[0], 50m)]);
-        var session = _chain.Session;
+        var protocol = await OpenedAsync();
+        var session = Chain.Session;
 
         // The operator's own account is not the keeper either: only the registry contract is.
         await Reverts.WithAsync<NotKeeperError>(() => session.CallAsync<PublishNavSnapshotFunction, bool>(protocol.Tokens[0].Address, new()));
@@ -37,7 +25,7 @@ public sealed class KeeperRoleTests : IAsyncLifetime
     [Fact]
     public async Task ThresholdsStayAsRegisteredBecauseNothingCanChangeThem()
     {
-        var protocol = await _chain.DeployAsync(TestSpecs.OneToken());
+        var protocol = await Chain.DeployAsync(TestSpecs.OneToken());
         var token = protocol.Tokens[0].Address;
 
         // No state-changing function of a token takes a threshold.
@@ -48,14 +36,14 @@ public sealed class KeeperRoleTests : IAsyncLifetime
             .ToList();
         Assert.Equal(["approve", "collectFees", "mint", "publishNavSnapshot", "rebalance", "redeem", "transfer", "transferFrom"], writers);
 
-        await Reverts.WithAsync<AlreadyRegisteredError>(() => _chain.Session.CallAsync<RegisterTokenFunction, bool>(
+        await Reverts.WithAsync<AlreadyRegisteredError>(() => Chain.Session.CallAsync<RegisterTokenFunction, bool>(
             protocol.Registry, new RegisterTokenFunction { Token = token }));
 
-        var registered = Assert.Single(await _chain.LogsAsync<TokenRegisteredEvent>(protocol.Registry)).Event;
-        Assert.Equal(registered.TargetLeverage, await _chain.ReadAsync<TargetLeverageFunction, BigInteger>(token));
-        Assert.Equal(registered.MinLeverage, await _chain.ReadAsync<MinLeverageFunction, BigInteger>(token));
-        Assert.Equal(registered.MaxLeverage, await _chain.ReadAsync<MaxLeverageFunction, BigInteger>(token));
-        Assert.Equal(registered.FallbackInterval, await _chain.ReadAsync<FallbackIntervalFunction, uint>(token));
+        var registered = Assert.Single(await Chain.LogsAsync<TokenRegisteredEvent>(protocol.Registry)).Event;
+        Assert.Equal(registered.TargetLeverage, await Chain.ReadAsync<TargetLeverageFunction, BigInteger>(token));
+        Assert.Equal(registered.MinLeverage, await Chain.ReadAsync<MinLeverageFunction, BigInteger>(token));
+        Assert.Equal(registered.MaxLeverage, await Chain.ReadAsync<MaxLeverageFunction, BigInteger>(token));
+        Assert.Equal(registered.FallbackInterval, await Chain.ReadAsync<FallbackIntervalFunction, uint>(token));
         Assert.Equal((Wad.From(3m), Wad.From(2.5m), Wad.From(3.5m), 86_400u),
             (registered.TargetLeverage, registered.MinLeverage, registered.MaxLeverage, registered.FallbackInterval));
     }

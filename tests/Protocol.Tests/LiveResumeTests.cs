@@ -1,7 +1,3 @@
-using LeveragedTokens.Protocol.Events;
-using LeveragedTokens.Protocol.Tests.Support;
-using LeveragedTokens.Simulator;
-
 namespace LeveragedTokens.Protocol.Tests;
 
 /// <summary>Live mode after a pause: a chain saved hours ago, and a node that stops answering for a while.</summary>

@@ -1,44 +1,30 @@
-using LeveragedTokens.Protocol.Errors;
-using LeveragedTokens.Protocol.Events;
-using LeveragedTokens.Protocol.Functions;
-using LeveragedTokens.Protocol.Tests.Support;
-using Nethereum.Contracts;
-using static LeveragedTokens.Protocol.Tests.Support.ProtocolHarness;
-
 namespace LeveragedTokens.Protocol.Tests;
 
-public sealed class RebalanceRuleTests : IAsyncLifetime
+public sealed class RebalanceRuleTests : ChainTest
 {
-    private ProtocolHarness _chain = null!;
-
-    public async Task InitializeAsync() => _chain = await StartAsync();
-    public async Task DisposeAsync() => await _chain.DisposeAsync();
-
     [Fact]
     public async Task RebalanceInsideTheBandRevertsWithRebalanceNotDue()
     {
-        var protocol = await _chain.DeployAsync(TestSpecs.OneToken());
+        var protocol = await OpenedAsync();
         var token = protocol.Tokens[0];
-        await _chain.TickAsync(protocol, [60_000m], [Mint(token, 1_000_000m)], [Inject(protocol.Pools[0], 50m)]);
-        var receipt = await _chain.TickAsync(protocol, [61_000m]);
+        var receipt = await Chain.TickAsync(protocol, [61_000m]);
 
         Assert.Empty(receipt.DecodeAllEvents<RebalancedEvent>());
-        var error = await Reverts.WithAsync<RebalanceNotDueError>(() => _chain.ReadAsync<RebalanceFunction, bool>(token.Address));
+        var error = await Reverts.WithAsync<RebalanceNotDueError>(() => Chain.ReadAsync<RebalanceFunction, bool>(token.Address));
         Assert.InRange(Wad.ToDouble(error.Leverage), 2.5, 3.5);
         Assert.Equal(Wad.From(2.5m), error.MinLeverage);
         Assert.Equal(Wad.From(3.5m), error.MaxLeverage);
-        var lastRebalanceAt = await _chain.ReadAsync<LastRebalanceAtFunction, System.Numerics.BigInteger>(token.Address);
+        var lastRebalanceAt = await Chain.ReadAsync<LastRebalanceAtFunction, System.Numerics.BigInteger>(token.Address);
         Assert.Equal(lastRebalanceAt + 24 * 3600, error.FallbackAt);
     }
 
     [Fact]
     public async Task LeverageLeavingTheBandTriggersABandRebalanceBackToTarget()
     {
-        var protocol = await _chain.DeployAsync(TestSpecs.OneToken());
-        await _chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(protocol.Pools[0], 50m)]);
+        var protocol = await OpenedAsync();
 
         // +16.7%: a 3x long's leverage falls to about 2.33x, below the band.
-        var receipt = await _chain.TickAsync(protocol, [70_000m]);
+        var receipt = await Chain.TickAsync(protocol, [70_000m]);
 
         var rebalance = Assert.Single(receipt.DecodeAllEvents<RebalancedEvent>()).Event;
         Assert.Equal(0, rebalance.Trigger);
@@ -51,10 +37,9 @@ public sealed class RebalanceRuleTests : IAsyncLifetime
     public async Task ARebalanceLargerThanTheSpotPoolCanAbsorbTradesOnlyAQuarterOfItsDepth()
     {
         // $2M of depth: a quarter of its underlying side is ~7.1 BTC at $70k, half the gap.
-        var protocol = await _chain.DeployAsync(TestSpecs.OneToken(spotDepth: 2_000_000m));
-        await _chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(protocol.Pools[0], 50m)]);
+        var protocol = await OpenedAsync(TestSpecs.OneToken(spotDepth: 2_000_000m));
 
-        var receipt = await _chain.TickAsync(protocol, [70_000m]);
+        var receipt = await Chain.TickAsync(protocol, [70_000m]);
 
         var rebalance = Assert.Single(receipt.DecodeAllEvents<RebalancedEvent>()).Event;
         Assert.Equal(Wad.From(2_000_000m) * Wad.One / Wad.From(70_000m) / 4, rebalance.Amount);
@@ -64,15 +49,15 @@ public sealed class RebalanceRuleTests : IAsyncLifetime
     [Fact]
     public async Task TheTimeFallbackRebalancesOnceTwentyFourHoursPassWithLeverageInsideTheBand()
     {
-        var protocol = await _chain.DeployAsync(TestSpecs.OneToken());
-        var opening = await _chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(protocol.Pools[0], 50m)]);
+        var protocol = await Chain.DeployAsync(TestSpecs.OneToken());
+        var opening = await OpenAsync(protocol);
         var openedAt = await BlockTimeAsync(opening.BlockNumber.Value);
 
         var price = 60_000m;
         for (var hour = 1; hour <= 30; hour++)
         {
             price *= 1.001m; // a drift that stays well inside the band
-            var receipt = await _chain.TickAsync(protocol, [price]);
+            var receipt = await Chain.TickAsync(protocol, [price]);
             var elapsed = await BlockTimeAsync(receipt.BlockNumber.Value) - openedAt;
             var rebalances = receipt.DecodeAllEvents<RebalancedEvent>();
             if (elapsed < 24 * 3600)
@@ -90,6 +75,6 @@ public sealed class RebalanceRuleTests : IAsyncLifetime
     }
 
     private async Task<System.Numerics.BigInteger> BlockTimeAsync(System.Numerics.BigInteger number) =>
-        (await _chain.Session.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(
+        (await Chain.Session.Web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(
             new Nethereum.Hex.HexTypes.HexBigInteger(number))).Timestamp.Value;
 }

@@ -1,28 +1,16 @@
-using LeveragedTokens.Protocol.Events;
-using LeveragedTokens.Protocol.Functions;
-using LeveragedTokens.Protocol.Tests.Support;
-using Nethereum.Contracts;
-using static LeveragedTokens.Protocol.Tests.Support.ProtocolHarness;
-
 namespace LeveragedTokens.Protocol.Tests;
 
-public sealed class ReserveFloorTests : IAsyncLifetime
+public sealed class ReserveFloorTests : ChainTest
 {
-    private ProtocolHarness _chain = null!;
-
-    public async Task InitializeAsync() => _chain = await StartAsync();
-    public async Task DisposeAsync() => await _chain.DisposeAsync();
-
     [Fact]
     public async Task APoolBelowItsFloorSuspendsDefersRebalancesAndResumesWhenCapitalIsInjected()
     {
-        var protocol = await _chain.DeployAsync(TestSpecs.OneToken());
-        var pool = protocol.Pools[0];
         // Reserve at 15% of a $1M token: 2.5 BTC at $60k.
-        await _chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(pool, 2.5m)]);
+        var protocol = await OpenedAsync(reserve: 2.5m);
+        var pool = protocol.Pools[0];
 
         // +40%: equity ~2.2M so the floor is ~$220k, while the reserve is worth $210k.
-        var breach = await _chain.TickAsync(protocol, [84_000m]);
+        var breach = await Chain.TickAsync(protocol, [84_000m]);
         var suspended = Assert.Single(breach.DecodeAllEvents<RebalancingSuspendedEvent>()).Event;
         Assert.True(suspended.ReserveValue < suspended.FloorValue);
         Assert.Equal(0, Assert.Single(breach.DecodeAllEvents<RebalanceDeferredEvent>()).Event.Reason);
@@ -30,29 +18,27 @@ public sealed class ReserveFloorTests : IAsyncLifetime
         var metrics = Assert.Single(breach.DecodeAllEvents<ReserveMetricsPublishedEvent>()).Event;
         Assert.True(metrics.BufferDepth < 0);
         Assert.True(metrics.UtilizationBps > 10_000);
-        Assert.True(await _chain.ReadAsync<SuspendedFunction, bool>(pool.Address));
+        Assert.True(await Chain.ReadAsync<SuspendedFunction, bool>(pool.Address));
 
-        var stillSuspended = await _chain.TickAsync(protocol, [84_000m]);
+        var stillSuspended = await Chain.TickAsync(protocol, [84_000m]);
         Assert.Empty(stillSuspended.DecodeAllEvents<RebalancingSuspendedEvent>());
         Assert.Equal(0, Assert.Single(stillSuspended.DecodeAllEvents<RebalanceDeferredEvent>()).Event.Reason);
 
-        var recovery = await _chain.TickAsync(protocol, [84_000m], injections: [Inject(pool, 1m)]);
+        var recovery = await Chain.TickAsync(protocol, [84_000m], injections: [Inject(pool, 1m)]);
         var resumed = Assert.Single(recovery.DecodeAllEvents<RebalancingResumedEvent>()).Event;
         Assert.True(resumed.ReserveValue >= resumed.FloorValue);
         Assert.Equal(0, Assert.Single(recovery.DecodeAllEvents<RebalancedEvent>()).Event.Trigger);
-        Assert.False(await _chain.ReadAsync<SuspendedFunction, bool>(pool.Address));
+        Assert.False(await Chain.ReadAsync<SuspendedFunction, bool>(pool.Address));
     }
 
     [Fact]
     public async Task ARebalanceIsDeferredWhenTheReserveCannotCoverItsShareOfTheCosts()
     {
         // Thin spot liquidity makes the trade expensive; the reserve sits just above its floor.
-        var protocol = await _chain.DeployAsync(TestSpecs.OneToken(spotDepth: 100_000_000m));
-        var pool = protocol.Pools[0];
-        await _chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(pool, 2.23m)]);
+        var protocol = await OpenedAsync(TestSpecs.OneToken(spotDepth: 100_000_000m), reserve: 2.23m);
 
         // +20%: leverage ~2.25x; equity ~$1.6M, floor ~$160k, reserve ~$160.6k.
-        var receipt = await _chain.TickAsync(protocol, [72_000m]);
+        var receipt = await Chain.TickAsync(protocol, [72_000m]);
 
         Assert.Equal(1, Assert.Single(receipt.DecodeAllEvents<RebalanceDeferredEvent>()).Event.Reason);
         Assert.Empty(receipt.DecodeAllEvents<RebalancingSuspendedEvent>());
@@ -63,19 +49,18 @@ public sealed class ReserveFloorTests : IAsyncLifetime
     [Fact]
     public async Task APriceRecoveryAloneKeepsThePoolSuspendedUntilAFeeAllocationResumesIt()
     {
-        var protocol = await _chain.DeployAsync(TestSpecs.OneToken());
+        var protocol = await OpenedAsync(reserve: 2.5m);
         var pool = protocol.Pools[0];
-        await _chain.TickAsync(protocol, [60_000m], [Mint(protocol.Tokens[0], 1_000_000m)], [Inject(pool, 2.5m)]);
-        await _chain.TickAsync(protocol, [84_000m]);
+        await Chain.TickAsync(protocol, [84_000m]);
 
-        var priceBack = await _chain.TickAsync(protocol, [60_000m]);
+        var priceBack = await Chain.TickAsync(protocol, [60_000m]);
         Assert.Empty(priceBack.DecodeAllEvents<RebalancingResumedEvent>());
-        Assert.True(await _chain.ReadAsync<SuspendedFunction, bool>(pool.Address));
+        Assert.True(await Chain.ReadAsync<SuspendedFunction, bool>(pool.Address));
 
         // The opening subscription's 0.1% fee is still waiting to be allocated.
-        var receipt = await _chain.TickAsync(protocol, [60_000m], allocateFees: true);
+        var receipt = await Chain.TickAsync(protocol, [60_000m], allocateFees: true);
         Assert.Single(receipt.DecodeAllEvents<FeesAllocatedEvent>());
         Assert.Single(receipt.DecodeAllEvents<RebalancingResumedEvent>());
-        Assert.False(await _chain.ReadAsync<SuspendedFunction, bool>(pool.Address));
+        Assert.False(await Chain.ReadAsync<SuspendedFunction, bool>(pool.Address));
     }
 }

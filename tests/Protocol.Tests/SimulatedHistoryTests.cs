@@ -1,7 +1,3 @@
-using System.Numerics;
-using LeveragedTokens.Protocol.Events;
-using LeveragedTokens.Protocol.Tests.Support;
-
 namespace LeveragedTokens.Protocol.Tests;
 
 /// <summary>Audits every event of a simulated history against the rules of the public interface.</summary>

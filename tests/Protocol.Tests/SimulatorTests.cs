@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using LeveragedTokens.Protocol.Events;
-using LeveragedTokens.Protocol.Tests.Support;
-using LeveragedTokens.Simulator;
 using Nethereum.RPC.Eth.DTOs;
 
 namespace LeveragedTokens.Protocol.Tests;

@@ -1,6 +1,3 @@
-using LeveragedTokens.Staff.Alerts;
-using LeveragedTokens.Staff.Tests.Support;
-using LeveragedTokens.TestSupport;
 using Microsoft.Playwright;
 
 namespace LeveragedTokens.Staff.Tests;

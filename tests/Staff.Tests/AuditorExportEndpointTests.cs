@@ -1,11 +1,6 @@
 using System.IO.Compression;
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
-using System.Text.Json;
 using LeveragedTokens.Exports;
-using LeveragedTokens.Staff.Tests.Support;
-using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Staff.Tests;
 
@@ -49,9 +44,7 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
     [Fact]
     public async Task AnAuditorDownloadsEveryRowWithoutACap()
     {
-        var auditor = await _app.SignedInClientAsync("auditor@example.test");
-
-        var response = await auditor.GetAsync("/api/staff/exports/rebalances.csv?token=BTC3L");
+        var response = await AuditorGetAsync("/api/staff/exports/rebalances.csv?token=BTC3L");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal($"rebalances.v1.chain-31337.token-{ChainSeeder.Token}.csv", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
@@ -64,13 +57,9 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
     [Fact]
     public async Task AnAuditorGetsTheExportAndItsManifestInOneZip()
     {
-        var auditor = await _app.SignedInClientAsync("auditor@example.test");
+        var response = await AuditorGetAsync("/api/staff/exports/reserve-ledger.jsonl.zip?pool=BTC&fromBlock=600&toBlock=1200");
 
-        var response = await auditor.GetAsync("/api/staff/exports/reserve-ledger.jsonl.zip?pool=BTC&fromBlock=600&toBlock=1200");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/zip", response.Content.Headers.ContentType!.MediaType);
-        using var zip = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+        using var zip = await DownloadedZipAsync(response, "application/zip");
         var name = $"reserve-ledger.v1.chain-31337.pool-{ChainSeeder.Pool}.blocks-600-1200.jsonl";
         Assert.Equal([name, name + ".manifest.json"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         var file = Read(zip.GetEntry(name)!);
@@ -85,13 +74,9 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
     [Fact]
     public async Task AnAuditorExportsTheReserveMetricsAsXlsx()
     {
-        var auditor = await _app.SignedInClientAsync("auditor@example.test");
+        var response = await AuditorGetAsync("/api/staff/exports/reserve-metrics.xlsx?token=BTC3L");
 
-        var response = await auditor.GetAsync("/api/staff/exports/reserve-metrics.xlsx?token=BTC3L");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType!.MediaType);
-        using var xlsx = new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
+        using var xlsx = await DownloadedZipAsync(response, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         Assert.Contains(xlsx.Entries, e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal));
     }
 
@@ -126,9 +111,7 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
     [InlineData("/api/staff/reconciliation/BTC?from=soon", 400)]
     public async Task AnAuditorsBadRequestsAreProblemDetails(string path, int status)
     {
-        var auditor = await _app.SignedInClientAsync("auditor@example.test");
-
-        var response = await auditor.GetAsync(path);
+        var response = await AuditorGetAsync(path);
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -149,9 +132,7 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
     [Fact]
     public async Task TheAuditPageOffersTheDownloadsToAnAuditor()
     {
-        var auditor = await _app.SignedInClientAsync("auditor@example.test");
-
-        var response = await auditor.GetAsync("/audit");
+        var response = await AuditorGetAsync("/audit");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -170,6 +151,17 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("href=\"/api/v1/exports/rebalances.csv?token=BTC3L&from=2026-01-01T00%3A00%3A00Z\"", html);
         Assert.Contains($"Export CSV (first {ExportWebFixture.Cap} rows)", html);
+    }
+
+    private async Task<HttpResponseMessage> AuditorGetAsync(string url) =>
+        await (await _app.SignedInClientAsync("auditor@example.test")).GetAsync(url);
+
+    /// <summary>A successful download of <paramref name="mediaType"/>, opened as the zip it is (an xlsx is one too).</summary>
+    private static async Task<ZipArchive> DownloadedZipAsync(HttpResponseMessage response, string mediaType)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
+        return new ZipArchive(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), ZipArchiveMode.Read);
     }
 
     private static byte[] Read(ZipArchiveEntry entry)

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using LeveragedTokens.Staff.Tests.Support;
-using LeveragedTokens.TestSupport;
-
 namespace LeveragedTokens.Staff.Tests;
 
 /// <summary>Every staff page and endpoint refuses anonymous users and users without the role.</summary>
@@ -40,34 +35,23 @@ public sealed class AuthorizationTests(StaffWebFixture fixture) : IClassFixture<
     };
 
     [Theory, MemberData(nameof(RiskPages)), MemberData(nameof(AdminPages))]
-    public async Task AnAnonymousVisitorIsSentToTheSignInPage(string page)
-    {
-        var response = await _app.Client().GetAsync(page);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/staff/login", response.Headers.Location!.PathAndQuery());
-    }
+    public async Task AnAnonymousVisitorIsSentToTheSignInPage(string page) =>
+        await AssertRedirectedAsync(_app.Client(), page, "/staff/login");
 
     [Theory, MemberData(nameof(RiskPages)), MemberData(nameof(AdminPages))]
-    public async Task ASignedInUserWithoutTheRoleIsDeniedThePage(string page)
-    {
-        var auditor = await _app.SignedInClientAsync("auditor@example.test");
-
-        var response = await auditor.GetAsync(page);
-
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/staff/denied", response.Headers.Location!.PathAndQuery());
-    }
+    public async Task ASignedInUserWithoutTheRoleIsDeniedThePage(string page) =>
+        await AssertRedirectedAsync(await _app.SignedInClientAsync("auditor@example.test"), page, "/staff/denied");
 
     [Theory, MemberData(nameof(AdminPages))]
-    public async Task ARiskUserIsDeniedTheAdminPages(string page)
-    {
-        var risk = await _app.SignedInClientAsync("risk@example.test");
+    public async Task ARiskUserIsDeniedTheAdminPages(string page) =>
+        await AssertRedirectedAsync(await _app.SignedInClientAsync("risk@example.test"), page, "/staff/denied");
 
-        var response = await risk.GetAsync(page);
+    private static async Task AssertRedirectedAsync(HttpClient client, string page, string to)
+    {
+        var response = await client.GetAsync(page);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.StartsWith("/staff/denied", response.Headers.Location!.PathAndQuery());
+        Assert.StartsWith(to, response.Headers.Location!.PathAndQuery());
     }
 
     [Theory, MemberData(nameof(RiskPages))]

@@ -1,7 +1,5 @@
 using LeveragedTokens.Staff.Identity;
-using LeveragedTokens.Staff.Tests.Support;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LeveragedTokens.Staff.Tests;
 

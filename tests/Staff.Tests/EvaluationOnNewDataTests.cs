@@ -6,13 +6,8 @@ using LeveragedTokens.Dashboard.Web.Staff;
 using LeveragedTokens.Hosting;
 using LeveragedTokens.Indexer.Jobs;
 using LeveragedTokens.Indexer.Sync;
-using LeveragedTokens.Staff.Alerts;
-using LeveragedTokens.Staff.Tests.Support;
-using LeveragedTokens.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
-using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Staff.Tests;
 

@@ -1,5 +1,3 @@
-using LeveragedTokens.Staff.Tests.Support;
-
 namespace LeveragedTokens.Staff.Tests;
 
 /// <summary>Hostile query values on every export endpoint: never a server error, never an internal detail in the answer.</summary>

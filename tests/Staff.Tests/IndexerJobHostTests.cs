@@ -1,16 +1,9 @@
 using Hangfire;
 using Hangfire.Storage;
-using LeveragedTokens.Data;
 using LeveragedTokens.Exports;
-using LeveragedTokens.Staff.Alerts;
-using LeveragedTokens.Staff.Notifications;
 using LeveragedTokens.Staff.Persistence;
-using LeveragedTokens.Staff.Tests.Support;
-using LeveragedTokens.TestSupport;
 using LeveragedTokens.Hosting;
 using LeveragedTokens.Indexer.Jobs;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace LeveragedTokens.Staff.Tests;

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using LeveragedTokens.Staff.Tests.Support;
-using LeveragedTokens.TestSupport;
-
 namespace LeveragedTokens.Staff.Tests;
 
 /// <summary>The quick export for anyone, over HTTP on a seeded database.</summary>

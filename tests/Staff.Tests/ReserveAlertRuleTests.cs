@@ -1,41 +1,28 @@
-using LeveragedTokens.Staff.Alerts;
-using LeveragedTokens.Staff.Tests.Support;
 using LeveragedTokens.Staff.Thresholds;
-using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Staff.Tests;
 
-public sealed class ReserveAlertRuleTests : IAsyncLifetime
+public sealed class ReserveAlertRuleTests : StaffHostTest
 {
-    private StaffTestHost _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await StaffTestHost.StartAsync();
-        await _host.Chain.RegisterAsync();
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     private async Task SeedStressAsync()
     {
         // Hourly metrics: calm, near the floor at 900, below at 1200, suspended, back above, calm at 2100.
         long[] utilization = [5000, 6000, 7999, 8000, 9500, 10001, 10500, 9000, 7000, 6000];
         for (var i = 0; i < utilization.Length; i++)
-            await _host.Chain.MetricsAsync(300 * (i + 1), utilization[i]);
-        await _host.Chain.SuspensionAsync(1801, suspended: true);
-        await _host.Chain.SuspensionAsync(2401, suspended: false);
+            await Host.Chain.MetricsAsync(300 * (i + 1), utilization[i]);
+        await Host.Chain.SuspensionAsync(1801, suspended: true);
+        await Host.Chain.SuspensionAsync(2401, suspended: false);
     }
 
     [Fact]
     public async Task NearFloorWarningAndBelowFloorCriticalFireAtTheCrossingBlocksAndResolveOnRecovery()
     {
         await SeedStressAsync();
-        await _host.Chain.IndexedUpToAsync(3000);
+        await Host.Chain.IndexedUpToAsync(3000);
 
-        await _host.EvaluateAsync();
+        await Host.EvaluateAsync();
 
-        var near = Assert.Single(await _host.AlertsAsync(AlertKind.ReserveNearFloor));
+        var near = Assert.Single(await Host.AlertsAsync(AlertKind.ReserveNearFloor));
         Assert.Equal(AlertSeverity.Warning, near.Severity);
         Assert.Equal(1200, near.FiredBlock);
         Assert.Equal(ChainSeeder.TxOf(1200), near.FiredTxHash);
@@ -45,7 +32,7 @@ public sealed class ReserveAlertRuleTests : IAsyncLifetime
         Assert.Equal(ChainSeeder.TimeOf(2700), near.ResolvedAt);
         Assert.StartsWith("/reserves/BTC?", near.ChartLink);
 
-        var below = Assert.Single(await _host.AlertsAsync(AlertKind.ReserveBelowFloor));
+        var below = Assert.Single(await Host.AlertsAsync(AlertKind.ReserveBelowFloor));
         Assert.Equal(AlertSeverity.Critical, below.Severity);
         Assert.Equal(1800, below.FiredBlock);
         Assert.Equal(10001m, below.Value);
@@ -56,11 +43,11 @@ public sealed class ReserveAlertRuleTests : IAsyncLifetime
     public async Task SuspensionOpensACriticalAlertAndResumptionResolvesIt()
     {
         await SeedStressAsync();
-        await _host.Chain.IndexedUpToAsync(3000);
+        await Host.Chain.IndexedUpToAsync(3000);
 
-        await _host.EvaluateAsync();
+        await Host.EvaluateAsync();
 
-        var suspension = Assert.Single(await _host.AlertsAsync(AlertKind.RebalancingSuspended));
+        var suspension = Assert.Single(await Host.AlertsAsync(AlertKind.RebalancingSuspended));
         Assert.Equal(AlertSeverity.Critical, suspension.Severity);
         Assert.Equal(1801, suspension.FiredBlock);
         Assert.Equal(2401, suspension.ResolvedBlock);
@@ -72,11 +59,11 @@ public sealed class ReserveAlertRuleTests : IAsyncLifetime
         await SeedStressAsync();
         for (var block = 150; block <= 3000; block += 150)
         {
-            await _host.Chain.IndexedUpToAsync(block);
-            await _host.EvaluateAsync();
+            await Host.Chain.IndexedUpToAsync(block);
+            await Host.EvaluateAsync();
         }
 
-        var alerts = await _host.AlertsAsync();
+        var alerts = await Host.AlertsAsync();
         var reserve = alerts.Where(a => a.Kind is AlertKind.ReserveNearFloor or AlertKind.ReserveBelowFloor or AlertKind.RebalancingSuspended)
             .Select(a => (a.Kind, a.FiredBlock, a.ResolvedBlock)).OrderBy(a => a.FiredBlock).ToList();
         Assert.Equal([(AlertKind.ReserveNearFloor, 1200L, (long?)2700L), (AlertKind.ReserveBelowFloor, 1800L, 2400L), (AlertKind.RebalancingSuspended, 1801L, 2401L)], reserve);
@@ -85,25 +72,19 @@ public sealed class ReserveAlertRuleTests : IAsyncLifetime
     [Fact]
     public async Task TheSameConditionNeverOpensASecondAlertWhileOneIsUnresolved()
     {
-        await _host.Chain.MetricsAsync(300, 9000);
-        await _host.Chain.IndexedUpToAsync(300);
-        await _host.EvaluateAsync();
-        await _host.Chain.MetricsAsync(600, 9100);
-        await _host.Chain.MetricsAsync(900, 8500);
-        await _host.Chain.IndexedUpToAsync(900);
-        await _host.EvaluateAsync();
-        await _host.EvaluateAsync();
+        await Host.EvaluateMetricsAsync(300, 9000);
+        await Host.Chain.MetricsAsync(600, 9100);
+        await Host.EvaluateMetricsAsync(900, 8500);
+        await Host.EvaluateAsync();
 
-        var near = Assert.Single(await _host.AlertsAsync(AlertKind.ReserveNearFloor));
+        var near = Assert.Single(await Host.AlertsAsync(AlertKind.ReserveNearFloor));
         Assert.Equal(300, near.FiredBlock);
         Assert.Null(near.ResolvedAt);
 
         // After it resolves, a new crossing is a new alert.
-        await _host.Chain.MetricsAsync(1200, 5000);
-        await _host.Chain.MetricsAsync(1500, 8200);
-        await _host.Chain.IndexedUpToAsync(1500);
-        await _host.EvaluateAsync();
-        Assert.Equal([300L, 1500L], (await _host.AlertsAsync(AlertKind.ReserveNearFloor)).Select(a => a.FiredBlock));
+        await Host.Chain.MetricsAsync(1200, 5000);
+        await Host.EvaluateMetricsAsync(1500, 8200);
+        Assert.Equal([300L, 1500L], (await Host.AlertsAsync(AlertKind.ReserveNearFloor)).Select(a => a.FiredBlock));
     }
 
     [Theory]
@@ -113,17 +94,17 @@ public sealed class ReserveAlertRuleTests : IAsyncLifetime
     {
         if (marginBps is { } margin)
         {
-            var editor = (ThresholdEditor)_host.Services.GetService(typeof(ThresholdEditor))!;
+            var editor = (ThresholdEditor)Host.Services.GetService(typeof(ThresholdEditor))!;
             await editor.SetAsync(ChainSeeder.Pool, ThresholdKey.FloorClearMarginBps, margin, "risk@example.test", "no hysteresis", default);
         }
         long[] utilization = [5000, 8100, 7900, 8200, 7850, 7700];
         for (var i = 0; i < utilization.Length; i++)
-            await _host.Chain.MetricsAsync(300 * (i + 1), utilization[i]);
-        await _host.Chain.IndexedUpToAsync(1800);
+            await Host.Chain.MetricsAsync(300 * (i + 1), utilization[i]);
+        await Host.Chain.IndexedUpToAsync(1800);
 
-        await _host.EvaluateAsync();
+        await Host.EvaluateAsync();
 
-        var near = (await _host.AlertsAsync(AlertKind.ReserveNearFloor)).Select(a => (a.FiredBlock, a.ResolvedBlock)).ToList();
+        var near = (await Host.AlertsAsync(AlertKind.ReserveNearFloor)).Select(a => (a.FiredBlock, a.ResolvedBlock)).ToList();
         // The default margin (200 bps) holds the alert open through 7900 and 7850; without a margin every dip resolves it.
         Assert.Equal(marginBps is null ? [(600L, (long?)1800L)] : [(600L, (long?)900L), (1200L, (long?)1500L)], near);
     }
@@ -131,14 +112,14 @@ public sealed class ReserveAlertRuleTests : IAsyncLifetime
     [Fact]
     public async Task APoolThresholdOverridesTheDefaultWarningLevel()
     {
-        var editor = _host.Services.GetService(typeof(ThresholdEditor)) as ThresholdEditor;
+        var editor = Host.Services.GetService(typeof(ThresholdEditor)) as ThresholdEditor;
         await editor!.SetAsync(ChainSeeder.Pool, ThresholdKey.NearFloorBps, 9000, "risk@example.test", "tighter for BTC", default);
         await SeedStressAsync();
-        await _host.Chain.IndexedUpToAsync(3000);
+        await Host.Chain.IndexedUpToAsync(3000);
 
-        await _host.EvaluateAsync();
+        await Host.EvaluateAsync();
 
-        var near = Assert.Single(await _host.AlertsAsync(AlertKind.ReserveNearFloor));
+        var near = Assert.Single(await Host.AlertsAsync(AlertKind.ReserveNearFloor));
         Assert.Equal(1500, near.FiredBlock);
         Assert.Equal(9000m, near.Threshold);
         Assert.Equal(2700, near.ResolvedBlock);

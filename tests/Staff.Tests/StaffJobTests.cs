@@ -1,11 +1,6 @@
 using Hangfire;
 using Hangfire.Storage;
 using LeveragedTokens.Indexer.Jobs;
-using LeveragedTokens.Staff.Alerts;
-using LeveragedTokens.Staff.Notifications;
-using LeveragedTokens.Staff.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LeveragedTokens.Staff.Tests;

@@ -1,11 +1,4 @@
 using System.Numerics;
-using LeveragedTokens.Data;
-using LeveragedTokens.Staff.Alerts;
-using LeveragedTokens.Staff.Notifications;
-using LeveragedTokens.Staff.Tests.Support;
-using LeveragedTokens.TestSupport;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace LeveragedTokens.Staff.Tests;

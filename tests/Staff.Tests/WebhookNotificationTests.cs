@@ -1,35 +1,22 @@
-using System.Net;
-using LeveragedTokens.Staff.Alerts;
-using LeveragedTokens.Staff.Notifications;
-using LeveragedTokens.Staff.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using LeveragedTokens.TestSupport;
-
 namespace LeveragedTokens.Staff.Tests;
 
-public sealed class WebhookNotificationTests : IAsyncLifetime
+public sealed class WebhookNotificationTests : StaffHostTest
 {
     private readonly WebhookReceiver _receiver = new();
-    private StaffTestHost _host = null!;
 
-    public async Task InitializeAsync()
-    {
-        _host = await StaffTestHost.StartAsync(_receiver.Settings(minSeverity: "Critical"));
-        await _host.Chain.RegisterAsync();
-    }
+    protected override IDictionary<string, string?> Settings => _receiver.Settings(minSeverity: "Critical");
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
+        await base.DisposeAsync();
         await _receiver.DisposeAsync();
     }
 
-    private WebhookDeliveryJob Job => _host.Services.GetRequiredService<WebhookDeliveryJob>();
+    private WebhookDeliveryJob Job => Host.Services.GetRequiredService<WebhookDeliveryJob>();
 
     private async Task<List<WebhookDelivery>> DeliveriesAsync()
     {
-        await using var db = await _host.StaffDbAsync();
+        await using var db = await Host.StaffDbAsync();
         return await db.WebhookDeliveries.AsNoTracking().Include(d => d.Attempts).OrderBy(d => d.Id).ToListAsync();
     }
 
@@ -41,13 +28,9 @@ public sealed class WebhookNotificationTests : IAsyncLifetime
     [Fact]
     public async Task EachAlertEventReachesTheReceiverOnceWithAValidSignatureAndASlackText()
     {
-        await _host.Chain.MetricsAsync(300, 10_500);
-        await _host.Chain.IndexedUpToAsync(300);
-        await _host.EvaluateAsync();
-        await _host.Chain.MetricsAsync(600, 5_000);
-        await _host.Chain.IndexedUpToAsync(600);
-        await _host.EvaluateAsync();
-        await _host.EvaluateAsync();
+        await Host.EvaluateMetricsAsync(300, 10_500);
+        await Host.EvaluateMetricsAsync(600, 5_000);
+        await Host.EvaluateAsync();
 
         await DeliverAllAsync();
         await DeliverAllAsync();
@@ -69,9 +52,7 @@ public sealed class WebhookNotificationTests : IAsyncLifetime
     public async Task AFailingEndpointIsRetriedAndEveryAttemptIsRecorded()
     {
         _receiver.AnswerNext(HttpStatusCode.InternalServerError, HttpStatusCode.BadGateway);
-        await _host.Chain.MetricsAsync(300, 10_500);
-        await _host.Chain.IndexedUpToAsync(300);
-        await _host.EvaluateAsync();
+        await Host.EvaluateMetricsAsync(300, 10_500);
         var id = Assert.Single(await DeliveriesAsync()).Id;
 
         Assert.Equal(DeliveryOutcome.RetryLater, await Job.TryDeliverAsync(id, CancellationToken.None));

@@ -8,14 +8,10 @@ namespace LeveragedTokens.TestSupport;
 /// </summary>
 public sealed class PostgresDatabase : IAsyncDisposable
 {
-    private PostgresDatabase(string name, string connectionString)
-    {
-        Name = name;
-        ConnectionString = connectionString;
-    }
+    private PostgresDatabase(string name) => Name = name;
 
     public string Name { get; }
-    public string ConnectionString { get; }
+    public string ConnectionString => field ??= new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name }.ConnectionString;
 
     public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable("TEST_PG_ADMIN")
@@ -31,8 +27,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
             await create.ExecuteNonQueryAsync();
         }
-        var builder = new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name };
-        return new PostgresDatabase(name, builder.ConnectionString);
+        return new PostgresDatabase(name);
     }
 
     public async ValueTask DisposeAsync()

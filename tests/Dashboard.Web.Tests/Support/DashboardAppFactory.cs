@@ -1,4 +1,3 @@
-using LeveragedTokens.TestSupport;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LeveragedTokens.Dashboard.Web.Tests.Support;

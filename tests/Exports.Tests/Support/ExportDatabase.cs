@@ -5,17 +5,11 @@ using Npgsql;
 
 namespace LeveragedTokens.Exports.Tests.Support;
 
-/// <summary>A migrated database on the real cluster, with the export engine wired to it.</summary>
-public sealed class ExportDatabase : IAsyncDisposable
+/// <summary>A migrated database on the real cluster (the test kit's <see cref="PostgresDatabase"/>), with the export engine wired to it.</summary>
+public sealed class ExportDatabase(PostgresDatabase database) : IAsyncDisposable
 {
-    private ExportDatabase(PostgresDatabase database, NpgsqlDataSource dataSource)
-    {
-        Database = database;
-        DataSource = dataSource;
-    }
-
-    public PostgresDatabase Database { get; }
-    public NpgsqlDataSource DataSource { get; }
+    public PostgresDatabase Database { get; } = database;
+    public NpgsqlDataSource DataSource { get; } = NpgsqlDataSource.Create(database.ConnectionString);
     public string ConnectionString => Database.ConnectionString;
 
     public static readonly ExportOptions Options = new()
@@ -29,7 +23,7 @@ public sealed class ExportDatabase : IAsyncDisposable
     {
         var database = await PostgresDatabase.CreateAsync(prefix);
         await using (var db = Context(database.ConnectionString)) await db.Database.MigrateAsync();
-        return new ExportDatabase(database, NpgsqlDataSource.Create(database.ConnectionString));
+        return new ExportDatabase(database);
     }
 
     public static DashboardDbContext Context(string connectionString) =>

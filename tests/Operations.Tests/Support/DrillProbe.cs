@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Npgsql;
-
 namespace LeveragedTokens.Operations.Tests.Support;
 
 /// <summary>What the fault drill compares: the indexer's checkpoint and stored logs in Postgres, and the node's logs.</summary>

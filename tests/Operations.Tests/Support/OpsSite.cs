@@ -1,6 +1,5 @@
 using LeveragedTokens.TestSupport;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LeveragedTokens.Operations.Tests.Support;
 

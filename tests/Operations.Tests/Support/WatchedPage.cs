@@ -1,5 +1,6 @@
 using LeveragedTokens.TestSupport;
 using Microsoft.Playwright;
+using Cookie = Microsoft.Playwright.Cookie;
 
 namespace LeveragedTokens.Operations.Tests.Support;
 

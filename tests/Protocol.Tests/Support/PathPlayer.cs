@@ -1,7 +1,3 @@
-using System.Numerics;
-using LeveragedTokens.Protocol.Deployment;
-using LeveragedTokens.Protocol.Functions;
-
 namespace LeveragedTokens.Protocol.Tests.Support;
 
 /// <summary>Plays one price path per pool through the keeper's hourly tick on a frictionless

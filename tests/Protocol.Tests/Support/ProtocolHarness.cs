@@ -1,25 +1,14 @@
-using System.Numerics;
 using LeveragedTokens.Protocol.Chain;
-using LeveragedTokens.Protocol.Deployment;
-using LeveragedTokens.Protocol.Functions;
-using LeveragedTokens.TestSupport;
 using Nethereum.ABI.FunctionEncoding.Attributes;
-using Nethereum.Contracts;
 using Nethereum.RPC.Eth.DTOs;
 
 namespace LeveragedTokens.Protocol.Tests.Support;
 
 /// <summary>A real anvil with the keeper's session on it: deploy a spec, play hours, read logs.</summary>
-public sealed class ProtocolHarness : IAsyncDisposable
+public sealed class ProtocolHarness(AnvilNode node, ChainSession session) : IAsyncDisposable
 {
-    private ProtocolHarness(AnvilNode node, ChainSession session)
-    {
-        Node = node;
-        Session = session;
-    }
-
-    public AnvilNode Node { get; }
-    public ChainSession Session { get; }
+    public AnvilNode Node { get; } = node;
+    public ChainSession Session { get; } = session;
 
     public static async Task<ProtocolHarness> StartAsync(params string[] anvilArgs)
     {

@@ -1,5 +1,3 @@
-using Nethereum.Contracts;
-
 namespace LeveragedTokens.Protocol.Tests.Support;
 
 public static class Reverts

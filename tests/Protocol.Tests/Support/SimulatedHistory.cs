@@ -1,6 +1,3 @@
-using LeveragedTokens.Protocol.Deployment;
-using LeveragedTokens.Simulator;
-
 namespace LeveragedTokens.Protocol.Tests.Support;
 
 /// <summary>Twelve days of the default protocol played by the simulator (seed 5), stress

@@ -1,5 +1,3 @@
-using LeveragedTokens.Protocol.Deployment;
-
 namespace LeveragedTokens.Protocol.Tests.Support;
 
 public static class TestSpecs

@@ -1,12 +1,7 @@
 using Hangfire;
-using LeveragedTokens.Data;
 using LeveragedTokens.Hosting;
-using LeveragedTokens.Staff.Alerts;
 using LeveragedTokens.Staff.Persistence;
-using LeveragedTokens.TestSupport;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -58,6 +53,14 @@ public sealed class StaffTestHost : IAsyncDisposable
 
     public Task<EvaluationSummary> EvaluateAsync() =>
         Services.GetRequiredService<AlertEvaluationJob>().RunAsync(CancellationToken.None);
+
+    /// <summary>The pool publishes <paramref name="utilizationBps"/> at <paramref name="block"/>, the indexer reaches it and the rules run.</summary>
+    public async Task<EvaluationSummary> EvaluateMetricsAsync(long block, long utilizationBps)
+    {
+        await Chain.MetricsAsync(block, utilizationBps);
+        await Chain.IndexedUpToAsync(block);
+        return await EvaluateAsync();
+    }
 
     public async Task<List<Alert>> AlertsAsync(AlertKind? kind = null)
     {

@@ -1,13 +1,8 @@
-using LeveragedTokens.Data;
-using LeveragedTokens.Staff.Alerts;
 using LeveragedTokens.Staff.Identity;
-using LeveragedTokens.TestSupport;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LeveragedTokens.Staff.Tests.Support;
 
