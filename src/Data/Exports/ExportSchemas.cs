@@ -1,7 +1,7 @@
-namespace LeveragedTokens.Exports.Schema;
+namespace LeveragedTokens.Data.Exports;
 
 /// <summary>The versioned column lists. Version 1; a new column means appending, never renaming.</summary>
-internal static class ExportSchemas
+public static class ExportSchemas
 {
     public const int Version = 1;
 
@@ -22,7 +22,7 @@ internal static class ExportSchemas
         .Add("rebalance_id", ColumnKind.Number, "r.rebalance_id::text")
         .Add("trigger", ColumnKind.Number, "r.trigger::text")
         .Add("trigger_name", ColumnKind.Text,
-            Data.Entities.RebalanceVocabulary.ExportNameSql("r.trigger"))
+            Entities.RebalanceVocabulary.ExportNameSql("r.trigger"))
         .Add("is_buy", ColumnKind.Boolean, "CASE WHEN r.is_buy THEN 'true' ELSE 'false' END")
         .AddAmount("amount", "r.amount")
         .AddAmount("mark_price", "r.mark_price")
@@ -80,9 +80,9 @@ internal static class ExportSchemas
             .Add("tx_hash", ColumnKind.Text, $"{a}.tx_hash")
             .Add("log_index", ColumnKind.Number, $"{a}.log_index::text")
             .Add("event", ColumnKind.Text, eventNameSql)
-            .Add("confirmations", ColumnKind.Number, $"{Data.Confirmations.DepthSql("st.head_block", $"{a}.block_number")}::text")
+            .Add("confirmations", ColumnKind.Number, $"{Confirmations.DepthSql("st.head_block", $"{a}.block_number")}::text")
             .Add("confirmation_status", ColumnKind.Text,
-                Data.Confirmations.StatusSql("st.head_block", $"{a}.block_number", "st.confirmations"))
+                Confirmations.StatusSql("st.head_block", $"{a}.block_number", "st.confirmations"))
             .Add("explorer_url", ColumnKind.Text, sql: null);
     }
 }
