@@ -1,3 +1,5 @@
+using LeveragedTokens.Data.Entities;
+
 namespace LeveragedTokens.Data.Exports;
 
 /// <summary>The versioned column lists. Version 1; a new column means appending, never renaming.</summary>
@@ -21,8 +23,7 @@ public static class ExportSchemas
         .Add("token_symbol", ColumnKind.Text, "t.symbol")
         .Add("rebalance_id", ColumnKind.Number, "r.rebalance_id::text")
         .Add("trigger", ColumnKind.Number, "r.trigger::text")
-        .Add("trigger_name", ColumnKind.Text,
-            Entities.RebalanceVocabulary.ExportNameSql("r.trigger"))
+        .Add("trigger_name", ColumnKind.Text, EnumNameSql.Case<RebalanceTrigger>("r.trigger"))
         .Add("is_buy", ColumnKind.Boolean, "CASE WHEN r.is_buy THEN 'true' ELSE 'false' END")
         .AddAmount("amount", "r.amount")
         .AddAmount("mark_price", "r.mark_price")
@@ -41,7 +42,7 @@ public static class ExportSchemas
             new DatasetSchema(ExportDataset.ReserveLedger, "reserve-ledger", "l",
                 "pool_ledger l LEFT JOIN reserve_pools p ON p.chain_id = l.chain_id AND p.address = l.pool_address"
                 + " LEFT JOIN tokens t ON t.chain_id = l.chain_id AND t.address = l.counterparty AND l.kind = 0"),
-            "CASE l.kind WHEN 0 THEN 'ReserveDrawn' WHEN 1 THEN 'FeesAllocated' WHEN 2 THEN 'CapitalInjected' ELSE l.kind::text END")
+            EnumNameSql.Case<LedgerEntryKind>("l.kind"))
         .Add("pool_address", ColumnKind.Text, "l.pool_address")
         .Add("pool_underlying", ColumnKind.Text, "p.underlying")
         .AddAmount("amount", "l.amount")
