@@ -44,9 +44,9 @@ public static partial class ExportSql
         var select = schema.SchemaColumns.Select(c =>
         {
             var sql = c.Sql ?? ExplorerUrl(a, explorerBaseUrls);
-            // The same rule as SpreadsheetSafety.Neutralise, for SQL-only consumers (psql \copy); the explorer URL starts with its configured base.
+            // For SQL-only consumers (psql \copy); the explorer URL starts with its configured base, never a formula.
             if (neutraliseText && c.Column.Kind == ColumnKind.Text && c.Sql is not null)
-                sql = $"CASE WHEN left({sql}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || {sql} ELSE {sql} END";
+                sql = SpreadsheetSafety.NeutraliseSql(sql);
             return $"{sql} AS {c.Column.Name}";
         });
         var body = " FROM " + schema.From
