@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Exports;
 using LeveragedTokens.TestSupport;
 using Npgsql;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Exports;
 using LeveragedTokens.Exports.Reconciliation;
 using Npgsql;

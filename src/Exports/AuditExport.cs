@@ -1,5 +1,5 @@
 using System.Data;
-using LeveragedTokens.Exports.Schema;
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Exports.Writers;
 using Npgsql;
 
@@ -91,7 +91,7 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
     /// </summary>
     public string SqlFor(ExportQuery query, bool neutraliseText = true)
     {
-        using var command = ExportSql.Build(ExportSchemas.For(query.Dataset), query, options, neutraliseText, connection: null);
+        using var command = ExportSql.Build(ExportSchemas.For(query.Dataset), query, options.ExplorerBaseUrls, neutraliseText, connection: null);
         return ExportSql.Inline(command);
     }
 
@@ -107,7 +107,7 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
         var truncated = false;
         var blockIndex = schema.IndexOf("block_number");
         var values = new string?[schema.SchemaColumns.Count];
-        await using (var command = ExportSql.Build(schema, query, options, neutraliseText: false, connection))
+        await using (var command = ExportSql.Build(schema, query, options.ExplorerBaseUrls, neutraliseText: false, connection))
         {
             command.Transaction = transaction;
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
@@ -137,7 +137,7 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var schema = ExportSchemas.For(query.Dataset);
-        await using var command = ExportSql.Build(schema, query, options, neutraliseText: false, connection);
+        await using var command = ExportSql.Build(schema, query, options.ExplorerBaseUrls, neutraliseText: false, connection);
         command.Transaction = transaction;
         await using var reader = await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
         while (await reader.ReadAsync(ct))

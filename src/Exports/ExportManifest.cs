@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LeveragedTokens.Data.Exports;
 
 namespace LeveragedTokens.Exports;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Npgsql;
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Data.Sql;
 
 namespace LeveragedTokens.Exports;

@@ -1,4 +1,5 @@
 using LeveragedTokens.Chain;
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.ExportVerifier;
 using LeveragedTokens.Exports.Chain;
 using LeveragedTokens.Exports.Reconciliation;

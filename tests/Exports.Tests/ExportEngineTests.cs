@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LeveragedTokens.Data.Entities;
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Exports.Tests.Support;
 using LeveragedTokens.Exports.Verification;
 using LeveragedTokens.Protocol;

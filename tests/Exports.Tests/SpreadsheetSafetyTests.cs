@@ -1,4 +1,5 @@
 using LeveragedTokens.Data.Entities;
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Exports.Tests.Support;
 using LeveragedTokens.Exports.Verification;
 using ClosedXML.Excel;

@@ -1,4 +1,5 @@
 using LeveragedTokens.Dashboard.Web.Api;
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Data.Queries;
 using LeveragedTokens.Exports;
 

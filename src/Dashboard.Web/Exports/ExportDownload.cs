@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Exports;
 
 namespace LeveragedTokens.Dashboard.Web.Exports;

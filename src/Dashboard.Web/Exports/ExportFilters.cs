@@ -1,8 +1,8 @@
 using System.Globalization;
 using LeveragedTokens.Dashboard.Web.Api;
 using LeveragedTokens.Dashboard.Web.Formatting;
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Data.Queries;
-using LeveragedTokens.Exports;
 
 namespace LeveragedTokens.Dashboard.Web.Exports;
 

@@ -8,12 +8,31 @@ using NpgsqlTypes;
 
 namespace LeveragedTokens.Data.Copy;
 
+/// <summary>The statements that COPY rows into one chain table: straight in, or staged in a temp twin and merged.</summary>
+public abstract class ChainTableCopy
+{
+    public abstract string Table { get; }
+
+    /// <summary>Every column of the table, in the order the rows are written.</summary>
+    public abstract IReadOnlyList<string> Columns { get; }
+
+    private string StagingTable => "tmp_" + Table;
+    private string ColumnList => string.Join(", ", Columns);
+
+    public string CopyStatement(bool staged) => $"COPY {(staged ? StagingTable : Table)} ({ColumnList}) FROM STDIN (FORMAT BINARY)";
+
+    public string CreateStagingStatement => $"CREATE TEMP TABLE IF NOT EXISTS {StagingTable} (LIKE {Table}) ON COMMIT DROP";
+
+    /// <summary>Moves the staged rows in, skipping those that already exist.</summary>
+    public string MergeStagedStatement => $"INSERT INTO {Table} ({ColumnList}) SELECT {ColumnList} FROM {StagingTable} ON CONFLICT DO NOTHING";
+}
+
 /// <summary>
 /// The binary COPY of one chain table, derived once from the EF model: the table name, every mapped
 /// column (names, store types and value converters as EF has them) and one compiled, typed writer per
 /// column. Nothing is looked up per row, and a column added to the model is copied without another edit.
 /// </summary>
-public sealed class ChainTableCopy<T> where T : ChainLogRow
+public sealed class ChainTableCopy<T> : ChainTableCopy where T : ChainLogRow
 {
     private delegate Task ColumnWriter(NpgsqlBinaryImporter importer, T row, CancellationToken ct);
 
@@ -29,10 +48,10 @@ public sealed class ChainTableCopy<T> where T : ChainLogRow
         _writers = properties.Select(WriterFor).ToArray();
     }
 
-    public string Table { get; }
+    public override string Table { get; }
 
     /// <summary>Every column of the table, in the order <see cref="WriteRowAsync"/> writes them.</summary>
-    public IReadOnlyList<string> Columns { get; }
+    public override IReadOnlyList<string> Columns { get; }
 
     public async Task WriteRowAsync(NpgsqlBinaryImporter importer, T row, CancellationToken ct)
     {

@@ -36,12 +36,6 @@ public static class RebalanceVocabulary
     /// <summary>The export's name: the protocol's own ("LeverageOutOfBand").</summary>
     public static string ExportName(this RebalanceTrigger trigger) => trigger.ToString();
 
-    /// <summary>The export's name computed by the server from a smallint trigger column.</summary>
-    public static string ExportNameSql(string column) =>
-        $"CASE {column} "
-        + string.Concat(Triggers.Select(t => $"WHEN {(short)t.Trigger} THEN '{t.Trigger.ExportName()}' "))
-        + $"ELSE {column}::text END";
-
     /// <summary>Empty means any trigger; otherwise the API name, the export name or the code (0, 1, 2), in any case.</summary>
     public static bool TryParseTrigger(string? text, out RebalanceTrigger? trigger)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LeveragedTokens.Chain;
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Exports.Chain;
 using LeveragedTokens.Exports.Verification;
 using LeveragedTokens.Data.Sql;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LeveragedTokens.Data.Exports;
 
 namespace LeveragedTokens.Exports.Reconciliation;
 

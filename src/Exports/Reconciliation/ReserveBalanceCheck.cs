@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Numerics;
-using LeveragedTokens.Protocol;
+using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Data.Sql;
+using LeveragedTokens.Protocol;
 
 namespace LeveragedTokens.Exports.Reconciliation;
 
@@ -39,8 +40,8 @@ internal static class ReserveBalanceCheck
 
             if (reader.GetString(0) == "L")
             {
-                var kind = reader.GetInt16(1);
-                balance += kind == 0 ? -amount : amount;
+                var kind = (LedgerEntryKind)reader.GetInt16(1);
+                balance += kind == LedgerEntryKind.ReserveDrawn ? -amount : amount;
                 var label = $"{KindName(kind)} at block {block} log {log} tx {txHash}";
                 if (suspects.Count < MaxSuspects) suspects.Add(label);
                 if (reader.IsDBNull(3)) continue;
@@ -119,11 +120,5 @@ internal static class ReserveBalanceCheck
         return await command.ExecuteScalarAsync(ct) is int bps ? bps : null;
     }
 
-    internal static string KindName(short kind) => kind switch
-    {
-        0 => "ReserveDrawn",
-        1 => "FeesAllocated",
-        2 => "CapitalInjected",
-        _ => "kind " + kind,
-    };
+    private static string KindName(LedgerEntryKind kind) => Enum.IsDefined(kind) ? kind.ToString() : "kind " + (short)kind;
 }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using LeveragedTokens.Exports.Schema;
+using LeveragedTokens.Data.Exports;
 
 namespace LeveragedTokens.Exports.Verification;
 

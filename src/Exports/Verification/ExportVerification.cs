@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using LeveragedTokens.Chain;
 using LeveragedTokens.Exports.Chain;
-using LeveragedTokens.Exports.Schema;
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Protocol;
 
 namespace LeveragedTokens.Exports.Verification;

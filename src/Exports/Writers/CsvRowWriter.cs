@@ -1,5 +1,5 @@
 using System.Text;
-using LeveragedTokens.Exports.Schema;
+using LeveragedTokens.Data.Exports;
 
 namespace LeveragedTokens.Exports.Writers;
 

@@ -1,4 +1,4 @@
-using LeveragedTokens.Exports.Schema;
+using LeveragedTokens.Data.Exports;
 
 namespace LeveragedTokens.Exports.Writers;
 

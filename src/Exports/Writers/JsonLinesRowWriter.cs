@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using LeveragedTokens.Exports.Schema;
+using LeveragedTokens.Data.Exports;
 
 namespace LeveragedTokens.Exports.Writers;
 

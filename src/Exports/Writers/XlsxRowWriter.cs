@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using System.Text;
-using LeveragedTokens.Exports.Schema;
+using LeveragedTokens.Data.Exports;
 
 namespace LeveragedTokens.Exports.Writers;
 

@@ -1,5 +1,6 @@
 using Hangfire;
 using LeveragedTokens.Chain;
+using LeveragedTokens.Data.Sql;
 using LeveragedTokens.Indexer.Options;
 using LeveragedTokens.Indexer.Rpc;
 using LeveragedTokens.Indexer.Storage;
@@ -50,15 +51,10 @@ public sealed class RecentWindowRescanJob(
 
     private async Task<HashSet<(long BlockNumber, int LogIndex, string BlockHash)>> StoredAsync(long chainId, long from, long to, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand(
-            """
-            SELECT block_number, log_index, block_hash FROM raw_events WHERE chain_id = @c AND block_number BETWEEN @f AND @t
-            UNION ALL
-            SELECT block_number, log_index, block_hash FROM decode_failures WHERE chain_id = @c AND block_number BETWEEN @f AND @t
-            """);
-        cmd.Parameters.AddWithValue("c", chainId);
-        cmd.Parameters.AddWithValue("f", from);
-        cmd.Parameters.AddWithValue("t", to);
+        await using var cmd = dataSource.CreateCommand(IndexerSql.StoredLogs);
+        cmd.Parameters.AddWithValue("chain", chainId);
+        cmd.Parameters.AddWithValue("from", from);
+        cmd.Parameters.AddWithValue("to", to);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var set = new HashSet<(long, int, string)>();
         while (await reader.ReadAsync(ct)) set.Add((reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2)));

@@ -1,3 +1,4 @@
+using LeveragedTokens.Data.Sql;
 using Npgsql;
 
 namespace LeveragedTokens.Indexer.Storage;
@@ -39,13 +40,7 @@ public sealed class BatchWriter(NpgsqlDataSource dataSource, ILogger<BatchWriter
 
     private static async Task WriteHeadersAsync(NpgsqlConnection conn, long chainId, BlockRange range, long pruneBelow, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(
-            """
-            INSERT INTO indexed_blocks (chain_id, number, hash, parent_hash, timestamp)
-            SELECT @chain, n, h, p, to_timestamp(t) FROM unnest(@n, @h, @p, @t) AS x(n, h, p, t)
-            ON CONFLICT (chain_id, number) DO UPDATE SET hash = excluded.hash, parent_hash = excluded.parent_hash, timestamp = excluded.timestamp;
-            DELETE FROM indexed_blocks WHERE chain_id = @chain AND number < @prune;
-            """, conn);
+        await using var cmd = new NpgsqlCommand(IndexerSql.WriteWindow, conn);
         cmd.Parameters.AddWithValue("chain", chainId);
         cmd.Parameters.AddWithValue("n", range.WindowHeaders.Select(h => h.Number).ToArray());
         cmd.Parameters.AddWithValue("h", range.WindowHeaders.Select(h => h.Hash).ToArray());
@@ -57,11 +52,7 @@ public sealed class BatchWriter(NpgsqlDataSource dataSource, ILogger<BatchWriter
 
     private static async Task MoveCheckpointAsync(NpgsqlConnection conn, long chainId, long expected, BlockRange range, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(
-            """
-            UPDATE indexer_state SET indexed_block = @to, indexed_block_hash = @hash, updated_at = now()
-            WHERE chain_id = @chain AND indexed_block = @expected
-            """, conn);
+        await using var cmd = new NpgsqlCommand(IndexerSql.MoveCheckpoint, conn);
         cmd.Parameters.AddWithValue("to", range.To);
         cmd.Parameters.AddWithValue("hash", (object?)range.ToHash ?? DBNull.Value);
         cmd.Parameters.AddWithValue("chain", chainId);

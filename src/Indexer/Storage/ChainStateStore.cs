@@ -1,3 +1,4 @@
+using LeveragedTokens.Data.Sql;
 using Npgsql;
 
 namespace LeveragedTokens.Indexer.Storage;
@@ -10,12 +11,7 @@ public sealed class ChainStateStore(NpgsqlDataSource dataSource)
     /// <summary>Creates the state row on first start: nothing before startBlock is read.</summary>
     public async Task<Checkpoint> EnsureAsync(long chainId, long startBlock, int confirmations, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand(
-            """
-            INSERT INTO indexer_state (chain_id, indexed_block, head_block, confirmations, events_per_second, reorg_count, updated_at)
-            VALUES (@chain, @start - 1, 0, @conf, 0, 0, now()) ON CONFLICT (chain_id) DO UPDATE SET confirmations = @conf;
-            SELECT indexed_block, indexed_block_hash FROM indexer_state WHERE chain_id = @chain;
-            """);
+        await using var cmd = dataSource.CreateCommand(IndexerSql.EnsureState);
         cmd.Parameters.AddWithValue("chain", chainId);
         cmd.Parameters.AddWithValue("start", startBlock);
         cmd.Parameters.AddWithValue("conf", confirmations);
@@ -26,7 +22,7 @@ public sealed class ChainStateStore(NpgsqlDataSource dataSource)
 
     public async Task<Checkpoint> LoadAsync(long chainId, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT indexed_block, indexed_block_hash FROM indexer_state WHERE chain_id = @chain");
+        await using var cmd = dataSource.CreateCommand(IndexerSql.Checkpoint);
         cmd.Parameters.AddWithValue("chain", chainId);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) throw new InvalidOperationException($"No indexer_state row for chain {chainId}");
@@ -36,7 +32,7 @@ public sealed class ChainStateStore(NpgsqlDataSource dataSource)
     /// <summary>Stored hashes of the unfinalized window, by block number.</summary>
     public async Task<SortedDictionary<long, string>> LoadWindowAsync(long chainId, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand("SELECT number, hash FROM indexed_blocks WHERE chain_id = @chain");
+        await using var cmd = dataSource.CreateCommand(IndexerSql.Window);
         cmd.Parameters.AddWithValue("chain", chainId);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var window = new SortedDictionary<long, string>();
@@ -47,12 +43,7 @@ public sealed class ChainStateStore(NpgsqlDataSource dataSource)
     /// <summary>Pools and tokens registered so far, with the block they were registered in.</summary>
     public async Task<List<(string Address, long Block, bool IsPool)>> LoadRegisteredAsync(long chainId, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand(
-            """
-            SELECT address, min(block_number), true FROM reserve_pools WHERE chain_id = @chain GROUP BY address
-            UNION ALL
-            SELECT address, min(block_number), false FROM tokens WHERE chain_id = @chain GROUP BY address
-            """);
+        await using var cmd = dataSource.CreateCommand(IndexerSql.Registered);
         cmd.Parameters.AddWithValue("chain", chainId);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         var result = new List<(string, long, bool)>();
@@ -63,11 +54,7 @@ public sealed class ChainStateStore(NpgsqlDataSource dataSource)
     /// <summary>Head, lag and throughput for the status page.</summary>
     public async Task UpdateStatusAsync(long chainId, long head, double eventsPerSecond, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand(
-            """
-            UPDATE indexer_state SET head_block = @head, events_per_second = @eps, updated_at = now()
-            WHERE chain_id = @chain
-            """);
+        await using var cmd = dataSource.CreateCommand(IndexerSql.UpdateStatus);
         cmd.Parameters.AddWithValue("chain", chainId);
         cmd.Parameters.AddWithValue("head", head);
         cmd.Parameters.AddWithValue("eps", eventsPerSecond);
@@ -76,7 +63,7 @@ public sealed class ChainStateStore(NpgsqlDataSource dataSource)
 
     public async Task SetWriterAsync(long chainId, string writer, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand("UPDATE indexer_state SET writer_instance = @writer, updated_at = now() WHERE chain_id = @chain");
+        await using var cmd = dataSource.CreateCommand(IndexerSql.SetWriter);
         cmd.Parameters.AddWithValue("chain", chainId);
         cmd.Parameters.AddWithValue("writer", writer);
         await cmd.ExecuteNonQueryAsync(ct);
@@ -84,8 +71,7 @@ public sealed class ChainStateStore(NpgsqlDataSource dataSource)
 
     public async Task RecordErrorAsync(long chainId, string? error, CancellationToken ct)
     {
-        await using var cmd = dataSource.CreateCommand(
-            "UPDATE indexer_state SET last_error = @error, last_error_at = CASE WHEN @error IS NULL THEN last_error_at ELSE now() END WHERE chain_id = @chain");
+        await using var cmd = dataSource.CreateCommand(IndexerSql.RecordError);
         cmd.Parameters.AddWithValue("chain", chainId);
         cmd.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
         await cmd.ExecuteNonQueryAsync(ct);

@@ -1,3 +1,4 @@
+using LeveragedTokens.Data.Sql;
 using Npgsql;
 
 namespace LeveragedTokens.Indexer.Storage;
@@ -14,23 +15,18 @@ public sealed class ReorgRewinder(NpgsqlDataSource dataSource)
         await using var tx = await conn.BeginTransactionAsync(ct);
         foreach (var table in TableCopies.LogTables)
         {
-            await using var delete = new NpgsqlCommand($"DELETE FROM {table} WHERE chain_id = @chain AND block_number > @ancestor", conn);
+            await using var delete = new NpgsqlCommand(IndexerSql.DeleteAbove(table), conn);
             delete.Parameters.AddWithValue("chain", chainId);
             delete.Parameters.AddWithValue("ancestor", ancestor);
             await delete.ExecuteNonQueryAsync(ct);
         }
-        await using var cmd = new NpgsqlCommand(
-            """
-            DELETE FROM indexed_blocks WHERE chain_id = @chain AND number > @ancestor;
-            UPDATE indexer_state SET indexed_block = @ancestor, indexed_block_hash = @hash, reorg_count = reorg_count + 1, updated_at = now()
-            WHERE chain_id = @chain AND indexed_block = @expected;
-            """, conn);
+        await using var cmd = new NpgsqlCommand(IndexerSql.RewindCheckpoint, conn);
         cmd.Parameters.AddWithValue("chain", chainId);
         cmd.Parameters.AddWithValue("ancestor", ancestor);
         cmd.Parameters.AddWithValue("hash", (object?)ancestorHash ?? DBNull.Value);
         cmd.Parameters.AddWithValue("expected", expectedCheckpoint);
         if (await cmd.ExecuteNonQueryAsync(ct) < 1) throw new CheckpointMovedException(expectedCheckpoint);
-        await using (var check = new NpgsqlCommand("SELECT indexed_block FROM indexer_state WHERE chain_id = @chain", conn))
+        await using (var check = new NpgsqlCommand(IndexerSql.Checkpoint, conn))
         {
             check.Parameters.AddWithValue("chain", chainId);
             if ((long)(await check.ExecuteScalarAsync(ct))! != ancestor) throw new CheckpointMovedException(expectedCheckpoint);

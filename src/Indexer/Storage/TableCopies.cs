@@ -24,10 +24,10 @@ internal static class TableCopies
     ];
 
     /// <summary>Every table keyed by (chain id, block number, log index): what a reorg rewinds.</summary>
-    public static readonly string[] LogTables = Tables.Select(t => t.Table).ToArray();
+    public static readonly string[] LogTables = Tables.Select(t => t.Copy.Table).ToArray();
 
     /// <summary>The tables and COPY column lists the indexer writes (what the schema test holds against the model and the database).</summary>
-    public static IEnumerable<(string Table, IReadOnlyList<string> Columns)> ColumnLists => Tables.Select(t => (t.Table, t.Columns));
+    public static IEnumerable<(string Table, IReadOnlyList<string> Columns)> ColumnLists => Tables.Select(t => (t.Copy.Table, t.Copy.Columns));
 
     /// <summary>
     /// COPYs every table the batch has rows for. Via temp tables, the rows are merged with
@@ -38,15 +38,13 @@ internal static class TableCopies
         foreach (var table in Tables)
         {
             if (table.RowCount(batch) == 0) continue;
-            var (name, columns) = (table.Table, string.Join(", ", table.Columns));
-            var target = viaTempTables ? $"tmp_{name}" : name;
-            if (viaTempTables) await Exec(conn, $"CREATE TEMP TABLE IF NOT EXISTS tmp_{name} (LIKE {name}) ON COMMIT DROP", ct);
-            await using (var importer = await conn.BeginBinaryImportAsync($"COPY {target} ({columns}) FROM STDIN (FORMAT BINARY)", ct))
+            if (viaTempTables) await Exec(conn, table.Copy.CreateStagingStatement, ct);
+            await using (var importer = await conn.BeginBinaryImportAsync(table.Copy.CopyStatement(staged: viaTempTables), ct))
             {
                 await table.WriteRowsAsync(importer, batch, ct);
                 await importer.CompleteAsync(ct);
             }
-            if (viaTempTables) await Exec(conn, $"INSERT INTO {name} ({columns}) SELECT {columns} FROM tmp_{name} ON CONFLICT DO NOTHING", ct);
+            if (viaTempTables) await Exec(conn, table.Copy.MergeStagedStatement, ct);
         }
     }
 
@@ -58,8 +56,7 @@ internal static class TableCopies
 
     private abstract class TableCopy
     {
-        public abstract string Table { get; }
-        public abstract IReadOnlyList<string> Columns { get; }
+        public abstract ChainTableCopy Copy { get; }
         public abstract int RowCount(ChainBatch batch);
         public abstract Task WriteRowsAsync(NpgsqlBinaryImporter importer, ChainBatch batch, CancellationToken ct);
     }
@@ -69,8 +66,7 @@ internal static class TableCopies
     {
         private readonly ChainTableCopy<T> _copy = new(DashboardModel.Instance);
 
-        public override string Table => _copy.Table;
-        public override IReadOnlyList<string> Columns => _copy.Columns;
+        public override ChainTableCopy Copy => _copy;
         public override int RowCount(ChainBatch batch) => rowsOf(batch).Count;
 
         public override async Task WriteRowsAsync(NpgsqlBinaryImporter importer, ChainBatch batch, CancellationToken ct)

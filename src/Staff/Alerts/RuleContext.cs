@@ -1,6 +1,7 @@
 using LeveragedTokens.Data;
 using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Staff.Thresholds;
+using Microsoft.EntityFrameworkCore;
 
 namespace LeveragedTokens.Staff.Alerts;
 
@@ -27,6 +28,18 @@ public sealed class RuleContext
 
     public string PoolLabel(string pool) => Pools.TryGetValue(pool, out var p) ? $"{p.Underlying} pool" : pool;
     public string TokenLabel(string token) => Tokens.TryGetValue(token, out var t) ? t.Symbol : token;
+
+    /// <summary>The rows of a chain table this evaluation looks at, in log order.</summary>
+    public IQueryable<T> NewRows<T>(IQueryable<T> table) where T : ChainLogRow =>
+        table.AsNoTracking()
+            .Where(r => r.ChainId == ChainId && r.BlockNumber > FromBlock && r.BlockNumber <= ToBlock)
+            .OrderBy(r => r.BlockNumber).ThenBy(r => r.LogIndex);
+
+    /// <summary>The rows evaluated before, newest first: where a rule picks up its state from.</summary>
+    public IQueryable<T> EarlierRowsNewestFirst<T>(IQueryable<T> table) where T : ChainLogRow =>
+        table.AsNoTracking()
+            .Where(r => r.ChainId == ChainId && r.BlockNumber <= FromBlock)
+            .OrderByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex);
 }
 
 /// <summary>One family of conditions. Rules are stateless: what they remember lives in the book and the chain rows.</summary>

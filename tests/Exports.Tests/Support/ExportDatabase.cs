@@ -1,3 +1,4 @@
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Data;
 using LeveragedTokens.TestSupport;
 using Microsoft.EntityFrameworkCore;

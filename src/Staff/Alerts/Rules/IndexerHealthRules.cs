@@ -30,9 +30,7 @@ public sealed class DecodeFailureRule : IAlertRule
     public async Task EvaluateAsync(RuleContext ctx, CancellationToken ct)
     {
         var condition = new Condition(AlertKind.DecodeFailures, AlertSeverity.Warning, "chain", $"decoder (chain {ctx.ChainId})");
-        var failures = await ctx.Chain.DecodeFailures.AsNoTracking()
-            .Where(f => f.ChainId == ctx.ChainId && f.BlockNumber > ctx.FromBlock && f.BlockNumber <= ctx.ToBlock)
-            .OrderBy(f => f.BlockNumber).ThenBy(f => f.LogIndex)
+        var failures = await ctx.NewRows(ctx.Chain.DecodeFailures)
             .Select(f => new { f.BlockNumber, f.TxHash, f.BlockTime, f.ContractAddress, f.Error })
             .ToListAsync(ct);
         if (failures.Count > 0)

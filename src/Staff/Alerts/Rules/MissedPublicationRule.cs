@@ -14,20 +14,14 @@ public sealed class MissedPublicationRule : IAlertRule
 
     public async Task EvaluateAsync(RuleContext ctx, CancellationToken ct)
     {
-        var metrics = await ctx.Chain.ReserveMetrics.AsNoTracking()
-            .Where(m => m.ChainId == ctx.ChainId && m.BlockNumber > ctx.FromBlock && m.BlockNumber <= ctx.ToBlock)
-            .OrderBy(m => m.BlockNumber).ThenBy(m => m.LogIndex)
+        var metrics = await ctx.NewRows(ctx.Chain.ReserveMetrics)
             .Select(m => new Publication(m.PoolAddress, m.BlockNumber, m.TxHash, m.BlockTime)).ToListAsync(ct);
-        var snapshots = await ctx.Chain.NavSnapshots.AsNoTracking()
-            .Where(m => m.ChainId == ctx.ChainId && m.BlockNumber > ctx.FromBlock && m.BlockNumber <= ctx.ToBlock)
-            .OrderBy(m => m.BlockNumber).ThenBy(m => m.LogIndex)
+        var snapshots = await ctx.NewRows(ctx.Chain.NavSnapshots)
             .Select(m => new Publication(m.TokenAddress, m.BlockNumber, m.TxHash, m.BlockTime)).ToListAsync(ct);
 
         foreach (var pool in ctx.Pools.Values)
         {
-            var before = await ctx.Chain.ReserveMetrics.AsNoTracking()
-                .Where(m => m.ChainId == ctx.ChainId && m.PoolAddress == pool.Address && m.BlockNumber <= ctx.FromBlock)
-                .OrderByDescending(m => m.BlockNumber).ThenByDescending(m => m.LogIndex)
+            var before = await ctx.EarlierRowsNewestFirst(ctx.Chain.ReserveMetrics).Where(m => m.PoolAddress == pool.Address)
                 .Select(m => new Publication(m.PoolAddress, m.BlockNumber, m.TxHash, m.BlockTime)).FirstOrDefaultAsync(ct);
             Walk(ctx, pool.Address, ctx.PoolLabel(pool.Address), "reserve metrics",
                 before ?? new Publication(pool.Address, pool.BlockNumber, pool.TxHash, pool.BlockTime),
@@ -35,9 +29,7 @@ public sealed class MissedPublicationRule : IAlertRule
         }
         foreach (var token in ctx.Tokens.Values)
         {
-            var before = await ctx.Chain.NavSnapshots.AsNoTracking()
-                .Where(m => m.ChainId == ctx.ChainId && m.TokenAddress == token.Address && m.BlockNumber <= ctx.FromBlock)
-                .OrderByDescending(m => m.BlockNumber).ThenByDescending(m => m.LogIndex)
+            var before = await ctx.EarlierRowsNewestFirst(ctx.Chain.NavSnapshots).Where(m => m.TokenAddress == token.Address)
                 .Select(m => new Publication(m.TokenAddress, m.BlockNumber, m.TxHash, m.BlockTime)).FirstOrDefaultAsync(ct);
             Walk(ctx, token.Address, token.Symbol, "NAV snapshot",
                 before ?? new Publication(token.Address, token.BlockNumber, token.TxHash, token.BlockTime),

@@ -20,16 +20,12 @@ public sealed class RebalanceRules : IAlertRule
 
     public async Task EvaluateAsync(RuleContext ctx, CancellationToken ct)
     {
-        var steps = await LoadAsync(ctx, ctx.FromBlock, ctx.ToBlock, ct);
+        var steps = await LoadAsync(ctx, ct);
         foreach (var token in ctx.Tokens.Values)
         {
-            var lastSnapshot = await ctx.Chain.NavSnapshots.AsNoTracking()
-                .Where(s => s.ChainId == ctx.ChainId && s.TokenAddress == token.Address && s.BlockNumber <= ctx.FromBlock)
-                .OrderByDescending(s => s.BlockNumber).ThenByDescending(s => s.LogIndex)
+            var lastSnapshot = await ctx.EarlierRowsNewestFirst(ctx.Chain.NavSnapshots).Where(s => s.TokenAddress == token.Address)
                 .Select(s => new { s.BlockNumber, s.LogIndex, s.Leverage }).FirstOrDefaultAsync(ct);
-            var lastRebalance = await ctx.Chain.Rebalances.AsNoTracking()
-                .Where(r => r.ChainId == ctx.ChainId && r.TokenAddress == token.Address && r.BlockNumber <= ctx.FromBlock)
-                .OrderByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex)
+            var lastRebalance = await ctx.EarlierRowsNewestFirst(ctx.Chain.Rebalances).Where(r => r.TokenAddress == token.Address)
                 .Select(r => new { r.BlockNumber, r.LogIndex, r.BlockTime }).FirstOrDefaultAsync(ct);
 
             var snapshotOut = lastSnapshot is not null && OutOfBand(token, lastSnapshot.Leverage)
@@ -90,18 +86,15 @@ public sealed class RebalanceRules : IAlertRule
     private static bool OutOfBand(LeveragedToken token, BigInteger leverage) =>
         leverage < token.MinLeverage || leverage > token.MaxLeverage;
 
-    private static async Task<List<Observation>> LoadAsync(RuleContext ctx, long from, long to, CancellationToken ct)
+    private static async Task<List<Observation>> LoadAsync(RuleContext ctx, CancellationToken ct)
     {
-        var snapshots = await ctx.Chain.NavSnapshots.AsNoTracking()
-            .Where(s => s.ChainId == ctx.ChainId && s.BlockNumber > from && s.BlockNumber <= to)
+        var snapshots = await ctx.NewRows(ctx.Chain.NavSnapshots)
             .Select(s => new Observation(s.TokenAddress, Step.Snapshot, s.BlockNumber, s.LogIndex, s.TxHash, s.BlockTime, s.Leverage))
             .ToListAsync(ct);
-        var deferrals = await ctx.Chain.RebalanceDeferrals.AsNoTracking()
-            .Where(s => s.ChainId == ctx.ChainId && s.BlockNumber > from && s.BlockNumber <= to)
+        var deferrals = await ctx.NewRows(ctx.Chain.RebalanceDeferrals)
             .Select(s => new Observation(s.TokenAddress, Step.Deferral, s.BlockNumber, s.LogIndex, s.TxHash, s.BlockTime, s.Leverage))
             .ToListAsync(ct);
-        var rebalances = await ctx.Chain.Rebalances.AsNoTracking()
-            .Where(s => s.ChainId == ctx.ChainId && s.BlockNumber > from && s.BlockNumber <= to)
+        var rebalances = await ctx.NewRows(ctx.Chain.Rebalances)
             .Select(s => new Observation(s.TokenAddress, Step.Rebalance, s.BlockNumber, s.LogIndex, s.TxHash, s.BlockTime, s.LeverageAfter))
             .ToListAsync(ct);
         return [.. snapshots.Concat(deferrals).Concat(rebalances).OrderBy(o => o.Block).ThenBy(o => o.LogIndex)];

@@ -12,9 +12,7 @@ public sealed class ReserveFloorRule : IAlertRule
 {
     public async Task EvaluateAsync(RuleContext ctx, CancellationToken ct)
     {
-        var rows = await ctx.Chain.ReserveMetrics.AsNoTracking()
-            .Where(m => m.ChainId == ctx.ChainId && m.BlockNumber > ctx.FromBlock && m.BlockNumber <= ctx.ToBlock)
-            .OrderBy(m => m.BlockNumber).ThenBy(m => m.LogIndex)
+        var rows = await ctx.NewRows(ctx.Chain.ReserveMetrics)
             .Select(m => new { m.PoolAddress, m.BlockNumber, m.TxHash, m.BlockTime, m.UtilizationBps })
             .ToListAsync(ct);
         foreach (var row in rows)

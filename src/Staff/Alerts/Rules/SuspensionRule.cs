@@ -8,10 +8,7 @@ public sealed class SuspensionRule : IAlertRule
 {
     public async Task EvaluateAsync(RuleContext ctx, CancellationToken ct)
     {
-        var rows = await ctx.Chain.SuspensionEvents.AsNoTracking()
-            .Where(s => s.ChainId == ctx.ChainId && s.BlockNumber > ctx.FromBlock && s.BlockNumber <= ctx.ToBlock)
-            .OrderBy(s => s.BlockNumber).ThenBy(s => s.LogIndex)
-            .ToListAsync(ct);
+        var rows = await ctx.NewRows(ctx.Chain.SuspensionEvents).ToListAsync(ct);
         foreach (var row in rows)
         {
             var label = ctx.PoolLabel(row.PoolAddress);

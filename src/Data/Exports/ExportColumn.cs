@@ -1,4 +1,4 @@
-namespace LeveragedTokens.Exports.Schema;
+namespace LeveragedTokens.Data.Exports;
 
 /// <summary>How a column is typed in each format.</summary>
 public enum ColumnKind

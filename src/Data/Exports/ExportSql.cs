@@ -3,17 +3,18 @@ using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace LeveragedTokens.Exports.Schema;
+namespace LeveragedTokens.Data.Exports;
 
 /// <summary>
 /// The one SELECT behind an export. Every value comes back as text formatted by the server
 /// (numeric::text and the scaled decimals are exact), ordered by (chain, block, log index) so a
 /// repeat is byte-identical. Columns are aliased with their export names (COPY's header).
 /// </summary>
-internal static partial class ExportSql
+public static partial class ExportSql
 {
-
-    public static NpgsqlCommand Build(DatasetSchema schema, ExportQuery query, ExportOptions options, bool neutraliseText, NpgsqlConnection? connection)
+    /// <param name="explorerBaseUrls">Block explorer per chain id; rows link to {base}/tx/{hash}.</param>
+    public static NpgsqlCommand Build(DatasetSchema schema, ExportQuery query, IReadOnlyDictionary<long, string> explorerBaseUrls,
+        bool neutraliseText, NpgsqlConnection? connection)
     {
         var a = schema.Alias;
         var command = new NpgsqlCommand { Connection = connection };
@@ -42,10 +43,10 @@ internal static partial class ExportSql
 
         var select = schema.SchemaColumns.Select(c =>
         {
-            var sql = c.Sql ?? ExplorerUrl(a, options);
-            // The same rule as SpreadsheetSafety.Neutralise, for SQL-only consumers (psql \copy); the explorer URL starts with its configured base.
+            var sql = c.Sql ?? ExplorerUrl(a, explorerBaseUrls);
+            // For SQL-only consumers (psql \copy); the explorer URL starts with its configured base, never a formula.
             if (neutraliseText && c.Column.Kind == ColumnKind.Text && c.Sql is not null)
-                sql = $"CASE WHEN left({sql}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || {sql} ELSE {sql} END";
+                sql = SpreadsheetSafety.NeutraliseSql(sql);
             return $"{sql} AS {c.Column.Name}";
         });
         var body = " FROM " + schema.From
@@ -78,17 +79,17 @@ internal static partial class ExportSql
         return sql;
     }
 
-    private static string ExplorerUrl(string a, ExportOptions options) =>
-        options.ExplorerBaseUrls.Count == 0 ? "NULL::text"
+    private static string ExplorerUrl(string a, IReadOnlyDictionary<long, string> explorerBaseUrls) =>
+        explorerBaseUrls.Count == 0 ? "NULL::text"
             : $"CASE {a}.chain_id "
-              + string.Concat(options.ExplorerBaseUrls.OrderBy(e => e.Key).Select(e =>
+              + string.Concat(explorerBaseUrls.OrderBy(e => e.Key).Select(e =>
                   $"WHEN {e.Key.ToString(CultureInfo.InvariantCulture)} THEN {Quote(e.Value.TrimEnd('/') + "/tx/")} || {a}.tx_hash "))
               + "END";
 
     private static string Quote(string s) => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
 
     /// <summary>Lower-case 0x address, or null for none; anything else is rejected before it nears SQL.</summary>
-    internal static string? Normalise(string? address)
+    public static string? Normalise(string? address)
     {
         if (string.IsNullOrWhiteSpace(address)) return null;
         var a = address.Trim().ToLowerInvariant();

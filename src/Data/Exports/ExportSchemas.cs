@@ -1,7 +1,9 @@
-namespace LeveragedTokens.Exports.Schema;
+using LeveragedTokens.Data.Entities;
+
+namespace LeveragedTokens.Data.Exports;
 
 /// <summary>The versioned column lists. Version 1; a new column means appending, never renaming.</summary>
-internal static class ExportSchemas
+public static class ExportSchemas
 {
     public const int Version = 1;
 
@@ -21,8 +23,7 @@ internal static class ExportSchemas
         .Add("token_symbol", ColumnKind.Text, "t.symbol")
         .Add("rebalance_id", ColumnKind.Number, "r.rebalance_id::text")
         .Add("trigger", ColumnKind.Number, "r.trigger::text")
-        .Add("trigger_name", ColumnKind.Text,
-            Data.Entities.RebalanceVocabulary.ExportNameSql("r.trigger"))
+        .Add("trigger_name", ColumnKind.Text, EnumNameSql.Case<RebalanceTrigger>("r.trigger"))
         .Add("is_buy", ColumnKind.Boolean, "CASE WHEN r.is_buy THEN 'true' ELSE 'false' END")
         .AddAmount("amount", "r.amount")
         .AddAmount("mark_price", "r.mark_price")
@@ -41,7 +42,7 @@ internal static class ExportSchemas
             new DatasetSchema(ExportDataset.ReserveLedger, "reserve-ledger", "l",
                 "pool_ledger l LEFT JOIN reserve_pools p ON p.chain_id = l.chain_id AND p.address = l.pool_address"
                 + " LEFT JOIN tokens t ON t.chain_id = l.chain_id AND t.address = l.counterparty AND l.kind = 0"),
-            "CASE l.kind WHEN 0 THEN 'ReserveDrawn' WHEN 1 THEN 'FeesAllocated' WHEN 2 THEN 'CapitalInjected' ELSE l.kind::text END")
+            EnumNameSql.Case<LedgerEntryKind>("l.kind"))
         .Add("pool_address", ColumnKind.Text, "l.pool_address")
         .Add("pool_underlying", ColumnKind.Text, "p.underlying")
         .AddAmount("amount", "l.amount")
@@ -80,9 +81,9 @@ internal static class ExportSchemas
             .Add("tx_hash", ColumnKind.Text, $"{a}.tx_hash")
             .Add("log_index", ColumnKind.Number, $"{a}.log_index::text")
             .Add("event", ColumnKind.Text, eventNameSql)
-            .Add("confirmations", ColumnKind.Number, $"{Data.Confirmations.DepthSql("st.head_block", $"{a}.block_number")}::text")
+            .Add("confirmations", ColumnKind.Number, $"{Confirmations.DepthSql("st.head_block", $"{a}.block_number")}::text")
             .Add("confirmation_status", ColumnKind.Text,
-                Data.Confirmations.StatusSql("st.head_block", $"{a}.block_number", "st.confirmations"))
+                Confirmations.StatusSql("st.head_block", $"{a}.block_number", "st.confirmations"))
             .Add("explorer_url", ColumnKind.Text, sql: null);
     }
 }

@@ -1,15 +1,15 @@
 using LeveragedTokens.Protocol;
 
-namespace LeveragedTokens.Exports.Schema;
+namespace LeveragedTokens.Data.Exports;
 
 /// <param name="Sql">The expression that yields the column as text; null for the explorer URL, which depends on options.</param>
-internal sealed record SchemaColumn(ExportColumn Column, string? Sql);
+public sealed record SchemaColumn(ExportColumn Column, string? Sql);
 
 /// <summary>
 /// One dataset's fixed columns (schema version <see cref="ExportSchemas.Version"/>) and the SQL
 /// that yields each of them as text. Columns are only ever appended, never renamed or reordered.
 /// </summary>
-internal sealed class DatasetSchema(ExportDataset dataset, string fileStem, string alias, string from)
+public sealed class DatasetSchema(ExportDataset dataset, string fileStem, string alias, string from)
 {
     private readonly List<SchemaColumn> _columns = [];
 

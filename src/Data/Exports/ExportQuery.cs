@@ -1,4 +1,4 @@
-namespace LeveragedTokens.Exports;
+namespace LeveragedTokens.Data.Exports;
 
 /// <summary>What an export holds. Each dataset has its own fixed, versioned column list.</summary>
 public enum ExportDataset
@@ -10,8 +10,6 @@ public enum ExportDataset
     /// <summary>ReserveMetricsPublished logs of pools.</summary>
     ReserveMetrics,
 }
-
-public enum ExportFormat { Csv, JsonLines, Xlsx }
 
 /// <summary>
 /// Filters of one export. Blocks are inclusive, times half-open [From, To) in UTC.

@@ -1,0 +1,67 @@
+namespace LeveragedTokens.Data.Sql;
+
+/// <summary>
+/// The indexer's own reads and writes of its checkpoint, block window and chain tables (src/Indexer/Storage
+/// and the re-scan job), next to the model that owns them. Every statement takes @chain (chain id).
+/// The rows themselves go in by binary COPY (<see cref="Copy.ChainTableCopy{T}"/>).
+/// </summary>
+public static class IndexerSql
+{
+    /// <summary>Creates the state row on first start (@start, @conf) and reads the checkpoint back.</summary>
+    public const string EnsureState = """
+        INSERT INTO indexer_state (chain_id, indexed_block, head_block, confirmations, events_per_second, reorg_count, updated_at)
+        VALUES (@chain, @start - 1, 0, @conf, 0, 0, now()) ON CONFLICT (chain_id) DO UPDATE SET confirmations = @conf;
+        """ + Checkpoint;
+
+    /// <summary>The checkpoint: indexed_block, indexed_block_hash.</summary>
+    public const string Checkpoint = "SELECT indexed_block, indexed_block_hash FROM indexer_state WHERE chain_id = @chain";
+
+    /// <summary>Stored hashes of the unfinalized window: number, hash.</summary>
+    public const string Window = "SELECT number, hash FROM indexed_blocks WHERE chain_id = @chain";
+
+    /// <summary>Pools and tokens registered so far: address, registration block, is pool.</summary>
+    public const string Registered = """
+        SELECT address, min(block_number), true FROM reserve_pools WHERE chain_id = @chain GROUP BY address
+        UNION ALL
+        SELECT address, min(block_number), false FROM tokens WHERE chain_id = @chain GROUP BY address
+        """;
+
+    public const string UpdateStatus = "UPDATE indexer_state SET head_block = @head, events_per_second = @eps, updated_at = now() WHERE chain_id = @chain";
+
+    public const string SetWriter = "UPDATE indexer_state SET writer_instance = @writer, updated_at = now() WHERE chain_id = @chain";
+
+    /// <summary>Sets or (@error null) clears the last error; its time stays that of the last error.</summary>
+    public const string RecordError =
+        "UPDATE indexer_state SET last_error = @error, last_error_at = CASE WHEN @error IS NULL THEN last_error_at ELSE now() END WHERE chain_id = @chain";
+
+    /// <summary>Upserts the window's headers (arrays @n, @h, @p, @t) and prunes those below @prune.</summary>
+    public const string WriteWindow = """
+        INSERT INTO indexed_blocks (chain_id, number, hash, parent_hash, timestamp)
+        SELECT @chain, n, h, p, to_timestamp(t) FROM unnest(@n, @h, @p, @t) AS x(n, h, p, t)
+        ON CONFLICT (chain_id, number) DO UPDATE SET hash = excluded.hash, parent_hash = excluded.parent_hash, timestamp = excluded.timestamp;
+        DELETE FROM indexed_blocks WHERE chain_id = @chain AND number < @prune;
+        """;
+
+    /// <summary>Moves the checkpoint to @to/@hash only if it is still @expected (compare-and-set).</summary>
+    public const string MoveCheckpoint = """
+        UPDATE indexer_state SET indexed_block = @to, indexed_block_hash = @hash, updated_at = now()
+        WHERE chain_id = @chain AND indexed_block = @expected
+        """;
+
+    /// <summary>A reorg's rewind of one log table: every row above @ancestor.</summary>
+    public static string DeleteAbove(string logTable) => $"DELETE FROM {logTable} WHERE chain_id = @chain AND block_number > @ancestor";
+
+    /// <summary>A reorg's rewind of the window and the checkpoint (compare-and-set on @expected) to @ancestor/@hash.</summary>
+    public const string RewindCheckpoint = """
+        DELETE FROM indexed_blocks WHERE chain_id = @chain AND number > @ancestor;
+        UPDATE indexer_state SET indexed_block = @ancestor, indexed_block_hash = @hash, reorg_count = reorg_count + 1, updated_at = now()
+        WHERE chain_id = @chain AND indexed_block = @expected;
+        """;
+
+    /// <summary>Every stored log (decoded or not) in blocks @from..@to: block_number, log_index, block_hash.</summary>
+    public const string StoredLogs = """
+        SELECT block_number, log_index, block_hash FROM raw_events WHERE chain_id = @chain AND block_number BETWEEN @from AND @to
+        UNION ALL
+        SELECT block_number, log_index, block_hash FROM decode_failures WHERE chain_id = @chain AND block_number BETWEEN @from AND @to
+        """;
+}

@@ -1,0 +1,3 @@
+namespace LeveragedTokens.Exports;
+
+public enum ExportFormat { Csv, JsonLines, Xlsx }
