@@ -39,7 +39,8 @@ dotnet build Dashboard.sln -c Release -nologo -v q -clp:ErrorsOnly
 export DEVSTACK_DIR="$ROOT/.devstack-test" DEVSTACK_SERVICES=postgres
 devstack_tests=""
 # An interrupted run also ends the background dev-stack tests (their ./run.sh stops its stack on SIGTERM).
-trap '[[ -n "$devstack_tests" ]] && kill -TERM -- "-$devstack_tests" 2>/dev/null; "$ROOT/scripts/devstack.sh" stop' EXIT
+# (set -e applies inside the trap too: a failed command there would turn a green run into exit 1.)
+trap 'if [[ -n "$devstack_tests" ]]; then kill -TERM -- "-$devstack_tests" 2>/dev/null || true; fi; "$ROOT/scripts/devstack.sh" stop' EXIT
 "$ROOT/scripts/devstack.sh" start
 source "$DEVSTACK_DIR/env"
 export TEST_PG_ADMIN="$PG_ADMIN"
@@ -60,6 +61,7 @@ for project in tests/*/*.Tests.csproj; do
 done
 info "dev-stack script tests"
 wait "$devstack_tests" || failed+=("tests/scripts/devstack-tests.sh")
+devstack_tests=""
 cat "$DEVSTACK_LOG"
 
 if ((${#failed[@]})); then
