@@ -42,7 +42,7 @@ internal static class WebBench
         // Targets deep in the data: the last token's rebalance in the middle of history, a cursor 40,000 rows down.
         var mid = data.RebalanceCount / 2 + data.TokenCount - 1;
         var (midBlock, midToken, _, _) = data.RebalanceAt(mid);
-        var tx = BulkLoad.TxHash(mid + 1);
+        var tx = data.TxHash(mid);
         var sym = BulkLoad.Symbol(midToken);
         var tokenAddress = BulkLoad.TokenAddress(midToken);
         var pool = BulkLoad.PoolAddress(midToken / 2);
@@ -50,8 +50,8 @@ internal static class WebBench
         var deepCursor = $"{BulkLoad.ChainId}.{midBlock}.0";
         var lastHour = (long)(BulkLoad.Start - DateTime.UnixEpoch).TotalHours + data.Hours - 1;
         var week = $"from={BulkLoad.Start.AddHours(data.Hours - 168):yyyy-MM-ddTHH:mm:ssZ}";
-        var navSql = $"WITH last AS (SELECT max(hour) AS hour FROM nav_snapshots WHERE chain_id = 1 AND token_address = '{tokenAddress}' AND hour BETWEEN @from AND {lastHour} GROUP BY hour / @b) SELECT n.hour, n.nav, n.leverage, n.mark_price FROM last JOIN nav_snapshots n ON n.chain_id = 1 AND n.token_address = '{tokenAddress}' AND n.hour = last.hour";
-        var reserveSql = $"WITH b AS (SELECT max(hour) AS hour, max(utilization_bps) AS u, min(buffer_depth) AS d FROM reserve_metrics WHERE chain_id = 1 AND pool_address = '{pool}' AND hour BETWEEN @from AND {lastHour} GROUP BY hour / @b) SELECT m.hour, m.reserve_value, m.floor_value, b.u, b.d FROM b JOIN reserve_metrics m ON m.chain_id = 1 AND m.pool_address = '{pool}' AND m.hour = b.hour";
+        var navSql = $"WITH last AS (SELECT max(hour) AS hour FROM nav_snapshots WHERE chain_id = {BulkLoad.ChainId} AND token_address = '{tokenAddress}' AND hour BETWEEN @from AND {lastHour} GROUP BY hour / @b) SELECT n.hour, n.nav, n.leverage, n.mark_price FROM last JOIN nav_snapshots n ON n.chain_id = {BulkLoad.ChainId} AND n.token_address = '{tokenAddress}' AND n.hour = last.hour";
+        var reserveSql = $"WITH b AS (SELECT max(hour) AS hour, max(utilization_bps) AS u, min(buffer_depth) AS d FROM reserve_metrics WHERE chain_id = {BulkLoad.ChainId} AND pool_address = '{pool}' AND hour BETWEEN @from AND {lastHour} GROUP BY hour / @b) SELECT m.hour, m.reserve_value, m.floor_value, b.u, b.d FROM b JOIN reserve_metrics m ON m.chain_id = {BulkLoad.ChainId} AND m.pool_address = '{pool}' AND m.hour = b.hour";
         const string overviewSql = """
             SELECT t.symbol, n.nav, n24.nav, r.tx_hash, m.utilization_bps FROM tokens t
             LEFT JOIN LATERAL (SELECT hour, nav FROM nav_snapshots WHERE chain_id = t.chain_id AND token_address = t.address ORDER BY hour DESC LIMIT 1) n ON true
@@ -60,9 +60,9 @@ internal static class WebBench
             LEFT JOIN LATERAL (SELECT utilization_bps FROM reserve_metrics WHERE chain_id = t.chain_id AND pool_address = t.pool_address ORDER BY hour DESC LIMIT 1) m ON true
             """;
         var firstPageSql = "SELECT * FROM rebalances ORDER BY chain_id DESC, block_number DESC, log_index DESC LIMIT 26";
-        var tokenPageSql = $"SELECT * FROM rebalances WHERE token_address = '{tokenAddress}' AND (chain_id, block_number, log_index) < (1, {midBlock}, 0) ORDER BY chain_id DESC, block_number DESC, log_index DESC LIMIT 101";
-        var detailSql = $"SELECT * FROM rebalances r LEFT JOIN raw_events e USING (chain_id, block_number, log_index) WHERE r.chain_id = 1 AND r.tx_hash = '{tx}' AND r.log_index = 0";
-        var drawsSql = $"SELECT counterparty, sum(amount), sum(value), count(*) FROM pool_ledger WHERE chain_id = 1 AND pool_address = '{pool}' AND kind = 0 AND block_time >= '{BulkLoad.Start.AddHours(data.Hours - 720):O}' GROUP BY counterparty";
+        var tokenPageSql = $"SELECT * FROM rebalances WHERE token_address = '{tokenAddress}' AND (chain_id, block_number, log_index) < ({BulkLoad.ChainId}, {midBlock}, 0) ORDER BY chain_id DESC, block_number DESC, log_index DESC LIMIT 101";
+        var detailSql = $"SELECT * FROM rebalances r LEFT JOIN raw_events e USING (chain_id, block_number, log_index) WHERE r.chain_id = {BulkLoad.ChainId} AND r.tx_hash = '{tx}' AND r.log_index = 0";
+        var drawsSql = $"SELECT counterparty, sum(amount), sum(value), count(*) FROM pool_ledger WHERE chain_id = {BulkLoad.ChainId} AND pool_address = '{pool}' AND kind = 0 AND block_time >= '{BulkLoad.Start.AddHours(data.Hours - 720):O}' GROUP BY counterparty";
         long weekFrom = lastHour - 168, allFrom = lastHour - data.Hours + 1, monthFrom = lastHour - 720;
 
         var targets = new List<Target>
@@ -77,7 +77,7 @@ internal static class WebBench
             new("page /status", () => Get("/status"), Sql("SELECT * FROM indexer_state")),
             new("grid data: all tokens, newest 25", () => queries.PageAsync(new RebalanceFilter(), RebalanceSort.Newest, null, 25), Sql(firstPageSql)),
             new("grid data: token+trigger, 40k rows deep", () => queries.PageAsync(new RebalanceFilter { TokenAddress = tokenAddress, Trigger = RebalanceTrigger.LeverageOutOfBand },
-                RebalanceSort.Newest, new RebalanceCursor(1, midBlock, 0), 25), Sql(tokenPageSql)),
+                RebalanceSort.Newest, new RebalanceCursor(BulkLoad.ChainId, midBlock, 0), 25), Sql(tokenPageSql)),
             new("grid data: date range + NAV delta filter", () => queries.PageAsync(new RebalanceFilter { From = BulkLoad.Start.AddDays(100), To = BulkLoad.Start.AddDays(130), MaxNavDelta = -5_000_000_000_000_000 },
                 RebalanceSort.Newest, null, 25), Sql("SELECT * FROM rebalances WHERE block_time BETWEEN '" + BulkLoad.Start.AddDays(100).ToString("O") + "' AND '" + BulkLoad.Start.AddDays(130).ToString("O") + "' AND nav_delta <= -5000000000000000 ORDER BY chain_id DESC, block_number DESC, log_index DESC LIMIT 26")),
             new("grid data: all tokens sorted by NAV delta", () => queries.PageAsync(new RebalanceFilter(), RebalanceSort.NavDeltaAscending, null, 25),
@@ -86,7 +86,7 @@ internal static class WebBench
             new("GET /api/v1/tokens/{s}", () => Get($"/api/v1/tokens/{sym}"), Sql(overviewSql)),
             new("GET /api/v1/tokens/{s}/nav (7d)", () => Get($"/api/v1/tokens/{sym}/nav?{week}"), Sql(navSql, weekFrom, 1)),
             new("GET /api/v1/tokens/{s}/nav (2 years)", () => Get($"/api/v1/tokens/{sym}/nav"), Sql(navSql, allFrom, 18)),
-            new("GET /api/v1/tokens/{s}/rebalances", () => Get($"/api/v1/tokens/{sym}/rebalances?limit=100"), Sql(tokenPageSql.Replace($"AND (chain_id, block_number, log_index) < (1, {midBlock}, 0) ", ""))),
+            new("GET /api/v1/tokens/{s}/rebalances", () => Get($"/api/v1/tokens/{sym}/rebalances?limit=100"), Sql(tokenPageSql.Replace($"AND (chain_id, block_number, log_index) < ({BulkLoad.ChainId}, {midBlock}, 0) ", ""))),
             new("GET /api/v1/tokens/{s}/rebalances?cursor (deep)", () => Get($"/api/v1/tokens/{sym}/rebalances?limit=100&cursor={deepCursor}"), Sql(tokenPageSql)),
             new("GET /api/v1/rebalances/{tx}/{i}", () => Get($"/api/v1/rebalances/{tx}/0"), Sql(detailSql)),
             new("GET /api/v1/reserves/{u}/metrics (2 years)", () => Get($"/api/v1/reserves/{underlying}/metrics"), Sql(reserveSql, allFrom, 18)),

@@ -31,7 +31,7 @@ public sealed class ApiTests(SeededDashboard app)
         var huge = app.Seeded.HugeAmount;
         var detail = await GetJson($"/api/v1/rebalances/{huge.TxHash}/{huge.LogIndex}");
         var amount = detail.GetProperty("rebalance").GetProperty("amount");
-        Assert.Equal(SampleData.Uint256Max.ToString(), amount.GetProperty("raw").GetString());
+        Assert.Equal(Wad.Uint256Max.ToString(), amount.GetProperty("raw").GetString());
         Assert.Equal("115792089237316195423570985008687907853269984665640564039457.584007913129639935", amount.GetProperty("value").GetString());
         Assert.Equal(huge.NavDelta.ToString(), detail.GetProperty("rebalance").GetProperty("navDelta").GetProperty("raw").GetString());
         Assert.Equal("Rebalanced", detail.GetProperty("rawLog").GetProperty("eventName").GetString());
@@ -43,7 +43,7 @@ public sealed class ApiTests(SeededDashboard app)
     [Fact]
     public async Task NavSeriesIsHourlyForSevenDaysAndDownsampledBeyondAThousandPoints()
     {
-        var to = SampleData.Start.AddHours(app.Seeded.Hours);
+        var to = ChainRows.Genesis.AddHours(app.Seeded.Hours);
         var week = await GetJson($"/api/v1/tokens/BTC3L/nav?from={to.AddDays(-7):O}&to={to:O}");
         Assert.Equal(1, week.GetProperty("resolutionHours").GetInt32());
         Assert.InRange(week.GetProperty("count").GetInt32(), 168, 169);
@@ -71,7 +71,7 @@ public sealed class ApiTests(SeededDashboard app)
     {
         var status = await GetJson("/api/v1/status");
         var chain = status.GetProperty("chains")[0];
-        Assert.Equal(SampleData.ChainId, chain.GetProperty("chainId").GetInt64());
+        Assert.Equal(ChainRows.ChainId, chain.GetProperty("chainId").GetInt64());
         Assert.Equal(app.Seeded.LastBlock, chain.GetProperty("indexedBlock").GetInt64());
         Assert.Equal(2, chain.GetProperty("lagBlocks").GetInt64());
         Assert.False(status.GetProperty("stale").GetBoolean());
@@ -125,7 +125,7 @@ public sealed class ApiTests(SeededDashboard app)
 
     private static BigInteger ParseScaled(string value)
     {
-        Assert.True(LeveragedTokens.Protocol.Wad.TryParse(value, out var raw));
+        Assert.True(Wad.TryParse(value, out var raw));
         return raw;
     }
 }

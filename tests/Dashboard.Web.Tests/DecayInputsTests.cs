@@ -11,12 +11,12 @@ public sealed class DecayInputsTests(SeededDashboard app)
     public async Task RebalanceCostsSumTheRebalancesAfterTheFirstSnapshotThroughTheLast(int? fromOffset, int? toOffset)
     {
         var token = SampleData.Tokens[0];
-        var firstHour = SampleData.Start.AddHours(1);
+        var firstHour = ChainRows.Genesis.AddHours(1);
         var fromTime = fromOffset is { } f ? firstHour.AddHours(f) : firstHour;
-        var toTime = toOffset is { } t ? firstHour.AddHours(t) : SampleData.Start.AddHours(app.Seeded.Hours);
+        var toTime = toOffset is { } t ? firstHour.AddHours(t) : ChainRows.Genesis.AddHours(app.Seeded.Hours);
         var analytics = app.Factory.Services.GetRequiredService<AnalyticsQueries>();
 
-        var inputs = await analytics.DecayAsync(SampleData.ChainId, token.Address,
+        var inputs = await analytics.DecayAsync(ChainRows.ChainId, token.Address,
             fromOffset is null ? null : Hour(fromTime), toOffset is null ? null : Hour(toTime));
 
         // Each seeded hour mines its rebalances one block before that hour's snapshot.

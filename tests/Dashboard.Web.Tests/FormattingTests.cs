@@ -1,4 +1,3 @@
-using LeveragedTokens.Protocol;
 using LeveragedTokens.Dashboard.Web.Formatting;
 
 namespace LeveragedTokens.Dashboard.Web.Tests;

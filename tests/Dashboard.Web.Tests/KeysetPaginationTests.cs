@@ -58,9 +58,9 @@ public sealed class KeysetPaginationTests(SeededDashboard app)
     public async Task FiltersCombineOnDirectionDateAndNavDelta()
     {
         var queries = app.Factory.Services.GetRequiredService<RebalanceQueries>();
-        var from = SampleData.Start.AddDays(3);
-        var to = SampleData.Start.AddDays(10);
-        var max = -1 * SampleData.Wad / 100;
+        var from = ChainRows.Genesis.AddDays(3);
+        var to = ChainRows.Genesis.AddDays(10);
+        var max = -1 * Wad.One / 100;
         var filter = new RebalanceFilter { IsBuy = true, From = from, To = to, MaxNavDelta = max };
         var page = await queries.PageAsync(filter, RebalanceSort.Newest, null, 500);
         var expected = app.Seeded.Rebalances.Count(r => r.IsBuy && r.BlockTime >= from && r.BlockTime <= to && r.NavDelta <= max);

@@ -138,22 +138,15 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
         await using var db = TestDatabases.Dashboard(site.ConnectionString);
         var token = SampleData.Tokens[0];
         var block = site.Seeded.LastBlock + 100;
-        var tx = SampleData.Hash(9, block);
         var last = await db.Rebalances.Where(r => r.TokenAddress == token.Address).MaxAsync(r => r.RebalanceId);
-        db.Rebalances.Add(new Rebalance
-        {
-            ChainId = SampleData.ChainId, BlockNumber = block, LogIndex = 0, BlockHash = SampleData.Hash(1, block), TxHash = tx,
-            BlockTime = site.Seeded.LastTime.AddMinutes(30), ContractAddress = token.Address, TokenAddress = token.Address,
-            RebalanceId = last + 1, Trigger = RebalanceTrigger.Manual, IsBuy = true, Amount = SampleData.Wad, MarkPrice = SampleData.Wad,
-            ExecutionPrice = SampleData.Wad, LeverageBefore = 2 * SampleData.Wad, LeverageAfter = 3 * SampleData.Wad,
-            NavBefore = 100 * SampleData.Wad, NavAfter = 99 * SampleData.Wad, NavDelta = -SampleData.Wad,
-            SlippageCost = SampleData.Wad, GasCost = 0, ReserveDraw = 0,
-        });
+        var rebalance = ChainRows.Rebalance(ChainRows.Hourly.At(block, 0, token.Address, time: site.Seeded.LastTime.AddMinutes(30)), last + 1);
+        rebalance.Trigger = RebalanceTrigger.Manual;
+        db.Rebalances.Add(rebalance);
         await db.SaveChangesAsync();
         await using var conn = new NpgsqlConnection(site.ConnectionString);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand("NOTIFY chain_data", conn);
         await cmd.ExecuteNonQueryAsync();
-        return tx;
+        return rebalance.TxHash;
     }
 }

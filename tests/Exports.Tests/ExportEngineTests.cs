@@ -5,42 +5,41 @@ using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Exports.Tests.Support;
 using LeveragedTokens.Exports.Verification;
-using LeveragedTokens.Protocol;
 using Xunit;
 
 namespace LeveragedTokens.Exports.Tests;
 
 public sealed class ExportEngineTests : IAsyncLifetime
 {
-    private static readonly string TokenA = Rows.Address(1);
-    private static readonly string TokenB = Rows.Address(2);
+    private static readonly string TokenA = ChainRows.Address(1);
+    private static readonly string TokenB = ChainRows.Address(2);
     private ExportDatabase _db = null!;
 
     public async Task InitializeAsync()
     {
         _db = await ExportDatabase.CreateAsync();
         await using var db = _db.Context();
-        db.ReservePools.Add(Rows.PoolRow());
-        db.Tokens.Add(Rows.Token(TokenA, "BTC3L", log: 1));
-        db.Tokens.Add(Rows.Token(TokenB, "BTC3S", log: 2));
+        db.ReservePools.Add(ChainRows.ReservePool(ChainRows.Registration(0), ChainRows.Pool));
+        db.Tokens.Add(ChainRows.LeveragedToken(ChainRows.Registration(1), TokenA, "BTC3L", ChainRows.Pool));
+        db.Tokens.Add(ChainRows.LeveragedToken(ChainRows.Registration(2), TokenB, "BTC3S", ChainRows.Pool));
         // Inserted out of order on purpose: the export orders by block and log index.
         foreach (var (token, id, block, log) in new[] { (TokenB, 2L, 90L, 3), (TokenA, 1L, 20L, 5), (TokenB, 1L, 20L, 2), (TokenA, 2L, 95L, 0), (TokenA, 3L, 99L, 1) })
-            db.Rebalances.Add(Rows.Rebalance(token, id, block, log));
-        db.ReserveMetrics.Add(Extreme(Rows.Metrics(30, 0, 1)));
-        db.IndexerStates.Add(Rows.State(head: 100, confirmations: 10));
+            db.Rebalances.Add(ChainRows.Rebalance(ChainRows.Hourly.At(block, log, token), id));
+        db.ReserveMetrics.Add(Extreme(ChainRows.Metrics(ChainRows.Hourly.At(30, 0, ChainRows.Pool), 1)));
+        db.IndexerStates.Add(ChainRows.Indexed(head: 100, confirmations: 10));
         await db.SaveChangesAsync();
     }
 
     /// <summary>Every amount column at the ends of uint256 / int256.</summary>
     private static ReserveMetrics Extreme(ReserveMetrics m)
     {
-        m.ReserveBalance = Rows.Uint256Max;
-        m.MarkPrice = Rows.Uint256Max;
-        m.ReserveValue = Rows.Uint256Max;
-        m.TokenSupplyValue = Rows.Uint256Max;
+        m.ReserveBalance = Wad.Uint256Max;
+        m.MarkPrice = Wad.Uint256Max;
+        m.ReserveValue = Wad.Uint256Max;
+        m.TokenSupplyValue = Wad.Uint256Max;
         m.FloorValue = 0;
-        m.UtilizationBps = Rows.Uint256Max;
-        m.BufferDepth = Rows.Int256Min;
+        m.UtilizationBps = Wad.Uint256Max;
+        m.BufferDepth = ChainRows.Int256Min;
         return m;
     }
 
@@ -52,7 +51,7 @@ public sealed class ExportEngineTests : IAsyncLifetime
     [InlineData(ExportFormat.Xlsx)]
     public async Task TheSameQueryOverTheSameDataGivesByteIdenticalFiles(ExportFormat format)
     {
-        var query = new ExportQuery { Dataset = ExportDataset.Rebalances, ChainId = Rows.Chain };
+        var query = new ExportQuery { Dataset = ExportDataset.Rebalances, ChainId = ChainRows.ChainId };
         var (first, m1) = await _db.ExportBytesAsync(query, format);
         var (second, m2) = await _db.ExportBytesAsync(query, format);
         Assert.Equal(first, second);
@@ -77,7 +76,7 @@ public sealed class ExportEngineTests : IAsyncLifetime
         Assert.Equal(["confirmed", "confirmed", "confirmed", "pending", "pending"], rows.Select(r => r["confirmation_status"]));
         Assert.Equal("81", rows[0]["confirmations"]);
         Assert.Equal("2026-01-01T20:00:00Z", rows[0]["block_time"]);
-        Assert.Equal(((DateTimeOffset)Rows.T0.AddHours(20)).ToUnixTimeSeconds().ToString(), rows[0]["block_time_unix"]);
+        Assert.Equal(((DateTimeOffset)ChainRows.Genesis.AddHours(20)).ToUnixTimeSeconds().ToString(), rows[0]["block_time_unix"]);
         Assert.Equal("Rebalanced", rows[0]["event"]);
         Assert.Equal("LeverageOutOfBand", rows[0]["trigger_name"]);
     }
@@ -89,9 +88,9 @@ public sealed class ExportEngineTests : IAsyncLifetime
             [.. ReadCsv((await _db.ExportBytesAsync(q, ExportFormat.Csv)).Bytes).Select(r => $"{r["block_number"]}/{r["log_index"]}")];
 
         Assert.Equal(["20/5", "95/0", "99/1"], await Keys(new ExportQuery { Token = TokenA.ToUpperInvariant().Replace("0X", "0x") }));
-        Assert.Equal(5, (await Keys(new ExportQuery { Pool = Rows.Pool })).Length);
+        Assert.Equal(5, (await Keys(new ExportQuery { Pool = ChainRows.Pool })).Length);
         Assert.Equal(["90/3", "95/0"], await Keys(new ExportQuery { FromBlock = 90, ToBlock = 95 }));
-        Assert.Equal(["90/3"], await Keys(new ExportQuery { FromTime = Rows.T0.AddHours(21), ToTime = Rows.T0.AddHours(95) }));
+        Assert.Equal(["90/3"], await Keys(new ExportQuery { FromTime = ChainRows.Genesis.AddHours(21), ToTime = ChainRows.Genesis.AddHours(95) }));
         Assert.Empty(await Keys(new ExportQuery { ChainId = 1 }));
         Assert.Single(await Keys(new ExportQuery { Dataset = ExportDataset.ReserveMetrics, Token = TokenB }));
     }
@@ -115,16 +114,16 @@ public sealed class ExportEngineTests : IAsyncLifetime
     public async Task Uint256AndInt256ExtremesSurviveEveryFormatExactly()
     {
         var query = new ExportQuery { Dataset = ExportDataset.ReserveMetrics };
-        var max = Rows.Uint256Max.ToString();
-        var min = Rows.Int256Min.ToString();
+        var max = Wad.Uint256Max.ToString();
+        var min = ChainRows.Int256Min.ToString();
 
         var csv = ReadCsv((await _db.ExportBytesAsync(query, ExportFormat.Csv)).Bytes).Single();
         Assert.Equal(max, csv["reserve_balance"]);
         Assert.Equal(max, csv["utilization_bps"]);
         Assert.Equal(min, csv["buffer_depth"]);
-        Assert.Equal(Rows.Uint256Max, Wad.Parse(csv["reserve_balance_decimal"]!));
-        Assert.Equal(Rows.Uint256Max, Wad.Parse(csv["utilization_bps_decimal"]!, 4));
-        Assert.Equal(Rows.Int256Min, Wad.Parse(csv["buffer_depth_decimal"]!));
+        Assert.Equal(Wad.Uint256Max, Wad.Parse(csv["reserve_balance_decimal"]!));
+        Assert.Equal(Wad.Uint256Max, Wad.Parse(csv["utilization_bps_decimal"]!, 4));
+        Assert.Equal(ChainRows.Int256Min, Wad.Parse(csv["buffer_depth_decimal"]!));
 
         var (jsonl, _) = await _db.ExportBytesAsync(query, ExportFormat.JsonLines);
         using var json = JsonDocument.Parse(Encoding.UTF8.GetString(jsonl).TrimEnd('\n'));

@@ -9,35 +9,35 @@ namespace LeveragedTokens.Exports.Tests;
 /// <summary>A hand-built, consistent pool history; each test alters one row and expects exactly that row reported.</summary>
 public sealed class ReconciliationTests : IAsyncLifetime
 {
-    private static readonly string Token = Rows.Address(1);
-    private static readonly BigInteger Supply = 1000 * Rows.Wad;
-    private static readonly BigInteger Mark = 50_000 * Rows.Wad;
+    private static readonly string Token = ChainRows.Address(1);
+    private static readonly BigInteger Supply = 1000 * Wad.One;
+    private static readonly BigInteger Mark = 50_000 * Wad.One;
     private ExportDatabase _db = null!;
 
     public async Task InitializeAsync()
     {
         _db = await ExportDatabase.CreateAsync("rec");
         await using var db = _db.Context();
-        db.ReservePools.Add(Rows.PoolRow());
-        db.Tokens.Add(Rows.Token(Token, "BTC3L"));
-        db.IndexerStates.Add(Rows.State(head: 200));
-        db.NavSnapshots.Add(Rows.Snapshot(Token, block: 2, Supply));
-        BigInteger balance = 10 * Rows.Wad;
-        db.PoolLedger.Add(Rows.Ledger(LedgerEntryKind.CapitalInjected, 2, 1, balance, balance, counterparty: Rows.Address(77)));
-        db.ReserveMetrics.Add(Rows.Metrics(3, 0, balance));
+        db.ReservePools.Add(ChainRows.ReservePool(ChainRows.Registration(0), ChainRows.Pool));
+        db.Tokens.Add(ChainRows.LeveragedToken(ChainRows.Registration(1), Token, "BTC3L", ChainRows.Pool));
+        db.IndexerStates.Add(ChainRows.Indexed(head: 200));
+        db.NavSnapshots.Add(ChainRows.Snapshot(ChainRows.Hourly.At(2, 0, Token), Supply));
+        BigInteger balance = 10 * Wad.One;
+        db.PoolLedger.Add(ChainRows.Ledger(ChainRows.Hourly.At(2, 1, ChainRows.Pool), LedgerEntryKind.CapitalInjected, balance, balance, counterparty: ChainRows.Address(77)));
+        db.ReserveMetrics.Add(ChainRows.Metrics(ChainRows.Hourly.At(3, 0, ChainRows.Pool), balance));
         for (var id = 1; id <= 5; id++)
         {
             var block = 10L * id;
             // The pool's draw comes first in the rebalance's transaction, as on chain.
-            var drawAmount = (Rows.Wad * Rows.Wad + Mark - 1) / Mark;
-            db.PoolLedger.Add(Rows.Ledger(LedgerEntryKind.ReserveDrawn, block, 0, drawAmount, counterparty: Token, rebalanceId: id, value: Rows.Wad) is var d
-                ? WithTx(d, Rows.Hash(block, 1)) : null!);
+            var drawAmount = (Wad.One * Wad.One + Mark - 1) / Mark;
+            db.PoolLedger.Add(ChainRows.Ledger(ChainRows.Hourly.At(block, 0, ChainRows.Pool), LedgerEntryKind.ReserveDrawn, drawAmount, counterparty: Token, rebalanceId: id, value: Wad.One) is var d
+                ? WithTx(d, ChainRows.TxHash(block, 1)) : null!);
             balance -= drawAmount;
-            db.Rebalances.Add(Rows.Rebalance(Token, id, block, 1, navBefore: 100 * Rows.Wad - id, supply: Supply));
-            var fee = Rows.Wad / 100 * id;
+            db.Rebalances.Add(ChainRows.Rebalance(ChainRows.Hourly.At(block, 1, Token), id, navBefore: 100 * Wad.One - id, supply: Supply));
+            var fee = Wad.One / 100 * id;
             balance += fee;
-            db.PoolLedger.Add(Rows.Ledger(LedgerEntryKind.FeesAllocated, block + 1, 0, fee, balance));
-            db.ReserveMetrics.Add(Rows.Metrics(block + 2, 0, balance));
+            db.PoolLedger.Add(ChainRows.Ledger(ChainRows.Hourly.At(block + 1, 0, ChainRows.Pool), LedgerEntryKind.FeesAllocated, fee, balance));
+            db.ReserveMetrics.Add(ChainRows.Metrics(ChainRows.Hourly.At(block + 2, 0, ChainRows.Pool), balance));
         }
         await db.SaveChangesAsync();
     }
@@ -52,7 +52,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
 
     private Task<ReconciliationReport> RunAsync(long? fromBlock = null, long? toBlock = null) =>
         new PoolReconciliation(_db.DataSource, ExportDatabase.Options).RunAsync(
-            new ReconciliationQuery { ChainId = Rows.Chain, Pool = Rows.Pool, FromBlock = fromBlock, ToBlock = toBlock }, null, CancellationToken.None);
+            new ReconciliationQuery { ChainId = ChainRows.ChainId, Pool = ChainRows.Pool, FromBlock = fromBlock, ToBlock = toBlock }, null, CancellationToken.None);
 
     private async Task<ReconciliationReport> TamperedAsync(string tamper, string restore)
     {
@@ -92,14 +92,14 @@ public sealed class ReconciliationTests : IAsyncLifetime
         Assert.Equal(31, finding.BlockNumber);
         Assert.Equal("7", (BigInteger.Parse(finding.Actual!) - BigInteger.Parse(finding.Expected!)).ToString());
         // The altered row is named as the suspect, with its block, log and transaction.
-        Assert.Contains($"ReserveDrawn at block 30 log 0 tx {Rows.Hash(30, 1)}", finding.Detail);
+        Assert.Contains($"ReserveDrawn at block 30 log 0 tx {ChainRows.TxHash(30, 1)}", finding.Detail);
     }
 
     [Fact]
     public async Task AnAlteredPublishedReserveBalanceIsReportedAtThatRow()
     {
         var report = await ShiftedAsync("reserve_metrics", "block_number = 22", 1, "reserve_balance");
-        Assert.All(report.Findings, f => Assert.Equal((22L, Rows.Hash(22, 0)), (f.BlockNumber, f.TxHash)));
+        Assert.All(report.Findings, f => Assert.Equal((22L, ChainRows.TxHash(22, 0)), (f.BlockNumber, f.TxHash)));
         Assert.Contains(report.Findings, f => f.Check == ReconciliationChecks.ReserveBalance);
         Assert.Contains(report.Findings, f => f.Check == ReconciliationChecks.MetricsIdentity && f.Subject == "reserveValue");
     }
@@ -109,7 +109,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
     {
         var report = await ShiftedAsync("rebalances", "rebalance_id = 4", -2, "nav_after");
         Assert.Equal([ReconciliationChecks.NavDelta, ReconciliationChecks.NavIdentity], report.Findings.Select(f => f.Check).Order());
-        Assert.All(report.Findings, f => Assert.Equal((40L, 1, Rows.Hash(40, 1), "rebalance 4"), (f.BlockNumber, f.LogIndex, f.TxHash, f.Subject)));
+        Assert.All(report.Findings, f => Assert.Equal((40L, 1, ChainRows.TxHash(40, 1), "rebalance 4"), (f.BlockNumber, f.LogIndex, f.TxHash, f.Subject)));
     }
 
     [Fact]
@@ -158,13 +158,13 @@ public sealed class ReconciliationTests : IAsyncLifetime
         var records = Verification.ExportFileReader.CsvRecords(new StringReader(System.Text.Encoding.UTF8.GetString(csv.ToArray()))).ToList();
         Assert.Equal(ReconciliationReportWriter.CsvColumns, records[0]);
         Assert.Equal(3, records.Count);
-        Assert.All(records.Skip(1), r => Assert.Equal(Rows.Hash(40, 1), r[4]));
+        Assert.All(records.Skip(1), r => Assert.Equal(ChainRows.TxHash(40, 1), r[4]));
 
         using var json = new MemoryStream();
         await ReconciliationReportWriter.WriteAsync(report, ExportFormat.JsonLines, json, CancellationToken.None);
         using var doc = System.Text.Json.JsonDocument.Parse(json.ToArray());
         Assert.Equal(2, doc.RootElement.GetProperty("findings").GetArrayLength());
-        Assert.Equal(Rows.Pool, doc.RootElement.GetProperty("pool").GetString());
+        Assert.Equal(ChainRows.Pool, doc.RootElement.GetProperty("pool").GetString());
     }
 
     [Fact]
@@ -177,16 +177,16 @@ public sealed class ReconciliationTests : IAsyncLifetime
             var stderr = new StringWriter();
             var report = Path.Combine(folder, "report.csv");
             var code = await ExportVerifier.VerifierCli.RunAsync(
-                ["reconcile", "--db", _db.ConnectionString, "--chain", "31337", "--pool", Rows.Pool, "--out", report], stdout, stderr, CancellationToken.None);
+                ["reconcile", "--db", _db.ConnectionString, "--chain", "31337", "--pool", ChainRows.Pool, "--out", report], stdout, stderr, CancellationToken.None);
             Assert.True(code == 0, stdout + stderr.ToString());
             Assert.Contains("nav-identity: 5 checked, 0 mismatches", stdout.ToString());
             Assert.Single(File.ReadAllLines(report)); // the header: no findings
 
             code = await ExportVerifier.VerifierCli.RunAsync(
-                ["export", "--db", _db.ConnectionString, "--out", folder, "--dataset", "reserve-ledger", "--format", "jsonl", "--pool", Rows.Pool],
+                ["export", "--db", _db.ConnectionString, "--out", folder, "--dataset", "reserve-ledger", "--format", "jsonl", "--pool", ChainRows.Pool],
                 stdout, stderr, CancellationToken.None);
             Assert.True(code == 0, stdout + stderr.ToString());
-            var file = Path.Combine(folder, $"reserve-ledger.v1.pool-{Rows.Pool}.jsonl");
+            var file = Path.Combine(folder, $"reserve-ledger.v1.pool-{ChainRows.Pool}.jsonl");
             Assert.Equal(11, File.ReadAllLines(file).Length);
             Assert.True(File.Exists(ExportFileNames.ManifestFor(file)));
 
@@ -194,9 +194,9 @@ public sealed class ReconciliationTests : IAsyncLifetime
             try
             {
                 code = await ExportVerifier.VerifierCli.RunAsync(
-                    ["reconcile", "--db", _db.ConnectionString, "--chain", "31337", "--pool", Rows.Pool], stdout, stderr, CancellationToken.None);
+                    ["reconcile", "--db", _db.ConnectionString, "--chain", "31337", "--pool", ChainRows.Pool], stdout, stderr, CancellationToken.None);
                 Assert.Equal(1, code);
-                Assert.Contains($"MISMATCH nav-identity block 40 log 1 tx {Rows.Hash(40, 1)}", stdout.ToString());
+                Assert.Contains($"MISMATCH nav-identity block 40 log 1 tx {ChainRows.TxHash(40, 1)}", stdout.ToString());
             }
             finally
             {

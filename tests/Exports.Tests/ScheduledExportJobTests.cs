@@ -19,20 +19,16 @@ public sealed class ScheduledExportJobTests : IAsyncLifetime
         _db = await ExportDatabase.CreateAsync("job");
         _folder = Directory.CreateTempSubdirectory("scheduled-").FullName;
         await using var db = _db.Context();
-        db.ReservePools.Add(Rows.PoolRow());
-        db.Tokens.Add(Rows.Token(Rows.Address(1), "BTC3L"));
-        db.Rebalances.Add(Rows.Rebalance(Rows.Address(1), 1, block: 10));   // Jan 1, 10:00
-        db.Rebalances.Add(Rows.Rebalance(Rows.Address(1), 2, block: 30));   // Jan 2, 06:00
-        db.RawEvents.Add(RawEvent(60));                                       // Jan 3, 12:00
-        db.IndexerStates.Add(Rows.State(head: 100));
+        db.ReservePools.Add(ChainRows.ReservePool(ChainRows.Registration(0), ChainRows.Pool));
+        db.Tokens.Add(ChainRows.LeveragedToken(ChainRows.Registration(1), ChainRows.Address(1), "BTC3L", ChainRows.Pool));
+        db.Rebalances.Add(ChainRows.Rebalance(ChainRows.Hourly.At(10, 0, ChainRows.Address(1)), 1));   // Jan 1, 10:00
+        db.Rebalances.Add(ChainRows.Rebalance(ChainRows.Hourly.At(30, 0, ChainRows.Address(1)), 2));   // Jan 2, 06:00
+        db.RawEvents.Add(NavSnapshotLog(60));                                 // Jan 3, 12:00
+        db.IndexerStates.Add(ChainRows.Indexed(head: 100));
         await db.SaveChangesAsync();
     }
 
-    private static RawEvent RawEvent(long block) => new()
-    {
-        ChainId = Rows.Chain, BlockNumber = block, LogIndex = 0, BlockHash = Rows.Hash(block, -1), TxHash = Rows.Hash(block, 0),
-        BlockTime = Rows.T0.AddHours(block), ContractAddress = Rows.Address(1), TxIndex = 0, EventName = "NavSnapshot", Topics = ["0x01"], Data = "0x",
-    };
+    private static RawEvent NavSnapshotLog(long block) => ChainRows.Raw(ChainRows.Hourly.At(block, 0, ChainRows.Address(1)), "NavSnapshot", ["0x01"]);
 
     public async Task DisposeAsync()
     {
@@ -42,7 +38,7 @@ public sealed class ScheduledExportJobTests : IAsyncLifetime
 
     private ScheduledExportJob Job() => new(
         _db.Export(), _db.DataSource,
-        new ScheduledExportOptions { Folder = _folder, ChainId = Rows.Chain, CatchUpDays = 3, Formats = [ExportFormat.Csv, ExportFormat.JsonLines] },
+        new ScheduledExportOptions { Folder = _folder, ChainId = ChainRows.ChainId, CatchUpDays = 3, Formats = [ExportFormat.Csv, ExportFormat.JsonLines] },
         new FixedTime(new DateTime(2026, 1, 4, 10, 0, 0, DateTimeKind.Utc)));
 
     [Fact]
@@ -62,7 +58,7 @@ public sealed class ScheduledExportJobTests : IAsyncLifetime
 
         await using (var db = _db.Context())
         {
-            db.RawEvents.Add(RawEvent(80)); // Jan 4, 08:00: Jan 3 is now complete
+            db.RawEvents.Add(NavSnapshotLog(80)); // Jan 4, 08:00: Jan 3 is now complete
             await db.SaveChangesAsync();
         }
         var third = await Job().RunAsync(CancellationToken.None);

@@ -27,16 +27,16 @@ public sealed class SpreadsheetSafetyTests : IAsyncLifetime
     {
         _db = await ExportDatabase.CreateAsync();
         await using var db = _db.Context();
-        db.ReservePools.Add(Rows.PoolRow(underlying: "=cmd|' /C calc'!A0"));
+        db.ReservePools.Add(ChainRows.ReservePool(ChainRows.Registration(0), ChainRows.Pool, underlying: "=cmd|' /C calc'!A0"));
         for (var i = 0; i < HostileSymbols.Length; i++)
         {
-            var token = Rows.Address(i + 1);
-            db.Tokens.Add(Rows.Token(token, HostileSymbols[i], log: i + 1));
+            var token = ChainRows.Address(i + 1);
+            db.Tokens.Add(ChainRows.LeveragedToken(ChainRows.Registration(i + 1), token, HostileSymbols[i], ChainRows.Pool));
             // Costs above the draw make nav_delta negative: its decimal must stay a plain number.
-            db.Rebalances.Add(Rows.Rebalance(token, 1, block: 10 + i, slippage: 5 * Rows.Wad, draw: 0));
+            db.Rebalances.Add(ChainRows.Rebalance(ChainRows.Hourly.At(10 + i, 0, token), 1, slippage: 5 * Wad.One, draw: 0));
         }
-        db.PoolLedger.Add(Rows.Ledger(LedgerEntryKind.ReserveDrawn, 10, 1, Rows.Wad, counterparty: Rows.Address(1), rebalanceId: 1, value: Rows.Wad));
-        db.IndexerStates.Add(Rows.State(head: 100));
+        db.PoolLedger.Add(ChainRows.Ledger(ChainRows.Hourly.At(10, 1, ChainRows.Pool), LedgerEntryKind.ReserveDrawn, Wad.One, counterparty: ChainRows.Address(1), rebalanceId: 1, value: Wad.One));
+        db.IndexerStates.Add(ChainRows.Indexed(head: 100));
         await db.SaveChangesAsync();
     }
 
@@ -113,7 +113,7 @@ public sealed class SpreadsheetSafetyTests : IAsyncLifetime
             Assert.True(delta.GetDouble() < 0);
 
             Assert.Equal(XLDataType.Boolean, sheet.Cell(r, Col("is_buy")).DataType);
-            Assert.Equal("https://explorer.example/tx/" + Rows.Hash(10 + r - 2, 0), sheet.Cell(r, Col("explorer_url")).GetString());
+            Assert.Equal("https://explorer.example/tx/" + ChainRows.TxHash(10 + r - 2, 0), sheet.Cell(r, Col("explorer_url")).GetString());
         }
     }
 }

@@ -1,6 +1,4 @@
 using System.Numerics;
-using LeveragedTokens.Exports.Tests.Support;
-using LeveragedTokens.Protocol;
 using Xunit;
 
 namespace LeveragedTokens.Exports.Tests;
@@ -36,8 +34,8 @@ public sealed class WadTests
             var value = new BigInteger(bytes, isUnsigned: i % 2 == 0) >> random.Next(0, 250);
             Assert.Equal(value, Wad.Parse(Wad.Exact(value)));
         }
-        Assert.Equal(Rows.Uint256Max, Wad.Parse(Wad.Exact(Rows.Uint256Max)));
-        Assert.Equal(Rows.Int256Min, Wad.Parse(Wad.Exact(Rows.Int256Min)));
+        Assert.Equal(Wad.Uint256Max, Wad.Parse(Wad.Exact(Wad.Uint256Max)));
+        Assert.Equal(ChainRows.Int256Min, Wad.Parse(Wad.Exact(ChainRows.Int256Min)));
     }
 
     [Theory]

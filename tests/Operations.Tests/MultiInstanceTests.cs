@@ -46,7 +46,7 @@ public sealed class MultiInstanceTests : IAsyncLifetime
             BEGIN;
             INSERT INTO tokens (chain_id, block_number, log_index, block_hash, tx_hash, block_time, contract_address, address, pool_address, symbol,
                 is_long, target_leverage, min_leverage, max_leverage, fallback_interval_seconds)
-            SELECT chain_id, 99999, 0, block_hash, tx_hash, block_time, contract_address, '{SampleData.Address(0x1111)}', pool_address, 'LIVE3L',
+            SELECT chain_id, 99999, 0, block_hash, tx_hash, block_time, contract_address, '{ChainRows.Address(0x1111)}', pool_address, 'LIVE3L',
                 is_long, target_leverage, min_leverage, max_leverage, fallback_interval_seconds FROM tokens WHERE symbol = 'BTC3L';
             NOTIFY chain_data;
             COMMIT;

@@ -5,32 +5,26 @@ using Microsoft.EntityFrameworkCore;
 namespace LeveragedTokens.TestSupport;
 
 /// <summary>
-/// A small, deterministic market history written straight into the tables the indexer owns:
-/// two pools (BTC, ETH), four 3x tokens, hourly NAV and reserve metrics, rebalances with raw
-/// logs, a suspension period and a fresh indexer checkpoint. Shared by the API, page and
+/// A small, deterministic market history written straight into the tables the indexer owns, through
+/// <see cref="ChainRows"/>: two pools (BTC, ETH), four 3x tokens, hourly NAV and reserve metrics, rebalances
+/// with raw logs, a suspension period and a fresh indexer checkpoint. Shared by the API, page and
 /// Playwright, operations and bench runs.
 /// </summary>
 public static class SampleData
 {
-    public const long ChainId = 31337;
-    public static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    public static readonly BigInteger Wad = BigInteger.Pow(10, 18);
-    public static readonly BigInteger Uint256Max = BigInteger.Pow(2, 256) - 1;
     public const string RebalancedTopic0 = "0x5c2f1b3a0e6d7c8b9a0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6e5f4a3";
+    private static readonly BigInteger Wad = Protocol.Wad.One;
 
-    public static string Address(int n) => "0x" + n.ToString("x40");
-    public static string Hash(int kind, long n) => "0x" + kind.ToString("x2") + n.ToString("x62");
-
-    public static readonly string BtcPool = Address(0xb0), EthPool = Address(0xe0);
+    public static readonly string BtcPool = ChainRows.Address(0xb0), EthPool = ChainRows.Address(0xe0);
 
     public sealed record TokenSpec(string Symbol, string Address, string Pool, bool IsLong, double Sigma, double Drift);
 
     public static readonly TokenSpec[] Tokens =
     [
-        new("BTC3L", Address(0xb1), BtcPool, true, 0.008, 0.0002),
-        new("BTC3S", Address(0xb2), BtcPool, false, 0.008, 0.0002),
-        new("ETH3L", Address(0xe1), EthPool, true, 0.012, -0.0001),
-        new("ETH3S", Address(0xe2), EthPool, false, 0.012, -0.0001),
+        new("BTC3L", ChainRows.Address(0xb1), BtcPool, true, 0.008, 0.0002),
+        new("BTC3S", ChainRows.Address(0xb2), BtcPool, false, 0.008, 0.0002),
+        new("ETH3L", ChainRows.Address(0xe1), EthPool, true, 0.012, -0.0001),
+        new("ETH3S", ChainRows.Address(0xe2), EthPool, false, 0.012, -0.0001),
     ];
 
     /// <summary>What the seed wrote, for assertions.</summary>
@@ -41,15 +35,13 @@ public static class SampleData
         await using var db = TestDatabases.Dashboard(connectionString);
         await db.Database.MigrateAsync();
         var random = new Random(42);
+        var chain = ChainRows.Hourly;
+        var genesis = ChainRows.Genesis;
         db.ReservePools.AddRange(
-            Pool(BtcPool, "BTC", 1, 0), Pool(EthPool, "ETH", 1, 1));
+            ChainRows.ReservePool(chain.At(1, 0, ChainRows.Registry, time: genesis), BtcPool, "BTC"),
+            ChainRows.ReservePool(chain.At(1, 1, ChainRows.Registry, time: genesis), EthPool, "ETH"));
         foreach (var (t, i) in Tokens.Select((t, i) => (t, i)))
-            db.Tokens.Add(new LeveragedToken
-            {
-                ChainId = ChainId, BlockNumber = 2, LogIndex = i, BlockHash = Hash(1, 2), TxHash = Hash(2, 100 + i), BlockTime = Start,
-                ContractAddress = Address(0xaa), Address = t.Address, PoolAddress = t.Pool, Symbol = t.Symbol, IsLong = t.IsLong,
-                TargetLeverage = 3 * Wad, MinLeverage = 25 * Wad / 10, MaxLeverage = 35 * Wad / 10, FallbackIntervalSeconds = 86400,
-            });
+            db.Tokens.Add(ChainRows.LeveragedToken(chain.At(2, i, ChainRows.Registry, time: genesis), t.Address, t.Symbol, t.Pool, t.IsLong));
 
         var prices = new Dictionary<string, double> { [BtcPool] = 60000, [EthPool] = 3000 };
         var state = Tokens.ToDictionary(t => t.Symbol, _ => (Nav: 100.0, Lev: 3.0, LastRebalanceHour: 0, Id: 0L));
@@ -60,9 +52,10 @@ public static class SampleData
         for (var h = 1; h <= hours; h++)
         {
             block += 10;
-            var time = Start.AddHours(h);
-            var hourNumber = (long)(time - DateTime.UnixEpoch).TotalHours;
+            var time = genesis.AddHours(h);
             var log = 0;
+            // Each hour spans four blocks, all stamped with the hour's time.
+            LogOrigin At(long inBlock, string contract) => chain.At(inBlock, log++, contract, time: time);
             var moves = new Dictionary<string, double>();
             foreach (var pool in new[] { BtcPool, EthPool })
             {
@@ -88,92 +81,68 @@ public static class SampleData
                     var draw = costs * 0.5;
                     var navAfter = s.Nav - (costs - draw);
                     var id = s.Id + 1;
+                    var rebalanced = At(block, t.Address);
                     var rb = new Rebalance
                     {
-                        ChainId = ChainId, BlockNumber = block, LogIndex = log++, BlockHash = Hash(1, block), TxHash = Hash(3, block * 10 + log),
-                        BlockTime = time, ContractAddress = t.Address, TokenAddress = t.Address, RebalanceId = id,
+                        TokenAddress = t.Address, RebalanceId = id,
                         Trigger = outOfBand ? RebalanceTrigger.LeverageOutOfBand : RebalanceTrigger.TimeFallback,
-                        IsBuy = s.Lev < 3, Amount = ToWad(Math.Abs(s.Lev - 3) * s.Nav * 1000 / prices[t.Pool]),
-                        MarkPrice = ToWad(prices[t.Pool]), ExecutionPrice = ToWad(prices[t.Pool] * 1.001),
-                        LeverageBefore = ToWad(s.Lev), LeverageAfter = 3 * Wad, NavBefore = ToWad(s.Nav), NavAfter = ToWad(navAfter),
-                        NavDelta = ToWad(navAfter) - ToWad(s.Nav), SlippageCost = ToWad(costs * 0.8), GasCost = ToWad(costs * 0.2), ReserveDraw = ToWad(draw),
-                    };
+                        IsBuy = s.Lev < 3, Amount = ChainRows.ToWad(Math.Abs(s.Lev - 3) * s.Nav * 1000 / prices[t.Pool]),
+                        MarkPrice = ChainRows.ToWad(prices[t.Pool]), ExecutionPrice = ChainRows.ToWad(prices[t.Pool] * 1.001),
+                        LeverageBefore = ChainRows.ToWad(s.Lev), LeverageAfter = 3 * Wad, NavBefore = ChainRows.ToWad(s.Nav),
+                        NavAfter = ChainRows.ToWad(navAfter), NavDelta = ChainRows.ToWad(navAfter) - ChainRows.ToWad(s.Nav),
+                        SlippageCost = ChainRows.ToWad(costs * 0.8), GasCost = ChainRows.ToWad(costs * 0.2), ReserveDraw = ChainRows.ToWad(draw),
+                    }.At(rebalanced);
                     rebalances.Add(rb);
-                    db.RawEvents.Add(new RawEvent
-                    {
-                        ChainId = ChainId, BlockNumber = block, LogIndex = rb.LogIndex, BlockHash = rb.BlockHash, TxHash = rb.TxHash, BlockTime = time,
-                        ContractAddress = t.Address, TxIndex = 0, EventName = "Rebalanced",
-                        Topics = [RebalancedTopic0, "0x" + id.ToString("x64"), "0x" + ((int)rb.Trigger).ToString("x64")],
-                        Data = "0x" + string.Concat(Enumerable.Range(0, 11).Select(i => (i + 1).ToString("x64"))),
-                    });
-                    db.PoolLedger.Add(new PoolLedgerEntry
-                    {
-                        ChainId = ChainId, BlockNumber = block, LogIndex = log++, BlockHash = rb.BlockHash, TxHash = rb.TxHash, BlockTime = time,
-                        ContractAddress = t.Pool, PoolAddress = t.Pool, Kind = LedgerEntryKind.ReserveDrawn, Amount = ToWad(draw / prices[t.Pool]),
-                        Value = ToWad(draw * 1000), Counterparty = t.Address, RebalanceId = id,
-                    });
+                    db.RawEvents.Add(ChainRows.Raw(rebalanced, "Rebalanced",
+                        [RebalancedTopic0, "0x" + id.ToString("x64"), "0x" + ((int)rb.Trigger).ToString("x64")],
+                        "0x" + string.Concat(Enumerable.Range(0, 11).Select(i => (i + 1).ToString("x64")))));
+                    // The pool's ReserveDrawn is emitted in the rebalance's transaction.
+                    db.PoolLedger.Add(ChainRows.Ledger(At(block, t.Pool) with { TxHash = rb.TxHash }, LedgerEntryKind.ReserveDrawn,
+                        ChainRows.ToWad(draw / prices[t.Pool]), counterparty: t.Address, rebalanceId: id, value: ChainRows.ToWad(draw * 1000)));
                     reserves[t.Pool] -= draw * 1000 / prices[t.Pool];
                     s = (navAfter, 3.0, h, id);
                 }
                 state[t.Symbol] = s;
-                db.NavSnapshots.Add(new NavSnapshot
-                {
-                    ChainId = ChainId, BlockNumber = block + 1, LogIndex = log++, BlockHash = Hash(1, block + 1), TxHash = Hash(4, block * 10 + log),
-                    BlockTime = time, ContractAddress = t.Address, TokenAddress = t.Address, Hour = hourNumber,
-                    Nav = ToWad(s.Nav), Leverage = ToWad(s.Lev), MarkPrice = ToWad(prices[t.Pool]), TotalSupply = 1000 * Wad,
-                });
+                db.NavSnapshots.Add(ChainRows.Snapshot(At(block + 1, t.Address), supply: 1000 * Wad, leverage: ChainRows.ToWad(s.Lev),
+                    nav: ChainRows.ToWad(s.Nav), mark: ChainRows.ToWad(prices[t.Pool])));
             }
             foreach (var pool in new[] { BtcPool, EthPool })
             {
                 if (h % 24 == 0)
                 {
                     reserves[pool] += 0.01 * reserves[pool];
-                    db.PoolLedger.Add(new PoolLedgerEntry
-                    {
-                        ChainId = ChainId, BlockNumber = block + 2, LogIndex = log++, BlockHash = Hash(1, block + 2), TxHash = Hash(5, block * 10 + log),
-                        BlockTime = time, ContractAddress = pool, PoolAddress = pool, Kind = LedgerEntryKind.FeesAllocated,
-                        Amount = ToWad(0.01 * reserves[pool]), NewBalance = ToWad(reserves[pool]),
-                    });
+                    db.PoolLedger.Add(ChainRows.Ledger(At(block + 2, pool), LedgerEntryKind.FeesAllocated, ChainRows.ToWad(0.01 * reserves[pool]),
+                        newBalance: ChainRows.ToWad(reserves[pool])));
                 }
                 var supply = Tokens.Where(t => t.Pool == pool).Sum(t => state[t.Symbol].Nav * 1000);
                 var value = reserves[pool] * prices[pool];
                 var floor = supply * 0.1;
                 db.ReserveMetrics.Add(new ReserveMetrics
                 {
-                    ChainId = ChainId, BlockNumber = block + 2, LogIndex = log++, BlockHash = Hash(1, block + 2), TxHash = Hash(6, block * 10 + log),
-                    BlockTime = time, ContractAddress = pool, PoolAddress = pool, Hour = hourNumber, ReserveBalance = ToWad(reserves[pool]),
-                    MarkPrice = ToWad(prices[pool]), ReserveValue = ToWad(value), TokenSupplyValue = ToWad(supply), FloorValue = ToWad(floor),
-                    UtilizationBps = new BigInteger(floor * 10000 / value), BufferDepth = ToWad(value - floor),
-                });
+                    PoolAddress = pool, Hour = ChainRows.HourOf(time), ReserveBalance = ChainRows.ToWad(reserves[pool]),
+                    MarkPrice = ChainRows.ToWad(prices[pool]), ReserveValue = ChainRows.ToWad(value), TokenSupplyValue = ChainRows.ToWad(supply),
+                    FloorValue = ChainRows.ToWad(floor), UtilizationBps = new BigInteger(floor * 10000 / value), BufferDepth = ChainRows.ToWad(value - floor),
+                }.At(At(block + 2, pool)));
                 if (pool == EthPool && (h == hours / 2 || h == hours / 2 + 12))
                 {
                     suspended = h == hours / 2;
                     db.SuspensionEvents.Add(new SuspensionEvent
                     {
-                        ChainId = ChainId, BlockNumber = block + 3, LogIndex = 0, BlockHash = Hash(1, block + 3), TxHash = Hash(7, block),
-                        BlockTime = time, ContractAddress = pool, PoolAddress = pool, IsSuspended = suspended,
-                        ReserveValue = ToWad(value), FloorValue = ToWad(floor),
-                    });
+                        PoolAddress = pool, IsSuspended = suspended, ReserveValue = ChainRows.ToWad(value), FloorValue = ChainRows.ToWad(floor),
+                    }.At(chain.At(block + 3, 0, pool, time: time)));
                 }
             }
         }
         var huge = rebalances[0];
-        huge.Amount = Uint256Max;
+        huge.Amount = Protocol.Wad.Uint256Max;
         db.Rebalances.AddRange(rebalances);
         db.IndexerStates.Add(new IndexerState
         {
-            ChainId = ChainId, IndexedBlock = block + 3, IndexedBlockHash = Hash(1, block + 3), HeadBlock = block + 5, Confirmations = 2,
-            EventsPerSecond = 120.5, ReorgCount = 1, UpdatedAt = freshIndexer ? DateTime.UtcNow : DateTime.UtcNow.AddHours(-3),
+            ChainId = ChainRows.ChainId, IndexedBlock = block + 3, IndexedBlockHash = ChainRows.BlockHash(block + 3), HeadBlock = block + 5,
+            Confirmations = 2, EventsPerSecond = 120.5, ReorgCount = 1,
+            UpdatedAt = freshIndexer ? DateTime.UtcNow : DateTime.UtcNow.AddHours(-3),
         });
         await db.SaveChangesAsync();
-        return new Seeded(hours, rebalances, huge, block + 3, Start.AddHours(hours));
+        return new Seeded(hours, rebalances, huge, block + 3, genesis.AddHours(hours));
     }
-
-    private static ReservePool Pool(string address, string underlying, long blockNumber, int logIndex) => new()
-    {
-        ChainId = ChainId, BlockNumber = blockNumber, LogIndex = logIndex, BlockHash = Hash(1, blockNumber), TxHash = Hash(2, logIndex),
-        BlockTime = Start, ContractAddress = Address(0xaa), Address = address, Underlying = underlying, FloorBps = 1000,
-    };
-
-    public static BigInteger ToWad(double value) => new BigInteger(Math.Round(value * 1e9)) * BigInteger.Pow(10, 9);
 }

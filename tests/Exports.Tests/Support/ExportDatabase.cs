@@ -1,6 +1,5 @@
 using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Data;
-using LeveragedTokens.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 

@@ -1,4 +1,3 @@
-using LeveragedTokens.TestSupport;
 using Xunit;
 
 namespace LeveragedTokens.Exports.Tests.Support;
