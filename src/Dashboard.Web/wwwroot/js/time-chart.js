@@ -25,6 +25,7 @@ export async function draw(host, spec, page) {
     const opts = options(host, spec, unit, exact, markers, page);
     host.chart = new uPlot(opts, [times, ...ys], host);
     host.dataset.points = String(points.length);
+    host.dataset.source = spec.source + range;
     host.closest("figure").dataset.live = "";
     host.themeWatch = new MutationObserver(() => host.chart?.redraw(false));
     host.themeWatch.observe(document.head, { childList: true, subtree: true, characterData: true });
