@@ -39,6 +39,22 @@ public sealed partial class ChartTests(DashboardSite site)
     }
 
     [Fact]
+    public async Task HoveringTheUtilizationChartShowsTheApiBasisPointsAsAnExactPercentage()
+    {
+        var page = await site.NewPageAsync(width: 400);
+        await page.GotoAsync(site.BaseUrl + "/reserves/ETH?range=24h");
+        var utilization = await PageObjects.WaitForLiveChartAsync(page, "utilization-chart");
+        var points = await ApiPointsAsync(page, utilization);
+
+        // At phone width the chart is below the fold: the mouse reaches only what is on screen.
+        await utilization.ScrollIntoViewIfNeededAsync();
+        var box = (await utilization.Locator(".u-over").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width - 2, box.Y + box.Height / 2);
+        var bps = points[^1].GetProperty("maxUtilizationBps").GetProperty("value").GetString()!.PadLeft(3, '0');
+        await Assertions.Expect(utilization.Locator("[data-testid=tooltip-value]")).ToHaveTextAsync($"Utilization: {bps[..^2]}.{bps[^2..]}%");
+    }
+
+    [Fact]
     public async Task DraggingAcrossTheNavChartZoomsIntoThatPeriodAndPutsItInTheUrl()
     {
         var page = await site.NewPageAsync();

@@ -4,7 +4,7 @@ const unitFormats = {
     usd: { axis: v => compact(v), exact: s => s + " USD" },
     leverage: { axis: v => v.toFixed(2) + "x", exact: s => s + "x" },
     // Utilization arrives in basis points; an empty reserve is uint256.max (the cap keeps the chart readable).
-    bps: { axis: v => v.toFixed(0) + "%", exact: s => s.length > 12 ? "∞ (empty reserve)" : bpsToPercent(s), toY: s => Math.min(Number(s) / 100, 300) },
+    percent: { axis: v => v.toFixed(0) + "%", exact: s => s.length > 12 ? "∞ (empty reserve)" : bpsToPercent(s), toY: s => Math.min(Number(s) / 100, 300) },
 };
 
 let uPlotLoaded;
