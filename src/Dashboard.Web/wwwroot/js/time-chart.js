@@ -27,8 +27,10 @@ export async function draw(host, spec, page) {
     host.dataset.points = String(points.length);
     host.dataset.source = spec.source + range;
     host.closest("figure").dataset.live = "";
+    // MudThemeProvider rewrites its palette <style> when the theme switches: redraw the axes in the new colours.
     host.themeWatch = new MutationObserver(() => host.chart?.redraw(false));
-    host.themeWatch.observe(document.head, { childList: true, subtree: true, characterData: true });
+    const palette = [...document.querySelectorAll("style")].find(s => s.textContent.includes("--mud-palette-background"));
+    host.themeWatch.observe(palette ?? document.head, { childList: true, subtree: true, characterData: true });
     host.resizeWatch = new ResizeObserver(() => host.chart?.setSize({ width: host.clientWidth, height: opts.height }));
     host.resizeWatch.observe(host);
 }
