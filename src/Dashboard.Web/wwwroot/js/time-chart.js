@@ -9,23 +9,38 @@ const unitFormats = {
 
 let uPlotLoaded;
 
-/** Draws (or redraws, after a zoom or new chain data) the chart described by spec into host. */
+/**
+ * Draws the chart described by spec into host. The same chart asked again (new chain data) keeps its uPlot and
+ * only takes the new data, so a hover or a drag in progress survives a live refresh; a new period redraws it.
+ */
 export async function draw(host, spec, page) {
     const seq = (host.drawSeq = (host.drawSeq || 0) + 1);
     await (uPlotLoaded ??= loadUPlot());
     const range = query(spec);
     const [series, markers] = await Promise.all([fetchJson(spec.source + range), spec.markers ? fetchMarkers(spec.markers + range) : []]);
     if (seq !== host.drawSeq) return; // a newer draw has started
-    dispose(host);
     const unit = unitFormats[spec.unit];
     const points = series.points;
     const times = points.map(p => Date.parse(p.time) / 1000);
     const exact = spec.series.map(s => points.map(p => p[s.field]?.value ?? null));
     const ys = exact.map(col => col.map(v => v === null ? null : unit.toY ? unit.toY(v) : Number(v)));
-    const opts = options(host, spec, unit, exact, markers, page);
-    host.chart = new uPlot(opts, [times, ...ys], host);
+    const key = JSON.stringify(spec);
+    if (host.chart && host.chartKey === key) {
+        Object.assign(host.chartData, { exact, markers });
+        host.chart.setData([times, ...ys]);
+    } else {
+        dispose(host);
+        host.chartKey = key;
+        host.chartData = { exact, markers };
+        mount(host, spec, unit, [times, ...ys], page);
+    }
     host.dataset.points = String(points.length);
     host.dataset.source = spec.source + range;
+}
+
+function mount(host, spec, unit, data, page) {
+    const opts = options(host, spec, unit, host.chartData, page);
+    host.chart = new uPlot(opts, data, host);
     host.closest("figure").dataset.live = "";
     // MudThemeProvider rewrites its palette <style> when the theme switches: redraw the axes in the new colours.
     host.themeWatch = new MutationObserver(() => host.chart?.redraw(false));
@@ -42,7 +57,7 @@ export function dispose(host) {
     host.chart = null;
 }
 
-function options(host, spec, unit, exact, markers, page) {
+function options(host, spec, unit, data, page) {
     const tooltip = document.createElement("div");
     tooltip.className = "chart-tooltip";
     tooltip.dataset.testid = "chart-tooltip";
@@ -67,14 +82,14 @@ function options(host, spec, unit, exact, markers, page) {
             { label: "Time (UTC)", value: (u, ts) => ts == null ? "–" : utc(ts) },
             ...spec.series.map((s, i) => ({
                 label: s.name, stroke: s.color, width: 1.6, dash: s.dashed ? [4, 3] : undefined, spanGaps: true,
-                value: (u, v, si, idx) => idx == null || exact[i][idx] == null ? "–" : unit.exact(exact[i][idx]),
+                value: (u, v, si, idx) => idx == null || data.exact[i][idx] == null ? "–" : unit.exact(data.exact[i][idx]),
             })),
         ],
         hooks: {
             init: [u => u.over.appendChild(tooltip)],
             drawAxes: [u => shadeRegions(u, spec)],
-            draw: [u => placeMarkers(u, markers)],
-            setCursor: [u => showTooltip(u, tooltip, spec, unit, exact)],
+            draw: [u => placeMarkers(u, data.markers)],
+            setCursor: [u => showTooltip(u, tooltip, spec, unit, data.exact)],
             setSelect: [u => zoomIn(u, page)],
         },
     };
