@@ -1,9 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using LeveragedTokens.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace LeveragedTokens.Data.Copy;

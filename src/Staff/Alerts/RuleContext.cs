@@ -35,6 +35,12 @@ public sealed class RuleContext
             .Where(r => r.ChainId == ChainId && r.BlockNumber > FromBlock && r.BlockNumber <= ToBlock)
             .OrderBy(r => r.BlockNumber).ThenBy(r => r.LogIndex);
 
+    /// <summary>The evaluation's ReserveMetrics rows, read once for every rule that looks at them (floor, runway, publication).</summary>
+    public Task<List<ReserveMetrics>> NewReserveMetricsAsync(CancellationToken ct) =>
+        _newReserveMetrics ??= NewRows(Chain.ReserveMetrics).ToListAsync(ct);
+
+    private Task<List<ReserveMetrics>>? _newReserveMetrics;
+
     /// <summary>The rows evaluated before, newest first: where a rule picks up its state from.</summary>
     public IQueryable<T> EarlierRowsNewestFirst<T>(IQueryable<T> table) where T : ChainLogRow =>
         table.AsNoTracking()
