@@ -36,6 +36,11 @@ public sealed class AlertBook(long chainId, IEnumerable<Alert> unresolved, Chart
                 FiredAt = evidence.Time,
                 ChartLink = links.For(condition, evidence.Time),
             };
+            alert.Actions.Add(new AlertAction
+            {
+                Kind = AlertActionKind.Fired, By = AlertAction.Rule, At = evidence.Time, After = "open",
+                Comment = $"block {evidence.Block}: {evidence.Message}",
+            });
             _unresolved[key] = alert;
             Fired.Add(alert);
         }
@@ -44,6 +49,11 @@ public sealed class AlertBook(long chainId, IEnumerable<Alert> unresolved, Chart
             open.ResolvedAt = evidence.Time;
             open.ResolvedBlock = evidence.Block;
             open.ResolvedTxHash = evidence.TxHash;
+            open.Actions.Add(new AlertAction
+            {
+                Kind = AlertActionKind.Resolved, By = AlertAction.Rule, At = evidence.Time, After = "resolved",
+                Comment = $"block {evidence.Block}: {evidence.Message}",
+            });
             Resolved.Add(open);
         }
     }
