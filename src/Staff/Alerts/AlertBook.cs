@@ -36,11 +36,7 @@ public sealed class AlertBook(long chainId, IEnumerable<Alert> unresolved, Chart
                 FiredAt = evidence.Time,
                 ChartLink = links.For(condition, evidence.Time),
             };
-            alert.Actions.Add(new AlertAction
-            {
-                Kind = AlertActionKind.Fired, By = AlertAction.Rule, At = evidence.Time, After = "open",
-                Comment = $"block {evidence.Block}: {evidence.Message}",
-            });
+            alert.Actions.Add(new AlertAction(AlertActionKind.Fired, AlertAction.Rule, evidence.Time, null, "open", $"block {evidence.Block}: {evidence.Message}"));
             _unresolved[key] = alert;
             Fired.Add(alert);
         }
@@ -49,11 +45,7 @@ public sealed class AlertBook(long chainId, IEnumerable<Alert> unresolved, Chart
             open.ResolvedAt = evidence.Time;
             open.ResolvedBlock = evidence.Block;
             open.ResolvedTxHash = evidence.TxHash;
-            open.Actions.Add(new AlertAction
-            {
-                Kind = AlertActionKind.Resolved, By = AlertAction.Rule, At = evidence.Time, After = "resolved",
-                Comment = $"block {evidence.Block}: {evidence.Message}",
-            });
+            open.Actions.Add(new AlertAction(AlertActionKind.Resolved, AlertAction.Rule, evidence.Time, null, "resolved", $"block {evidence.Block}: {evidence.Message}"));
             Resolved.Add(open);
         }
     }

@@ -54,10 +54,7 @@ public sealed class AlertDesk(IDbContextFactory<StaffDbContext> staffDb, TimePro
         alert.AcknowledgedBy = by;
         alert.AcknowledgedAt = Now;
         alert.AcknowledgementNote = note.Trim()[..Math.Min(note.Trim().Length, 2000)];
-        alert.Actions.Add(new AlertAction
-        {
-            Kind = AlertActionKind.Acknowledged, By = by, At = Now, Before = before, After = Describe(alert), Comment = alert.AcknowledgementNote,
-        });
+        alert.Actions.Add(new AlertAction(AlertActionKind.Acknowledged, by, Now, before, Describe(alert), alert.AcknowledgementNote));
         await staff.SaveChangesAsync(ct);
         await NotifyAsync(staff, ct);
         return alert;
@@ -73,11 +70,8 @@ public sealed class AlertDesk(IDbContextFactory<StaffDbContext> staffDb, TimePro
         var before = SnoozeState(alert.SnoozedUntil);
         alert.SnoozedUntil = until?.ToUniversalTime();
         alert.SnoozedBy = until is null ? null : by;
-        alert.Actions.Add(new AlertAction
-        {
-            Kind = until is null ? AlertActionKind.Unsnoozed : AlertActionKind.Snoozed, By = by, At = Now,
-            Before = before, After = SnoozeState(alert.SnoozedUntil),
-        });
+        alert.Actions.Add(new AlertAction(
+            until is null ? AlertActionKind.Unsnoozed : AlertActionKind.Snoozed, by, Now, before, SnoozeState(alert.SnoozedUntil), Comment: null));
         await staff.SaveChangesAsync(ct);
         await NotifyAsync(staff, ct);
         return alert;
