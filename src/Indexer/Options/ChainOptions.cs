@@ -39,7 +39,7 @@ public sealed class ChainOptions : IValidatableObject
     /// answers (logs and bytes) and the node's limits. Small, so a dense chain's first answer stays small.
     /// </summary>
     [Range(1, 1_000_000)]
-    public int InitialRange { get; set; } = 100;
+    public int InitialRange { get; set; } = 10;
 
     [Range(1, 10_000_000)]
     public int MaxRange { get; set; } = 100_000;

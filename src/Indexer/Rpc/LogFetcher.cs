@@ -43,9 +43,15 @@ public sealed class LogFetcher(ChainRpc rpc, AdaptiveRange range, IOptions<Chain
         {
             var first = range.TooLarge(filter.Span, failure.SuggestedSpan, failure.AnswerBytes);
             logger.LogInformation("eth_getLogs {From}-{To} too large ({Error}); splitting at {Span} blocks", from, to, failure.Message, first);
-            var head = await FetchSplittingAsync(from, from + first - 1, addresses, ct).ConfigureAwait(false);
-            head.AddRange(await FetchSplittingAsync(from + first, to, addresses, ct).ConfigureAwait(false));
-            return head;
+            var logs = await FetchSplittingAsync(from, from + first - 1, addresses, ct).ConfigureAwait(false);
+            // The rest in pieces of the span the answers now call for, not as one remainder that is too large again.
+            for (var next = from + first; next <= to;)
+            {
+                var end = Math.Min(to, next + Math.Min(first, range.Span) - 1);
+                logs.AddRange(await FetchSplittingAsync(next, end, addresses, ct).ConfigureAwait(false));
+                next = end + 1;
+            }
+            return logs;
         }
         // One block too big on its own: ask per half of the address list (one address of one block stays failed).
         var half = addresses.Count / 2;

@@ -17,6 +17,7 @@ public sealed class ChainSyncer(
     BatchWriter writer, ReorgRewinder rewinder, ChainStateStore store, SyncProgress progress, NewChainData newData,
     IOptions<ChainOptions> options, ILogger<ChainSyncer> logger)
 {
+    // Blocks read at once near the head (at most: dense blocks make it the span the log answers allow).
     private const int TailChunk = 200;
     // Decoded ranges waiting for the database: enough to keep COPY busy, few enough to keep memory flat.
     private const int StoreQueueCapacity = 2;
@@ -59,7 +60,7 @@ public sealed class ChainSyncer(
         while (checkpoint.IndexedBlock < head)
         {
             var from = checkpoint.IndexedBlock + 1;
-            var to = Math.Min(head, from + TailChunk - 1);
+            var to = Math.Min(head, from + Math.Min(TailChunk, fetcher.Range.Span) - 1);
             var parent = window.GetValueOrDefault(checkpoint.IndexedBlock) ?? checkpoint.IndexedBlockHash;
             var read = await tail.ReadAsync(from, to, parent, _watch!.Addresses, ct);
             if (read is null) break; // the chain moved: the next poll starts with a reorg check
