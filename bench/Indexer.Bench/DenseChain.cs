@@ -43,10 +43,22 @@ public static class DenseChain
                 Topic0 = EventCatalog.Rebalanced.Topic0.HexToByteArray(), Start = start + 1, Count = Math.Min(perBlock, events - start),
                 Topic2 = new byte[32], Data = data,
             }.GetCallData().ToHex(true), 29_000_000);
+            // eth_sendTransaction answers before the block is mined, and anvil mines slower and slower behind a
+            // pool of thousands of pending transactions: keep the pool short.
+            if (start / perBlock % 16 == 15) await ReceiptAsync(anvil, last);
         }
-        // eth_sendTransaction can answer before the block is mined: wait for the last receipt.
-        while ((await anvil.CallAsync("eth_getTransactionReceipt", last)).ValueKind != JsonValueKind.Object) await Task.Delay(20);
+        await ReceiptAsync(anvil, last!);
         return (registry, token);
+    }
+
+    private static async Task<JsonElement> ReceiptAsync(AnvilNode anvil, string tx)
+    {
+        while (true)
+        {
+            var receipt = await anvil.CallAsync("eth_getTransactionReceipt", tx);
+            if (receipt.ValueKind == JsonValueKind.Object) return receipt;
+            await Task.Delay(5);
+        }
     }
 
     private static byte[] PadLeftTo(this byte[] bytes, int length) => [.. new byte[length - bytes.Length], .. bytes];
@@ -56,13 +68,8 @@ public static class DenseChain
     private static async Task<string> DeployAsync(AnvilNode anvil)
     {
         var artifact = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "contracts", "LogEmitter.json")));
-        var tx = (await anvil.CallAsync("eth_sendTransaction", new { from = Sender, data = artifact.RootElement.GetProperty("bytecode").GetString(), gas = "0x500000" })).GetString();
-        while (true)
-        {
-            var receipt = await anvil.CallAsync("eth_getTransactionReceipt", tx);
-            if (receipt.ValueKind == JsonValueKind.Object) return receipt.GetProperty("contractAddress").GetString()!.ToLowerInvariant();
-            await Task.Delay(20);
-        }
+        var tx = (await anvil.CallAsync("eth_sendTransaction", new { from = Sender, data = artifact.RootElement.GetProperty("bytecode").GetString(), gas = "0x500000" })).GetString()!;
+        return (await ReceiptAsync(anvil, tx)).GetProperty("contractAddress").GetString()!.ToLowerInvariant();
     }
 
     private static async Task<string> SendAsync(AnvilNode anvil, string to, string data, long gas) =>
