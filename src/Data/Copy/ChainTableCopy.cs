@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Numerics;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore.Metadata;
 using NpgsqlTypes;
