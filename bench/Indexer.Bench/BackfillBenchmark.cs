@@ -1,81 +1,39 @@
-using System.Diagnostics;
-using LeveragedTokens.Chain;
-using LeveragedTokens.Indexer.Decoding;
-using LeveragedTokens.Indexer.Rpc;
-using LeveragedTokens.Indexer.Sync;
 using LeveragedTokens.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace LeveragedTokens.Indexer.Bench;
 
+/// <summary>One chain's figures: the node's limit, COPY alone, the indexer end to end, and the load around them.</summary>
+public sealed record ChainRun(int Events, int PerBlock, long Blocks, (long Logs, TimeSpan Time)? Node, (int Rows, TimeSpan Time)? Copy,
+    IndexerRunResult Indexer, long Stored, string LoadBefore, string LoadAfter);
+
 public static class BackfillBenchmark
 {
-    private const int PerTransaction = 5_000;
-
-    public static async Task<BenchmarkResult> RunAsync(int events)
+    /// <summary>A fresh anvil holding <paramref name="events"/> Rebalanced logs, <paramref name="perBlock"/> a block; the baselines unless <paramref name="indexerOnly"/>.</summary>
+    public static async Task<ChainRun> RunAsync(int events, int perBlock, bool indexerOnly)
     {
         await using var anvil = await AnvilNode.StartAsync();
-        var build = Stopwatch.StartNew();
-        var registry = await DenseChain.BuildAsync(anvil, events, PerTransaction);
+        var (registry, token) = await DenseChain.BuildAsync(anvil, events, perBlock);
         var head = await anvil.BlockNumberAsync();
-        Console.WriteLine($"chain: {events:N0} NavSnapshot events in {head} blocks, built in {build.Elapsed.TotalSeconds:F1} s");
+        var addresses = new[] { registry, token }.Order(StringComparer.Ordinal).ToList();
+        Console.WriteLine($"chain: {events:N0} Rebalanced events, {perBlock} a block, head {head}");
+        var loadBefore = Load();
 
-        // Baseline 1: the same logs fetched the same way (adaptive ranges, concurrent), nothing decoded or written.
-        await using var fetchDb = await PostgresDatabase.CreateAsync("idxbench");
-        List<RpcLog> fetched = [];
-        TimeSpan fetchTime;
-        await using (var host = await BuildHostAsync(anvil.RpcUrl, fetchDb.ConnectionString, registry))
-        {
-            var fetcher = host.Services.GetRequiredService<LogFetcher>();
-            var addresses = new[] { registry, (await TokenAsync(anvil, registry)) }.Order(StringComparer.Ordinal).ToList();
-            var sw = Stopwatch.StartNew();
-            await RangePipeline.RunAsync(fetcher, 0, head, addresses, 4, range => { fetched.AddRange(range.Logs); return Task.FromResult(true); }, CancellationToken.None);
-            fetchTime = sw.Elapsed;
-        }
-        Console.WriteLine($"fetch alone: {fetched.Count:N0} logs in {fetchTime.TotalSeconds:F2} s");
+        (long, TimeSpan)? node = indexerOnly ? null : await NodeLimit.FetchAsync(anvil.RpcUrl, head, addresses);
+        if (node is { } n) Console.WriteLine($"(a) node limit: {n.Item1:N0} logs in {n.Item2.TotalSeconds:F2} s");
 
-        // The indexer: fetch, decode, COPY + ON CONFLICT, checkpoint, in a fresh database.
-        await using var indexDb = await PostgresDatabase.CreateAsync("idxbench");
-        TimeSpan indexTime;
-        await using (var host = await BuildHostAsync(anvil.RpcUrl, indexDb.ConnectionString, registry))
-        {
-            var syncer = host.Services.GetRequiredService<ChainSyncer>();
-            var sw = Stopwatch.StartNew();
-            while ((await syncer.PollAsync(CancellationToken.None)).IndexedBlock < head) { }
-            indexTime = sw.Elapsed;
-        }
-        var stored = await CountAsync(indexDb.ConnectionString, "SELECT count(*) FROM raw_events");
-        Console.WriteLine($"indexer: {stored:N0} logs in {indexTime.TotalSeconds:F2} s");
+        await using var db = await PostgresDatabase.CreateAsync("idxbench");
+        var indexer = await IndexerRun.RunAsync(anvil.RpcUrl, db.ConnectionString, registry);
+        var stored = await CountAsync(db.ConnectionString, "SELECT count(*) FROM raw_events");
+        Console.WriteLine($"(c) indexer: {stored:N0} logs in {indexer.Wall.TotalSeconds:F2} s, start-up {indexer.StartUp?.TotalSeconds:F2} s, " +
+            $"peak RSS {indexer.PeakRssBytes / 1048576} MB, exit {indexer.ExitCode}");
 
-        // Baseline 2: the same rows (decoded beforehand, untimed) COPYed straight into the tables alone.
-        await using var copyDb = await PostgresDatabase.CreateAsync("idxbench");
-        TimeSpan copyTime;
-        await using (var host = await BuildHostAsync(anvil.RpcUrl, copyDb.ConnectionString, registry))
-        {
-            var batch = new ChainBatch();
-            var decoder = new LogDecoder(31337);
-            var decode = Stopwatch.StartNew();
-            foreach (var log in fetched) decoder.Decode(log, log.Address == registry ? WatchRole.Registry : WatchRole.Token, batch);
-            Console.WriteLine($"decode alone (not a baseline, for reference): {decode.Elapsed.TotalSeconds:F2} s");
-            var sw = Stopwatch.StartNew();
-            await RowCopy.CopyAsync(host.Services.GetRequiredService<NpgsqlDataSource>(), batch);
-            copyTime = sw.Elapsed;
-        }
-        Console.WriteLine($"COPY alone: {fetched.Count:N0} logs' rows in {copyTime.TotalSeconds:F2} s");
-
-        return new BenchmarkResult(events, head, fetched.Count, stored, fetchTime, copyTime, indexTime, DateTime.UtcNow);
+        (int, TimeSpan)? copy = indexerOnly ? null : await RowCopy.MeasureAsync(anvil.RpcUrl, registry, head, addresses);
+        if (copy is { } c) Console.WriteLine($"(b) COPY alone: {c.Item1:N0} rows in {c.Item2.TotalSeconds:F2} s");
+        return new ChainRun(events, perBlock, head, node, copy, indexer, stored, loadBefore, Load());
     }
 
-    private static async Task<string> TokenAsync(AnvilNode anvil, string registry)
-    {
-        var logs = await anvil.CallAsync("eth_getLogs", new { fromBlock = "0x0", toBlock = "latest", address = registry });
-        return "0x" + logs[0].GetProperty("topics")[1].GetString()![26..];
-    }
-
-    // Started the way tests start the indexer; a one-block window keeps the backfill on its fast path.
-    private static Task<IndexerHost> BuildHostAsync(string rpcUrl, string connectionString, string registry) =>
-        IndexerHost.StartAsync(rpcUrl, connectionString, registry, settings: new Dictionary<string, string?> { ["Chain:ReorgWindow"] = "1" });
+    private static string Load() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 
     private static async Task<long> CountAsync(string connectionString, string sql)
     {

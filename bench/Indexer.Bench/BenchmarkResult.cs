@@ -2,22 +2,49 @@ using System.Globalization;
 
 namespace LeveragedTokens.Indexer.Bench;
 
-public sealed record BenchmarkResult(int Events, long Blocks, int Fetched, long Stored, TimeSpan Fetch, TimeSpan Copy, TimeSpan Index, DateTime At)
+/// <summary>The chains of one bench run, side by side, and the issue's goals checked against them.</summary>
+public sealed record BenchmarkResult(IReadOnlyList<ChainRun> Runs, DateTime At)
 {
-    private static string Rate(long n, TimeSpan t) => (n / t.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture);
+    private const long RssGoalBytes = 300L * 1024 * 1024;
+
+    private static string N(double value, string format = "N0") => value.ToString(format, CultureInfo.InvariantCulture);
+    private static string S(TimeSpan? t) => t is { } v ? N(v.TotalSeconds, "F2") + " s" : "–";
+    private static double EventsPerSecond(ChainRun r) => r.Stored / r.Indexer.Wall.TotalSeconds;
+    private static string Met(bool met) => met ? "**met**" : "**not met**";
+
+    private static double? LimitRatio(ChainRun r) =>
+        r.Node is { } a && r.Copy is { } b ? r.Indexer.Wall.TotalSeconds / Math.Max(a.Time.TotalSeconds, b.Time.TotalSeconds) : null;
 
     public string ToMarkdown()
     {
-        var slower = Fetch > Copy ? Fetch : Copy;
-        var ratio = Index.TotalSeconds / slower.TotalSeconds;
-        return string.Join('\n',
-            "| | logs | time | logs/s |",
-            "|---|---:|---:|---:|",
-            $"| indexer backfill (fetch + decode + COPY/ON CONFLICT + checkpoint) | {Stored:N0} | {Index.TotalSeconds:F2} s | {Rate(Stored, Index)} |",
-            $"| baseline: fetch the same logs alone | {Fetched:N0} | {Fetch.TotalSeconds:F2} s | {Rate(Fetched, Fetch)} |",
-            $"| baseline: COPY the same rows alone | {Fetched:N0} | {Copy.TotalSeconds:F2} s | {Rate(Fetched, Copy)} |",
+        var lines = new List<string>
+        {
+            $"Measured {At:yyyy-MM-dd HH:mm} UTC.",
             "",
-            $"Indexer / slower baseline: **{ratio:F2}x** (goal: at most 1.5x); indexer throughput **{Rate(Stored, Index)} events/s** (goal: at least 10,000).",
-            $"{Events:N0} NavSnapshot events in {Blocks} blocks; measured {At:yyyy-MM-dd HH:mm} UTC.");
+            "| chain | blocks | (a) node limit | (b) COPY alone | (c) indexer, wall from process start | indexer events/s | start-up to first poll | peak RSS | (c) / max(a, b) | load (`uptime` 1/5/15 min) before → after |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        };
+        foreach (var r in Runs)
+        {
+            lines.Add($"| {N(r.Events)} Rebalanced, {r.PerBlock}/block | {N(r.Blocks)} | {S(r.Node?.Time)} | {S(r.Copy?.Time)} | {S(r.Indexer.Wall)} " +
+                $"| {N(EventsPerSecond(r))} | {S(r.Indexer.StartUp)} | {N(r.Indexer.PeakRssBytes / 1048576.0)} MB " +
+                $"| {(LimitRatio(r) is { } x ? N(x, "F2") + "x" : "–")} | {r.LoadBefore} → {r.LoadAfter} |");
+        }
+        lines.Add("");
+        foreach (var r in Runs.Where(r => r.Node is not null))
+        {
+            lines.Add($"- {N(r.Events)} at {r.PerBlock}/block: wall ≤ 3x max(a, b): {Met(LimitRatio(r) <= 3)} ({N(LimitRatio(r)!.Value, "F2")}x); " +
+                $"≥ 20,000 events/s: {Met(EventsPerSecond(r) >= 20_000)} ({N(EventsPerSecond(r))}).");
+        }
+        foreach (var r in Runs)
+            lines.Add($"- peak RSS ≤ 300 MB with {N(r.Events)} events at {r.PerBlock}/block: {Met(r.Indexer.PeakRssBytes <= RssGoalBytes)} ({N(r.Indexer.PeakRssBytes / 1048576.0)} MB).");
+        var sparse = Runs.FirstOrDefault(r => r.Node is not null && r.PerBlock == Runs.Where(x => x.Node is not null).Min(x => x.PerBlock));
+        var dense = Runs.LastOrDefault(r => r.Node is not null && r.Events == sparse?.Events && r.PerBlock > sparse.PerBlock);
+        if (sparse is not null && dense is not null)
+        {
+            var ratio = dense.Indexer.Wall / sparse.Indexer.Wall;
+            lines.Add($"- {dense.PerBlock}/block within 1.5x of {sparse.PerBlock}/block: {Met(ratio <= 1.5)} ({N(ratio, "F2")}x).");
+        }
+        return string.Join('\n', lines);
     }
 }

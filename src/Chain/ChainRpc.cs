@@ -85,5 +85,5 @@ public sealed class ChainRpc
 
     /// <summary>A too-large range is the caller's to split (<see cref="RpcCallOptions.RangeErrorsToCaller"/> unless told otherwise).</summary>
     public async Task<RpcLog[]> LogsAsync(LogFilter filter, CancellationToken ct, RpcCallOptions? options = null) =>
-        await CallAsync<RpcLog[]>("eth_getLogs", [filter.ToParameter()], ct, options ?? RpcCallOptions.RangeErrorsToCaller) ?? [];
+        (await RunAsync("eth_getLogs", (node, t) => node.GetLogsAsync(filter, t), ct, options ?? RpcCallOptions.RangeErrorsToCaller)).Logs;
 }

@@ -17,3 +17,6 @@ public sealed record LogFilter(long From, long To, IReadOnlyCollection<string> A
         return filter;
     }
 }
+
+/// <summary>An eth_getLogs answer: the logs, and how many bytes the node sent for them.</summary>
+public sealed record LogsAnswer(RpcLog[] Logs, long Bytes);

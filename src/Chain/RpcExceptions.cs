@@ -18,3 +18,11 @@ public sealed class RpcCallFailedException(string call, RpcFailure failure, Exce
 {
     public RpcFailure Failure { get; } = failure;
 }
+
+/// <summary>The answer is bigger than the client accepts (hosted providers cap around 10 MB): ask for less.</summary>
+/// <param name="answerBytes">The answer's size when the node declared it (Content-Length).</param>
+public sealed class RpcAnswerTooLargeException(long maxBytes, long? answerBytes)
+    : Exception($"response of {(answerBytes is { } n ? n.ToString("N0") : "more than " + maxBytes.ToString("N0"))} bytes, over the client's MaxResponseBytes")
+{
+    public long? AnswerBytes { get; } = answerBytes;
+}

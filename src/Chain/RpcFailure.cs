@@ -15,8 +15,11 @@ public enum RpcFailureKind
     Transient,
 }
 
-/// <summary>What went wrong with a call, and the block span the provider suggests if it named one.</summary>
-public sealed record RpcFailure(RpcFailureKind Kind, string Message, long? SuggestedSpan)
+/// <summary>
+/// What went wrong with a call, the block span the provider suggests if it named one, and the size
+/// of an answer refused as too big when the node declared it.
+/// </summary>
+public sealed record RpcFailure(RpcFailureKind Kind, string Message, long? SuggestedSpan, long? AnswerBytes = null)
 {
     private const string TimeoutMessage = "timeout";
 
@@ -46,6 +49,8 @@ public sealed record RpcFailure(RpcFailureKind Kind, string Message, long? Sugge
                     return new(RpcFailureKind.RateLimited, message, null);
                 if (TooLarge.IsMatch(text)) return new(RpcFailureKind.RangeTooLarge, message, SuggestedSpanFrom(text));
                 return new(RpcFailureKind.Transient, message, null);
+            case RpcAnswerTooLargeException tooLarge:
+                return new(RpcFailureKind.RangeTooLarge, tooLarge.Message, null, tooLarge.AnswerBytes);
             case RpcAnswerException answer:
                 return new(RpcFailureKind.Transient, answer.Message, null);
             case TimeoutRejectedException or TaskCanceledException or TimeoutException:
@@ -57,9 +62,6 @@ public sealed record RpcFailure(RpcFailureKind Kind, string Message, long? Sugge
                 return new(RpcFailureKind.RateLimited, "HTTP 429", null);
             if (inner is HttpRequestException { StatusCode: HttpStatusCode.RequestEntityTooLarge })
                 return new(RpcFailureKind.RangeTooLarge, "HTTP 413", null);
-            // HttpClient's MaxResponseContentBufferSize: our own "response too big".
-            if (inner is HttpRequestException http && http.Message.Contains("buffer size", StringComparison.OrdinalIgnoreCase))
-                return new(RpcFailureKind.RangeTooLarge, "response larger than the client's MaxResponseBytes", null);
         }
         return new(RpcFailureKind.Transient, Flatten(exception), null);
     }

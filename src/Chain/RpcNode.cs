@@ -4,13 +4,16 @@ using System.Text.Json.Serialization;
 
 namespace LeveragedTokens.Chain;
 
+/// <summary>Reads a call's result out of the answer's bytes, the reader positioned on the result's first token.</summary>
+public delegate T RpcResultReader<out T>(ref Utf8JsonReader reader);
+
 /// <summary>
 /// One configured node: where it is, how it has been answering, and one JSON-RPC call to it.
 /// (Per-node circuit breakers, latency and head belong here when several nodes are weighed.)
 /// </summary>
 public sealed class RpcNode(string url, HttpClient http)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static long _requestIds;
     private readonly Uri _endpoint = new(url);
     private int _consecutiveFailures;
@@ -30,25 +33,62 @@ public sealed class RpcNode(string url, HttpClient http)
     }
 
     /// <summary>One request, no retry: HTTP failures, JSON-RPC errors and broken bodies each throw their own exception.</summary>
-    public async Task<T?> SendAsync<T>(string method, object?[] parameters, CancellationToken ct)
+    public Task<T?> SendAsync<T>(string method, object?[] parameters, CancellationToken ct) =>
+        SendAsync(method, parameters, static (ref Utf8JsonReader reader) => JsonSerializer.Deserialize<T>(ref reader, Json), ct);
+
+    /// <summary>eth_getLogs, read log by log from the answer's bytes; the answer's size sizes the next range.</summary>
+    public async Task<LogsAnswer> GetLogsAsync(LogFilter filter, CancellationToken ct) =>
+        await SendAsync("eth_getLogs", [filter.ToParameter()], static (ref Utf8JsonReader reader) =>
+        {
+            var start = reader.TokenStartIndex;
+            var logs = JsonSerializer.Deserialize<RpcLog[]>(ref reader, Json) ?? [];
+            return new LogsAnswer(logs, reader.BytesConsumed - start);
+        }, ct).ConfigureAwait(false) ?? new LogsAnswer([], 0);
+
+    /// <summary>
+    /// One request whose result <paramref name="readResult"/> reads straight from the answer's bytes (a pooled
+    /// buffer, no intermediate document): the hot path of eth_getLogs. Null when the result is absent.
+    /// </summary>
+    public async Task<T?> SendAsync<T>(string method, object?[] parameters, RpcResultReader<T> readResult, CancellationToken ct)
     {
         var request = new Request(Interlocked.Increment(ref _requestIds), method, parameters);
-        using var response = await http.PostAsJsonAsync(_endpoint, request, Json, ct).ConfigureAwait(false);
+        using var message = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = JsonContent.Create(request, options: Json) };
+        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"{method}: HTTP {(int)response.StatusCode} from the node", null, response.StatusCode);
-        Response<T>? body;
+        using var body = await RpcAnswerBuffer.ReadAsync(response.Content, http.MaxResponseContentBufferSize, ct).ConfigureAwait(false);
         try
         {
-            body = await response.Content.ReadFromJsonAsync<Response<T>>(Json, ct).ConfigureAwait(false);
+            return ReadAnswer(method, body.Bytes, readResult);
         }
         catch (JsonException e)
         {
             throw new RpcAnswerException($"{method}: broken JSON answer ({e.Message})", e);
         }
-        if (body is null) throw new RpcAnswerException($"{method}: empty answer");
-        if (body.Error is { } error)
-            throw new JsonRpcErrorException(method, error.Code, error.Message ?? "", error.Data?.ToString());
-        return body.Result;
+    }
+
+    private static T? ReadAnswer<T>(string method, ReadOnlySpan<byte> answer, RpcResultReader<T> readResult)
+    {
+        if (answer.IsEmpty) throw new RpcAnswerException($"{method}: empty answer");
+        var reader = new Utf8JsonReader(answer, isFinalBlock: true, state: default);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            throw new RpcAnswerException($"{method}: the answer is not a JSON-RPC object");
+        T? result = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isResult = reader.ValueTextEquals("result"u8);
+            var isError = !isResult && reader.ValueTextEquals("error"u8);
+            reader.Read();
+            if (isError && reader.TokenType != JsonTokenType.Null)
+            {
+                var error = JsonSerializer.Deserialize<ErrorObject>(ref reader, Json)!;
+                throw new JsonRpcErrorException(method, error.Code, error.Message ?? "", error.Data?.ToString());
+            }
+            if (isResult && reader.TokenType != JsonTokenType.Null) result = readResult(ref reader);
+            else reader.Skip();
+        }
+        if (reader.TokenType != JsonTokenType.EndObject) throw new RpcAnswerException($"{method}: the answer ends early");
+        return result;
     }
 
     private sealed record Request(
@@ -58,8 +98,6 @@ public sealed class RpcNode(string url, HttpClient http)
     {
         [JsonPropertyName("jsonrpc")] public string Version => "2.0";
     }
-
-    private sealed record Response<T>(T? Result, ErrorObject? Error);
 
     private sealed record ErrorObject(long Code, string? Message, JsonElement? Data);
 }

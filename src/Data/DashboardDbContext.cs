@@ -1,7 +1,3 @@
-using System.Numerics;
-using LeveragedTokens.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-
 namespace LeveragedTokens.Data;
 
 public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : DbContext(options)

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace LeveragedTokens.Data;
 
 public static class DataServiceExtensions

@@ -1,6 +1,4 @@
 using System.Data;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace LeveragedTokens.Data;
 

@@ -43,6 +43,7 @@ public static class StaffServiceExtensions
         services.AddSingleton<ThresholdEditor>();
         services.AddSingleton<ThresholdScopes>();
         services.AddSingleton<AlertDesk>();
+        services.AddSingleton<StaffTrail>();
         return builder;
     }
 

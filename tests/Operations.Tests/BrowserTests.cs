@@ -1,4 +1,3 @@
-using LeveragedTokens.TestSupport;
 using Microsoft.Playwright;
 
 namespace LeveragedTokens.Operations.Tests;

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using LeveragedTokens.TestSupport;
 using Xunit.Abstractions;
 
 namespace LeveragedTokens.Operations.Tests;

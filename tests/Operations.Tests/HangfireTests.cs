@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
-using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Operations.Tests;
 

@@ -1,5 +1,4 @@
 using System.Text;
-using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Operations.Tests;
 

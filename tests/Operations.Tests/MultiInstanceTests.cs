@@ -1,5 +1,4 @@
 using LeveragedTokens.Dashboard.Web.Operations;
-using LeveragedTokens.TestSupport;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Playwright;
 using Cookie = Microsoft.Playwright.Cookie;

@@ -1,4 +1,3 @@
-using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Operations.Tests;
 

@@ -1,5 +1,4 @@
 using LeveragedTokens.Dashboard.Web.Operations;
-using LeveragedTokens.TestSupport;
 using Microsoft.Extensions.Hosting;
 
 namespace LeveragedTokens.Operations.Tests;

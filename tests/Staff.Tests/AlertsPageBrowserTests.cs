@@ -48,6 +48,12 @@ public sealed class AlertsPageBrowserTests : IAsyncLifetime
         await Assertions.Expect(row.Locator("[data-testid=alert-ack]")).ToContainTextAsync($"Acknowledged by {RiskEmail}");
         await Assertions.Expect(row.Locator("[data-testid=alert-ack]")).ToContainTextAsync("Injecting capital from the treasury");
         await Assertions.Expect(row.Locator("[data-testid=alert-status]")).ToHaveTextAsync("acknowledged");
+        // The row's history lists the firing and the acknowledgement, newest last, with who, before → after and the note.
+        await row.Locator("[data-testid=alert-trail] summary").ClickAsync();
+        var entries = row.Locator("[data-testid=alert-trail-entry]");
+        await Assertions.Expect(entries).ToHaveCountAsync(2);
+        await Assertions.Expect(entries.Nth(0)).ToHaveAttributeAsync("data-action", "fired");
+        await Assertions.Expect(entries.Nth(1)).ToContainTextAsync($"acknowledged by {RiskEmail} · open → acknowledged · “Injecting capital from the treasury”");
 
         // Live: an alert fired by an evaluation elsewhere appears without reloading the page.
         await _app.Chain.SuspensionAsync(301, suspended: true);

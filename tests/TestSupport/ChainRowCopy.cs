@@ -13,7 +13,7 @@ public static class ChainRowCopy
         var copy = new ChainTableCopy<T>(DashboardModel.Instance);
         await using (var importer = await connection.BeginBinaryImportAsync(copy.CopyStatement(staged: false)))
         {
-            foreach (var row in rows) await copy.WriteRowAsync(importer, row, CancellationToken.None);
+            foreach (var row in rows) copy.WriteRow(importer, row);
             await importer.CompleteAsync();
         }
         return System.Diagnostics.Stopwatch.GetElapsedTime(started);

@@ -19,13 +19,17 @@ public static class ExportWebExtensions
         return builder;
     }
 
-    /// <summary>/api/v1/exports (public, rate limited like the rest of /api/v1), /api/staff/exports and /api/staff/reconciliation (auditors).</summary>
+    /// <summary>/api/v1/exports (public, rate limited like the rest of /api/v1), /api/staff/exports (with the staff trail) and /api/staff/reconciliation (auditors).</summary>
     public static WebApplication MapExportEndpoints(this WebApplication app)
     {
         app.MapGroup("/api/v1/exports").RequireRateLimiting(RateLimits.ApiPolicy).WithTags("Exports")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .MapQuickExportApi();
-        app.MapGroup("/api/staff/exports").RequireAuthorization(AuditorPolicy).WithTags("Audit").MapAuditExportApi();
+        var audit = app.MapGroup("/api/staff/exports").RequireAuthorization(AuditorPolicy).WithTags("Audit");
+        // A literal route: it wins over the datasets' {file}.
+        audit.MapGet("/staff-trail.csv", async (StaffTrail trail, CancellationToken ct) =>
+            Results.Text(await trail.ToCsvAsync(ct), "text/csv; charset=utf-8", System.Text.Encoding.UTF8));
+        audit.MapAuditExportApi();
         app.MapGroup("/api/staff/reconciliation").RequireAuthorization(AuditorPolicy).WithTags("Audit").MapReconciliationApi();
         return app;
     }

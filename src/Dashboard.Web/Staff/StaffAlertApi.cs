@@ -32,6 +32,12 @@ public static class StaffAlertApi
         });
         alerts.MapGet("/{id:long}", async (long id, AlertDesk desk, CancellationToken ct) =>
             await desk.GetAsync(id, ct) is { } a ? Results.Ok(AlertDto.From(a, desk.Now)) : Results.NotFound());
+        alerts.MapGet("/{id:long}/trail", async (long id, AlertDesk desk, CancellationToken ct) =>
+            await desk.GetAsync(id, ct) is null ? Results.NotFound() : Results.Ok(
+                ((await desk.TrailsAsync([id], ct)).GetValueOrDefault(id) ?? []).Select(a => new
+                {
+                    Action = a.Kind.ToString().ToLowerInvariant(), a.By, a.At, a.Before, a.After, a.Comment,
+                })));
         alerts.MapGet("/{id:long}/deliveries", async (long id, AlertDesk desk, CancellationToken ct) =>
             Results.Ok((await desk.DeliveriesAsync(id, ct)).Select(d => new
             {

@@ -1,5 +1,3 @@
-using LeveragedTokens.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace LeveragedTokens.Data.Configurations;

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace LeveragedTokens.Data.Entities;
 
 /// <summary>A token series, from the registry's TokenRegistered log. Thresholds are immutable on chain.</summary>

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace LeveragedTokens.Data.Entities;
 
 /// <summary>The keeper's hourly NAV and effective leverage of a token.</summary>

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace LeveragedTokens.Data.Entities;
 
 public enum LedgerEntryKind : short { ReserveDrawn = 0, FeesAllocated = 1, CapitalInjected = 2 }

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace LeveragedTokens.Data.Entities;
 
 public enum RebalanceTrigger : short { LeverageOutOfBand = 0, TimeFallback = 1, Manual = 2 }

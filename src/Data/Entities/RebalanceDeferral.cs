@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace LeveragedTokens.Data.Entities;
 
 public enum DeferralReason : short { PoolSuspended = 0, ReserveCannotCover = 1 }

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace LeveragedTokens.Data.Entities;
 
 /// <summary>A pool's hourly ReserveMetricsPublished log.</summary>

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace LeveragedTokens.Data.Entities;
 
 /// <summary>A RebalancingSuspended (IsSuspended = true) or RebalancingResumed log of a pool.</summary>

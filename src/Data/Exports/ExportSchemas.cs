@@ -1,5 +1,3 @@
-using LeveragedTokens.Data.Entities;
-
 namespace LeveragedTokens.Data.Exports;
 
 /// <summary>The versioned column lists. Version 1; a new column means appending, never renaming.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace LeveragedTokens.Data.Exports;

@@ -1,7 +1,3 @@
-using System.Numerics;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-
 namespace LeveragedTokens.Data.Queries;
 
 /// <summary>The raw figures behind a token's decay view over a period (ratios are computed by the caller).</summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace LeveragedTokens.Data.Queries;
 
 /// <summary>"Chain now": the one query for the latest chain time, for the status page and the alert rules alike.</summary>

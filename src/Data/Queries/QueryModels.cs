@@ -1,6 +1,3 @@
-using System.Numerics;
-using LeveragedTokens.Data.Entities;
-
 namespace LeveragedTokens.Data.Queries;
 
 /// <summary>A token series with its pool and registration parameters.</summary>

@@ -1,6 +1,3 @@
-using LeveragedTokens.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-
 namespace LeveragedTokens.Data.Queries;
 
 /// <summary>Rebalance lists (keyset-paged, never OFFSET) and the detail of one rebalance.</summary>

@@ -1,8 +1,3 @@
-using System.Numerics;
-using LeveragedTokens.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-
 namespace LeveragedTokens.Data.Queries;
 
 /// <summary>A reserve pool: its tokens, ledger (draws, fees, injections) and suspension periods.</summary>

@@ -1,7 +1,4 @@
 using System.Data.Common;
-using System.Numerics;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace LeveragedTokens.Data.Queries;
 

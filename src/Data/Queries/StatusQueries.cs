@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace LeveragedTokens.Data.Queries;
 
 /// <summary>Indexer progress per chain, as the indexer records it.</summary>

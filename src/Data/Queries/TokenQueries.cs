@@ -1,7 +1,3 @@
-using System.Numerics;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-
 namespace LeveragedTokens.Data.Queries;
 
 /// <summary>Tokens, their parameters and the overview figures. Reads only.</summary>

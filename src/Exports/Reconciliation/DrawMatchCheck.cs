@@ -11,10 +11,8 @@ internal static class DrawMatchCheck
 {
     public static async Task<CheckSummary> RunAsync(ReconciliationContext context, CancellationToken ct)
     {
-        await using var command = context.Command(ReconciliationSql.DrawsBesideRebalances);
         long checkedCount = 0, bad = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        await foreach (var reader in context.RowsAsync(ReconciliationSql.DrawsBesideRebalances, ct))
         {
             var hasDraw = !reader.IsDBNull(0);
             var o = hasDraw ? 0 : 8;

@@ -18,10 +18,8 @@ internal static class NavIdentityCheck
     {
         var withTransfers = await TokensWithTransfersAsync(context, ct);
         var supply = withTransfers.ToDictionary(t => t, _ => BigInteger.Zero);
-        await using var command = context.Command(ReconciliationSql.SupplyAndRebalances);
         long checkedCount = 0, bad = 0, unverifiable = 0, deltaChecked = 0, deltaBad = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        await foreach (var reader in context.RowsAsync(ReconciliationSql.SupplyAndRebalances, ct))
         {
             var token = reader.GetString(1);
             var block = reader.GetInt64(9);
@@ -82,10 +80,8 @@ internal static class NavIdentityCheck
 
     private static async Task<HashSet<string>> TokensWithTransfersAsync(ReconciliationContext context, CancellationToken ct)
     {
-        await using var command = context.Command(ReconciliationSql.TokensWithTransfers);
         var result = new HashSet<string>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct)) result.Add(reader.GetString(0));
+        await foreach (var reader in context.RowsAsync(ReconciliationSql.TokensWithTransfers, ct)) result.Add(reader.GetString(0));
         return result;
     }
 

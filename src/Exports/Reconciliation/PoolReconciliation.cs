@@ -1,4 +1,5 @@
 using System.Data;
+using System.Runtime.CompilerServices;
 using LeveragedTokens.Chain;
 using Npgsql;
 using LeveragedTokens.Data.Sql;
@@ -79,5 +80,13 @@ internal sealed record ReconciliationContext(
         command.Parameters.AddWithValue("pool", Query.Pool);
         command.Parameters.AddWithValue("tokens", Tokens.ToArray());
         return command;
+    }
+
+    /// <summary>Streams one check's query: the reader is positioned on each row in turn.</summary>
+    public async IAsyncEnumerable<NpgsqlDataReader> RowsAsync(string sql, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var command = Command(sql);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) yield return reader;
     }
 }

@@ -8,11 +8,9 @@ internal static class RebalanceIdCheck
 {
     public static async Task<CheckSummary> RunAsync(ReconciliationContext context, CancellationToken ct)
     {
-        await using var command = context.Command(ReconciliationSql.RebalanceIds);
         string? token = null;
         long previous = 0, checkedCount = 0, bad = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        await foreach (var reader in context.RowsAsync(ReconciliationSql.RebalanceIds, ct))
         {
             var t = reader.GetString(0);
             if (t != token) { token = t; previous = 0; }

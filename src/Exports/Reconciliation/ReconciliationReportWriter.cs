@@ -28,16 +28,8 @@ public static class ReconciliationReportWriter
                 f.Check, f.Contract, f.BlockNumber.ToString(CultureInfo.InvariantCulture), f.LogIndex.ToString(CultureInfo.InvariantCulture),
                 f.TxHash, f.BlockTime?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), f.Subject, f.Expected, f.Actual, f.Detail,
             ];
-            for (var i = 0; i < cells.Length; i++)
-            {
-                if (i > 0) sb.Append(',');
-                var v = cells[i];
-                if (v is null) continue;
-                // expected/actual hold integers (possibly negative): only text columns are neutralised.
-                if (i is not (2 or 3 or 7 or 8)) v = SpreadsheetSafety.Neutralise(v);
-                sb.Append(v.AsSpan().IndexOfAny(",\"\r\n") < 0 ? v : "\"" + v.Replace("\"", "\"\"") + "\"");
-            }
-            sb.Append("\r\n");
+            // expected/actual hold integers (possibly negative): only text columns are neutralised.
+            CsvField.AppendLine(sb, cells, i => i is not (2 or 3 or 7 or 8));
         }
         return sb.ToString();
     }

@@ -18,13 +18,11 @@ internal static class ReserveBalanceCheck
     public static async Task<CheckSummary[]> RunAsync(ReconciliationContext context, CancellationToken ct)
     {
         var floorBps = await FloorBpsAsync(context, ct);
-        await using var command = context.Command(ReconciliationSql.LedgerAndMetrics);
         var q = context.Query;
         BigInteger balance = 0;
         var suspects = new List<string>();
         long ledgerChecked = 0, ledgerBad = 0, metricsChecked = 0, metricsBad = 0, identityChecked = 0, identityBad = 0;
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+        await foreach (var reader in context.RowsAsync(ReconciliationSql.LedgerAndMetrics, ct))
         {
             var block = reader.GetInt64(9);
             var log = reader.GetInt32(10);

@@ -4,8 +4,7 @@ using LeveragedTokens.Data.Exports;
 namespace LeveragedTokens.Exports.Writers;
 
 /// <summary>
-/// RFC 4180: CRLF line ends, a field quoted when it holds a comma, quote, CR or LF (or is an empty
-/// string, which tells it from an absent value, as Postgres' COPY CSV does); UTF-8 without BOM.
+/// RFC 4180 (<see cref="CsvField"/>): CRLF line ends, UTF-8 without BOM.
 /// Apart from CRLF for LF, the cells are exactly what `psql \copy (SELECT ...) TO ... CSV` writes.
 /// </summary>
 internal sealed class CsvRowWriter(Stream staging) : IExportRowWriter
@@ -32,21 +31,9 @@ internal sealed class CsvRowWriter(Stream staging) : IExportRowWriter
             var value = values[i];
             if (value is null) continue;
             if (_columns[i].Kind == ColumnKind.Text) value = SpreadsheetSafety.Neutralise(value);
-            WriteField(value);
+            _writer.Write(CsvField.Quote(value));
         }
         _writer.Write("\r\n");
-    }
-
-    private void WriteField(string value)
-    {
-        if (value.Length > 0 && value.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            _writer.Write(value);
-            return;
-        }
-        _writer.Write('"');
-        _writer.Write(value.Replace("\"", "\"\""));
-        _writer.Write('"');
     }
 
     public void Complete() => _writer.Flush();

@@ -53,7 +53,7 @@ public sealed class EventShape
         int topic = 1, word = 0;
         foreach (var (type, indexed) in _parameters)
         {
-            var hex = indexed ? topics[topic++][2..] : data.Substring(2 + 64 * word++, 64);
+            var hex = indexed ? topics[topic++].AsSpan(2) : data.AsSpan(2 + 64 * word++, 64);
             if (hex.Length != 64) return $"topic {topic - 1} is not 32 bytes";
             if (!IsDynamic(type) && !Fits(type, hex)) return $"{type} value 0x{hex} out of range";
         }
@@ -62,7 +62,7 @@ public sealed class EventShape
 
     private static bool IsDynamic(string type) => type is "string" or "bytes" || type.EndsWith("[]", StringComparison.Ordinal);
 
-    private static bool Fits(string type, string word)
+    private static bool Fits(string type, ReadOnlySpan<char> word)
     {
         int bits = type switch
         {
@@ -73,8 +73,7 @@ public sealed class EventShape
             _ => 256,
         };
         if (bits == 256) return true;
-        var zeros = (256 - bits) / 4;
-        for (var i = 0; i < zeros; i++) if (word[i] != '0') return false;
+        if (word[..((256 - bits) / 4)].ContainsAnyExcept('0')) return false;
         return bits != 1 || word[63] is '0' or '1';
     }
 }

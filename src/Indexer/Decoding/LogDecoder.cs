@@ -23,11 +23,10 @@ public sealed class LogDecoder(long chainId)
             try
             {
                 var projected = ReadModelProjector.Project(log, shape!, role, batch, this);
-                batch.RawEvents.Add(Fill(new RawEvent
+                batch.RawEvents.Add(new RawEvent
                 {
-                    ChainId = chainId, BlockNumber = 0, LogIndex = 0, BlockHash = "", TxHash = "", BlockTime = default, ContractAddress = "",
                     TxIndex = log.TxIndex, EventName = shape!.Name, Topics = log.Topics, Data = log.Data,
-                }, log));
+                }.At(OriginOf(log)));
                 projected?.Invoke();
                 return;
             }
@@ -36,25 +35,12 @@ public sealed class LogDecoder(long chainId)
                 error = $"{shape!.Name} did not decode: {e.Message}";
             }
         }
-        batch.DecodeFailures.Add(Fill(new DecodeFailure
-        {
-            ChainId = chainId, BlockNumber = 0, LogIndex = 0, BlockHash = "", TxHash = "", BlockTime = default, ContractAddress = "",
-            Topics = log.Topics, Data = log.Data, Error = error!,
-        }, log));
+        batch.DecodeFailures.Add(new DecodeFailure { Topics = log.Topics, Data = log.Data, Error = error! }.At(OriginOf(log)));
     }
 
-    /// <summary>Copies the log's position onto a row (the key every table shares).</summary>
-    public T Fill<T>(T row, RpcLog log) where T : ChainLogRow
-    {
-        row.ChainId = chainId;
-        row.BlockNumber = log.BlockNumber;
-        row.LogIndex = log.LogIndex;
-        row.BlockHash = log.BlockHash;
-        row.TxHash = log.TxHash;
-        row.BlockTime = DateTime.UnixEpoch.AddSeconds(log.BlockTimestamp ?? 0);
-        row.ContractAddress = log.Address;
-        return row;
-    }
+    /// <summary>The log's place on this chain: the key and provenance every row made from it carries.</summary>
+    public LogOrigin OriginOf(RpcLog log) => new(
+        chainId, log.BlockNumber, log.LogIndex, log.BlockHash, log.TxHash, DateTime.UnixEpoch.AddSeconds(log.BlockTimestamp ?? 0), log.Address);
 }
 
 public enum WatchRole { Registry, Pool, Token }

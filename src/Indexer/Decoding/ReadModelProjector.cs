@@ -19,52 +19,46 @@ internal static class ReadModelProjector
             case WatchRole.Registry when shape == ReservePoolRegistered:
             {
                 var e = Decode<ReservePoolRegisteredEvent>(t, data);
-                var row = d.Fill(new ReservePool { Address = e.Pool.ToLowerInvariant(), Underlying = e.Underlying, FloorBps = e.FloorBps,
-                    ChainId = 0, BlockNumber = 0, LogIndex = 0, BlockHash = "", TxHash = "", BlockTime = default, ContractAddress = "" }, log);
+                var row = new ReservePool { Address = e.Pool.ToLowerInvariant(), Underlying = e.Underlying, FloorBps = e.FloorBps }.At(d.OriginOf(log));
                 return () => batch.Pools.Add(row);
             }
             case WatchRole.Registry when shape == TokenRegistered:
             {
                 var e = Decode<TokenRegisteredEvent>(t, data);
-                var row = d.Fill(new LeveragedToken { Address = e.Token.ToLowerInvariant(), PoolAddress = e.Pool.ToLowerInvariant(), Symbol = e.Symbol,
+                var row = new LeveragedToken { Address = e.Token.ToLowerInvariant(), PoolAddress = e.Pool.ToLowerInvariant(), Symbol = e.Symbol,
                     IsLong = e.IsLong, TargetLeverage = e.TargetLeverage, MinLeverage = e.MinLeverage, MaxLeverage = e.MaxLeverage,
-                    FallbackIntervalSeconds = e.FallbackInterval,
-                    ChainId = 0, BlockNumber = 0, LogIndex = 0, BlockHash = "", TxHash = "", BlockTime = default, ContractAddress = "" }, log);
+                    FallbackIntervalSeconds = e.FallbackInterval }.At(d.OriginOf(log));
                 return () => batch.Tokens.Add(row);
             }
             case WatchRole.Token when shape == Rebalanced:
             {
                 var e = Decode<RebalancedEvent>(t, data);
-                var row = d.Fill(new Rebalance { TokenAddress = log.Address, RebalanceId = Int64(e.RebalanceId, "rebalanceId"),
+                var row = new Rebalance { TokenAddress = log.Address, RebalanceId = Int64(e.RebalanceId, "rebalanceId"),
                     Trigger = (RebalanceTrigger)e.Trigger, IsBuy = e.IsBuy, Amount = e.Amount, MarkPrice = e.MarkPrice,
                     ExecutionPrice = e.ExecutionPrice, LeverageBefore = e.LeverageBefore, LeverageAfter = e.LeverageAfter,
                     NavBefore = e.NavBefore, NavAfter = e.NavAfter, NavDelta = e.NavAfter - e.NavBefore,
-                    SlippageCost = e.SlippageCost, GasCost = e.GasCost, ReserveDraw = e.ReserveDraw,
-                    ChainId = 0, BlockNumber = 0, LogIndex = 0, BlockHash = "", TxHash = "", BlockTime = default, ContractAddress = "" }, log);
+                    SlippageCost = e.SlippageCost, GasCost = e.GasCost, ReserveDraw = e.ReserveDraw }.At(d.OriginOf(log));
                 return () => batch.Rebalances.Add(row);
             }
             case WatchRole.Token when shape == RebalanceDeferred:
             {
                 var e = Decode<RebalanceDeferredEvent>(t, data);
-                var row = d.Fill(new RebalanceDeferral { TokenAddress = log.Address, Reason = (DeferralReason)e.Reason, Leverage = e.Leverage, MarkPrice = e.MarkPrice,
-                    ChainId = 0, BlockNumber = 0, LogIndex = 0, BlockHash = "", TxHash = "", BlockTime = default, ContractAddress = "" }, log);
+                var row = new RebalanceDeferral { TokenAddress = log.Address, Reason = (DeferralReason)e.Reason, Leverage = e.Leverage, MarkPrice = e.MarkPrice }.At(d.OriginOf(log));
                 return () => batch.Deferrals.Add(row);
             }
             case WatchRole.Token when shape == EventCatalog.NavSnapshot:
             {
                 var e = Decode<NavSnapshotEvent>(t, data);
-                var row = d.Fill(new LeveragedTokens.Data.Entities.NavSnapshot { TokenAddress = log.Address, Hour = Int64(e.Hour, "hour"), Nav = e.Nav,
-                    Leverage = e.Leverage, MarkPrice = e.MarkPrice, TotalSupply = e.TotalSupply,
-                    ChainId = 0, BlockNumber = 0, LogIndex = 0, BlockHash = "", TxHash = "", BlockTime = default, ContractAddress = "" }, log);
+                var row = new LeveragedTokens.Data.Entities.NavSnapshot { TokenAddress = log.Address, Hour = Int64(e.Hour, "hour"), Nav = e.Nav,
+                    Leverage = e.Leverage, MarkPrice = e.MarkPrice, TotalSupply = e.TotalSupply }.At(d.OriginOf(log));
                 return () => batch.NavSnapshots.Add(row);
             }
             case WatchRole.Pool when shape == ReserveMetricsPublished:
             {
                 var e = Decode<ReserveMetricsPublishedEvent>(t, data);
-                var row = d.Fill(new ReserveMetrics { PoolAddress = log.Address, Hour = Int64(e.Hour, "hour"), ReserveBalance = e.ReserveBalance,
+                var row = new ReserveMetrics { PoolAddress = log.Address, Hour = Int64(e.Hour, "hour"), ReserveBalance = e.ReserveBalance,
                     MarkPrice = e.MarkPrice, ReserveValue = e.ReserveValue, TokenSupplyValue = e.TokenSupplyValue, FloorValue = e.FloorValue,
-                    UtilizationBps = e.UtilizationBps, BufferDepth = e.BufferDepth,
-                    ChainId = 0, BlockNumber = 0, LogIndex = 0, BlockHash = "", TxHash = "", BlockTime = default, ContractAddress = "" }, log);
+                    UtilizationBps = e.UtilizationBps, BufferDepth = e.BufferDepth }.At(d.OriginOf(log));
                 return () => batch.ReserveMetrics.Add(row);
             }
             case WatchRole.Pool when shape == ReserveDrawn:
@@ -91,8 +85,7 @@ internal static class ReadModelProjector
                 var (reserve, floor) = suspended
                     ? Decode<RebalancingSuspendedEvent>(t, data) is var s ? (s.ReserveValue, s.FloorValue) : default
                     : Decode<RebalancingResumedEvent>(t, data) is var r ? (r.ReserveValue, r.FloorValue) : default;
-                var row = d.Fill(new SuspensionEvent { PoolAddress = log.Address, IsSuspended = suspended, ReserveValue = reserve, FloorValue = floor,
-                    ChainId = 0, BlockNumber = 0, LogIndex = 0, BlockHash = "", TxHash = "", BlockTime = default, ContractAddress = "" }, log);
+                var row = new SuspensionEvent { PoolAddress = log.Address, IsSuspended = suspended, ReserveValue = reserve, FloorValue = floor }.At(d.OriginOf(log));
                 return () => batch.Suspensions.Add(row);
             }
             default:
@@ -105,9 +98,8 @@ internal static class ReadModelProjector
 
     private static PoolLedgerEntry Ledger(LogDecoder d, RpcLog log, LedgerEntryKind kind, System.Numerics.BigInteger amount,
         System.Numerics.BigInteger? value, System.Numerics.BigInteger? newBalance, string? counterparty, long? rebalanceId) =>
-        d.Fill(new PoolLedgerEntry { PoolAddress = log.Address, Kind = kind, Amount = amount, Value = value, NewBalance = newBalance,
-            Counterparty = counterparty, RebalanceId = rebalanceId,
-            ChainId = 0, BlockNumber = 0, LogIndex = 0, BlockHash = "", TxHash = "", BlockTime = default, ContractAddress = "" }, log);
+        new PoolLedgerEntry { PoolAddress = log.Address, Kind = kind, Amount = amount, Value = value, NewBalance = newBalance,
+            Counterparty = counterparty, RebalanceId = rebalanceId }.At(d.OriginOf(log));
 
     // uint64 fields land in bigint columns; the few values above 2^63 cannot, and are kept whole as decode failures.
     private static long Int64(ulong value, string field) =>

@@ -34,14 +34,17 @@ public sealed class ChainOptions : IValidatableObject
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Blocks per eth_getLogs call at start; adapts to the node's limits afterwards.</summary>
+    /// <summary>
+    /// Blocks in the first eth_getLogs call, which probes the chain's density; later calls are sized by the
+    /// answers (logs and bytes) and the node's limits. Small, so a dense chain's first answer stays small.
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int InitialRange { get; set; } = 2_000;
+    public int InitialRange { get; set; } = 10;
 
     [Range(1, 10_000_000)]
     public int MaxRange { get; set; } = 100_000;
 
-    /// <summary>Ranges fetched at once ahead of the writer.</summary>
+    /// <summary>Ranges fetched at once ahead of the writer (a local node is CPU-bound beyond 4-8).</summary>
     [Range(1, 64)]
     public int FetchConcurrency { get; set; } = 4;
 
@@ -51,9 +54,9 @@ public sealed class ChainOptions : IValidatableObject
     /// </summary>
     public bool FilterByTopics { get; set; }
 
-    /// <summary>A response bigger than this is treated like "range too large" and split.</summary>
+    /// <summary>A response bigger than this is treated like "range too large" and split (hosted providers cap at about 10 MB).</summary>
     [Range(1_000_000, int.MaxValue)]
-    public int MaxResponseBytes { get; set; } = 128 * 1024 * 1024;
+    public int MaxResponseBytes { get; set; } = 10 * 1024 * 1024;
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

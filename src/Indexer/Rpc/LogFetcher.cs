@@ -29,10 +29,10 @@ public sealed class LogFetcher(ChainRpc rpc, AdaptiveRange range, IOptions<Chain
         RpcFailure failure;
         try
         {
-            var logs = await rpc.RunAsync($"eth_getLogs {from}-{to}", (node, t) => ReadCheckedAsync(node, filter, addresses, t), ct,
+            var answer = await rpc.RunAsync($"eth_getLogs {from}-{to}", (node, t) => ReadCheckedAsync(node, filter, addresses, t), ct,
                 new RpcCallOptions(HandledByCaller: (f, attempt) => Splits(f, filter.Span) && (attempt >= 2 || !f.IsTimeout))).ConfigureAwait(false);
-            range.Succeeded(filter.Span, logs.Length);
-            return [.. logs];
+            range.Succeeded(filter.Span, answer.Logs.Length, answer.Bytes);
+            return [.. answer.Logs];
         }
         catch (RpcCallFailedException e) when (Splits(e.Failure, filter.Span) && (filter.Span > 1 || addresses.Count > 1))
         {
@@ -41,11 +41,17 @@ public sealed class LogFetcher(ChainRpc rpc, AdaptiveRange range, IOptions<Chain
 
         if (filter.Span > 1)
         {
-            var first = range.TooLarge(filter.Span, failure.SuggestedSpan);
+            var first = range.TooLarge(filter.Span, failure.SuggestedSpan, failure.AnswerBytes);
             logger.LogInformation("eth_getLogs {From}-{To} too large ({Error}); splitting at {Span} blocks", from, to, failure.Message, first);
-            var head = await FetchSplittingAsync(from, from + first - 1, addresses, ct).ConfigureAwait(false);
-            head.AddRange(await FetchSplittingAsync(from + first, to, addresses, ct).ConfigureAwait(false));
-            return head;
+            var logs = await FetchSplittingAsync(from, from + first - 1, addresses, ct).ConfigureAwait(false);
+            // The rest in pieces of the span the answers now call for, not as one remainder that is too large again.
+            for (var next = from + first; next <= to;)
+            {
+                var end = Math.Min(to, next + Math.Min(first, range.Span) - 1);
+                logs.AddRange(await FetchSplittingAsync(next, end, addresses, ct).ConfigureAwait(false));
+                next = end + 1;
+            }
+            return logs;
         }
         // One block too big on its own: ask per half of the address list (one address of one block stays failed).
         var half = addresses.Count / 2;
@@ -61,12 +67,12 @@ public sealed class LogFetcher(ChainRpc rpc, AdaptiveRange range, IOptions<Chain
     private static bool Splits(RpcFailure failure, long span) =>
         failure.Kind == RpcFailureKind.RangeTooLarge || (failure.IsTimeout && span > 1);
 
-    private static async Task<RpcLog[]> ReadCheckedAsync(RpcNode node, LogFilter filter, IReadOnlyList<string> addresses, CancellationToken ct)
+    private static async Task<LogsAnswer> ReadCheckedAsync(RpcNode node, LogFilter filter, IReadOnlyList<string> addresses, CancellationToken ct)
     {
-        var logs = await node.SendAsync<RpcLog[]>("eth_getLogs", [filter.ToParameter()], ct).ConfigureAwait(false) ?? [];
-        if (ResponseCheck.Find(logs, filter.From, filter.To, addresses) is { } problem)
+        var answer = await node.GetLogsAsync(filter, ct).ConfigureAwait(false);
+        if (ResponseCheck.Find(answer.Logs, filter.From, filter.To, addresses) is { } problem)
             throw new RpcAnswerException("inconsistent eth_getLogs answer: " + problem);
-        return logs;
+        return answer;
     }
 
     /// <summary>Nodes that omit blockTimestamp in logs: read it from the headers of those blocks.</summary>

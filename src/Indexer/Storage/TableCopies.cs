@@ -41,7 +41,7 @@ internal static class TableCopies
             if (viaTempTables) await Exec(conn, table.Copy.CreateStagingStatement, ct);
             await using (var importer = await conn.BeginBinaryImportAsync(table.Copy.CopyStatement(staged: viaTempTables), ct))
             {
-                await table.WriteRowsAsync(importer, batch, ct);
+                table.WriteRows(importer, batch);
                 await importer.CompleteAsync(ct);
             }
             if (viaTempTables) await Exec(conn, table.Copy.MergeStagedStatement, ct);
@@ -58,7 +58,7 @@ internal static class TableCopies
     {
         public abstract ChainTableCopy Copy { get; }
         public abstract int RowCount(ChainBatch batch);
-        public abstract Task WriteRowsAsync(NpgsqlBinaryImporter importer, ChainBatch batch, CancellationToken ct);
+        public abstract void WriteRows(NpgsqlBinaryImporter importer, ChainBatch batch);
     }
 
     /// <summary>The batch's <typeparamref name="T"/> rows, written by the model's plan for their table.</summary>
@@ -69,9 +69,9 @@ internal static class TableCopies
         public override ChainTableCopy Copy => _copy;
         public override int RowCount(ChainBatch batch) => rowsOf(batch).Count;
 
-        public override async Task WriteRowsAsync(NpgsqlBinaryImporter importer, ChainBatch batch, CancellationToken ct)
+        public override void WriteRows(NpgsqlBinaryImporter importer, ChainBatch batch)
         {
-            foreach (var row in rowsOf(batch)) await _copy.WriteRowAsync(importer, row, ct);
+            foreach (var row in rowsOf(batch)) _copy.WriteRow(importer, row);
         }
     }
 }

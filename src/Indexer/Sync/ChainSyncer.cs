@@ -17,7 +17,10 @@ public sealed class ChainSyncer(
     BatchWriter writer, ReorgRewinder rewinder, ChainStateStore store, SyncProgress progress, NewChainData newData,
     IOptions<ChainOptions> options, ILogger<ChainSyncer> logger)
 {
+    // Blocks read at once near the head (at most: dense blocks make it the span the log answers allow).
     private const int TailChunk = 200;
+    // Decoded ranges waiting for the database: enough to keep COPY busy, few enough to keep memory flat.
+    private const int StoreQueueCapacity = 2;
     private readonly ChainOptions _options = options.Value;
     private Watchlist? _watch;
 
@@ -57,7 +60,7 @@ public sealed class ChainSyncer(
         while (checkpoint.IndexedBlock < head)
         {
             var from = checkpoint.IndexedBlock + 1;
-            var to = Math.Min(head, from + TailChunk - 1);
+            var to = Math.Min(head, from + Math.Min(TailChunk, fetcher.Range.Span) - 1);
             var parent = window.GetValueOrDefault(checkpoint.IndexedBlock) ?? checkpoint.IndexedBlockHash;
             var read = await tail.ReadAsync(from, to, parent, _watch!.Addresses, ct);
             if (read is null) break; // the chain moved: the next poll starts with a reorg check
@@ -82,18 +85,30 @@ public sealed class ChainSyncer(
         var start = indexed;
         while (indexed < target)
         {
-            var resumeAt = indexed;
-            await RangePipeline.RunAsync(fetcher, resumeAt + 1, target, _watch!.Addresses, _options.FetchConcurrency, async range =>
+            // Each range is stored while the next ones are fetched and decoded; discovering addresses
+            // stops the fetches (prefetched ranges miss the new addresses) and resumes after what is stored.
+            var writes = new BatchWriteQueue(StoreQueueCapacity, async range =>
             {
-                var (batch, discovered) = await builder.BuildAsync(ChainId, _watch, range.From, range.To, range.Logs, null, ct);
-                await writer.WriteAsync(ChainId, indexed, new BlockRange(range.From, range.To, batch, []), head, _options.ReorgWindow, ct);
+                await writer.WriteAsync(ChainId, indexed, range, head, _options.ReorgWindow, ct);
                 indexed = range.To;
-                progress.Stored(batch.LogCount);
+                progress.Stored(range.Batch.LogCount);
                 newData.Raise();
                 progress.Backfilling(start, indexed, target);
-                if (discovered) logger.LogInformation("Watching {Count} addresses from block {Block}", _watch.Count, range.To + 1);
-                return !discovered; // prefetched ranges miss the new addresses: restart the pipeline
-            }, ct);
+            });
+            try
+            {
+                await RangePipeline.RunAsync(fetcher, indexed + 1, target, _watch!.Addresses, _options.FetchConcurrency, async range =>
+                {
+                    var (batch, discovered) = await builder.BuildAsync(ChainId, _watch, range.From, range.To, range.Logs, null, ct);
+                    await writes.AddAsync(new BlockRange(range.From, range.To, batch, []), ct);
+                    if (discovered) logger.LogInformation("Watching {Count} addresses from block {Block}", _watch.Count, range.To + 1);
+                    return !discovered;
+                }, ct);
+            }
+            finally
+            {
+                await writes.CompleteAsync();
+            }
             await store.UpdateStatusAsync(ChainId, head, progress.EventsPerSecond, ct);
         }
         return new ChainStateStore.Checkpoint(indexed, null);

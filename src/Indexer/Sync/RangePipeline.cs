@@ -22,7 +22,8 @@ public static class RangePipeline
         {
             while (true)
             {
-                while (inflight.Count < concurrency && next <= to)
+                // The first range alone until an answer shows the chain's density: ranges planned blind could each be huge.
+                while (inflight.Count < (fetcher.Range.Calibrated ? concurrency : 1) && next <= to)
                 {
                     // Planned with the span the node accepts now; a range that still proves too
                     // large is split inside the fetcher, so every planned range comes back whole.

@@ -40,6 +40,9 @@ public sealed class Alert
     /// <summary>Chain time at which the condition cleared.</summary>
     public DateTime? ResolvedAt { get; set; }
 
+    /// <summary>Entries appended with the alert's changes; read back with <see cref="AlertDesk.TrailsAsync"/>.</summary>
+    public List<AlertAction> Actions { get; } = [];
+
     public AlertStatus StatusAt(DateTime now) =>
         ResolvedAt is not null ? AlertStatus.Resolved
         : SnoozedUntil > now ? AlertStatus.Snoozed

@@ -50,9 +50,11 @@ public sealed class AlertDesk(IDbContextFactory<StaffDbContext> staffDb, TimePro
         await using var staff = await staffDb.CreateDbContextAsync(ct);
         var alert = await staff.Alerts.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (alert is null) return null;
+        var before = Describe(alert);
         alert.AcknowledgedBy = by;
         alert.AcknowledgedAt = Now;
         alert.AcknowledgementNote = note.Trim()[..Math.Min(note.Trim().Length, 2000)];
+        alert.Actions.Add(new AlertAction(AlertActionKind.Acknowledged, by, Now, before, Describe(alert), alert.AcknowledgementNote));
         await staff.SaveChangesAsync(ct);
         await NotifyAsync(staff, ct);
         return alert;
@@ -65,11 +67,22 @@ public sealed class AlertDesk(IDbContextFactory<StaffDbContext> staffDb, TimePro
         await using var staff = await staffDb.CreateDbContextAsync(ct);
         var alert = await staff.Alerts.FirstOrDefaultAsync(a => a.Id == id, ct);
         if (alert is null) return null;
+        var before = SnoozeState(alert.SnoozedUntil);
         alert.SnoozedUntil = until?.ToUniversalTime();
         alert.SnoozedBy = until is null ? null : by;
+        alert.Actions.Add(new AlertAction(
+            until is null ? AlertActionKind.Unsnoozed : AlertActionKind.Snoozed, by, Now, before, SnoozeState(alert.SnoozedUntil), Comment: null));
         await staff.SaveChangesAsync(ct);
         await NotifyAsync(staff, ct);
         return alert;
+    }
+
+    /// <summary>The trails of some alerts, each oldest first.</summary>
+    public async Task<IReadOnlyDictionary<long, IReadOnlyList<AlertAction>>> TrailsAsync(IReadOnlyCollection<long> alertIds, CancellationToken ct)
+    {
+        await using var staff = await staffDb.CreateDbContextAsync(ct);
+        var actions = await staff.AlertActions.AsNoTracking().Where(a => alertIds.Contains(a.AlertId)).OrderBy(a => a.Id).ToListAsync(ct);
+        return actions.GroupBy(a => a.AlertId).ToDictionary(g => g.Key, g => (IReadOnlyList<AlertAction>)g.ToList());
     }
 
     /// <summary>The notifications of an alert and every attempt made to deliver them.</summary>
@@ -91,6 +104,11 @@ public sealed class AlertDesk(IDbContextFactory<StaffDbContext> staffDb, TimePro
             $"{r.Event.ToString().ToLowerInvariant()} to {r.EndpointName}: {r.Status.ToString().ToLowerInvariant()}" +
             (r.AttemptCount > 1 ? $" ({r.AttemptCount} attempts)" : ""))));
     }
+
+    private string Describe(Alert alert) => alert.StatusAt(Now).ToString().ToLowerInvariant();
+
+    private static string SnoozeState(DateTime? until) =>
+        until is { } u ? $"until {u.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}" : "not snoozed";
 
     private static Task NotifyAsync(StaffDbContext staff, CancellationToken ct) =>
         staff.Database.ExecuteSqlAsync($"SELECT pg_notify({NotifyChannels.StaffAlerts}, 'desk')", ct);

@@ -67,20 +67,8 @@ public sealed class AlertEvaluationJob(
             var links = new ChartLinks(tokens.ToDictionary(t => t.Key, t => t.Value.Symbol), pools.ToDictionary(p => p.Key, p => p.Value.Underlying));
             var book = new AlertBook(state.ChainId, unresolved, links);
 
-            var context = new RuleContext
-            {
-                ChainId = state.ChainId,
-                FromBlock = from,
-                ToBlock = to,
-                ChainNow = await chain.ChainNowAsync(state.ChainId, to, ct) ?? DateTime.UnixEpoch,
-                WallNow = clock.GetUtcNow().UtcDateTime,
-                Indexer = state,
-                Pools = pools,
-                Tokens = tokens,
-                Thresholds = thresholds,
-                Chain = chain,
-                Book = book,
-            };
+            var chainNow = await chain.ChainNowAsync(state.ChainId, to, ct) ?? DateTime.UnixEpoch;
+            var context = new RuleContext(state, from, to, chainNow, clock.GetUtcNow().UtcDateTime, pools, tokens, thresholds, chain, book);
             foreach (var rule in rules)
                 await rule.EvaluateAsync(context, ct);
 

@@ -9,22 +9,16 @@ namespace LeveragedTokens.Staff.Alerts;
 /// One evaluation of one chain: the rules read rows with FromBlock &lt; block &lt;= ToBlock,
 /// in block order, and report to the book.
 /// </summary>
-public sealed class RuleContext
+/// <param name="Indexer">The chain's indexer state (its chain id is the evaluation's).</param>
+/// <param name="FromBlock">Last block evaluated before (exclusive); -1 at the start.</param>
+/// <param name="ToBlock">The indexer's checkpoint (inclusive).</param>
+/// <param name="ChainNow">Chain time at ToBlock.</param>
+public sealed record RuleContext(
+    IndexerState Indexer, long FromBlock, long ToBlock, DateTime ChainNow, DateTime WallNow,
+    IReadOnlyDictionary<string, ReservePool> Pools, IReadOnlyDictionary<string, LeveragedToken> Tokens,
+    ThresholdSet Thresholds, DashboardDbContext Chain, AlertBook Book)
 {
-    public required long ChainId { get; init; }
-    /// <summary>Last block evaluated before (exclusive); -1 at the start.</summary>
-    public required long FromBlock { get; init; }
-    /// <summary>The indexer's checkpoint (inclusive).</summary>
-    public required long ToBlock { get; init; }
-    /// <summary>Chain time at ToBlock.</summary>
-    public required DateTime ChainNow { get; init; }
-    public required DateTime WallNow { get; init; }
-    public required IndexerState Indexer { get; init; }
-    public required IReadOnlyDictionary<string, ReservePool> Pools { get; init; }
-    public required IReadOnlyDictionary<string, LeveragedToken> Tokens { get; init; }
-    public required ThresholdSet Thresholds { get; init; }
-    public required DashboardDbContext Chain { get; init; }
-    public required AlertBook Book { get; init; }
+    public long ChainId => Indexer.ChainId;
 
     public string PoolLabel(string pool) => Pools.TryGetValue(pool, out var p) ? $"{p.Underlying} pool" : pool;
     public string TokenLabel(string token) => Tokens.TryGetValue(token, out var t) ? t.Symbol : token;
@@ -34,6 +28,12 @@ public sealed class RuleContext
         table.AsNoTracking()
             .Where(r => r.ChainId == ChainId && r.BlockNumber > FromBlock && r.BlockNumber <= ToBlock)
             .OrderBy(r => r.BlockNumber).ThenBy(r => r.LogIndex);
+
+    /// <summary>The evaluation's ReserveMetrics rows, read once for every rule that looks at them (floor, runway, publication).</summary>
+    public Task<List<ReserveMetrics>> NewReserveMetricsAsync(CancellationToken ct) =>
+        _newReserveMetrics ??= NewRows(Chain.ReserveMetrics).ToListAsync(ct);
+
+    private Task<List<ReserveMetrics>>? _newReserveMetrics;
 
     /// <summary>The rows evaluated before, newest first: where a rule picks up its state from.</summary>
     public IQueryable<T> EarlierRowsNewestFirst<T>(IQueryable<T> table) where T : ChainLogRow =>

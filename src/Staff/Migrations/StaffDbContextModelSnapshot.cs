@@ -156,6 +156,62 @@ namespace LeveragedTokens.Staff.Migrations
                     b.ToTable("alerts", "staff");
                 });
 
+            modelBuilder.Entity("LeveragedTokens.Staff.Alerts.AlertAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("After")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("after");
+
+                    b.Property<long>("AlertId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("alert_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("before");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("by");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_alert_actions");
+
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_alert_actions_at");
+
+                    b.HasIndex("AlertId", "Id")
+                        .HasDatabaseName("ix_alert_actions_alert_id_id");
+
+                    b.ToTable("alert_actions", "staff");
+                });
+
             modelBuilder.Entity("LeveragedTokens.Staff.Alerts.AlertEvaluationCursor", b =>
                 {
                     b.Property<long>("ChainId")
@@ -626,6 +682,16 @@ namespace LeveragedTokens.Staff.Migrations
                     b.ToTable("user_tokens", "staff");
                 });
 
+            modelBuilder.Entity("LeveragedTokens.Staff.Alerts.AlertAction", b =>
+                {
+                    b.HasOne("LeveragedTokens.Staff.Alerts.Alert", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("AlertId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_alert_actions_alerts_alert_id");
+                });
+
             modelBuilder.Entity("LeveragedTokens.Staff.Notifications.WebhookDelivery", b =>
                 {
                     b.HasOne("LeveragedTokens.Staff.Alerts.Alert", null)
@@ -701,6 +767,11 @@ namespace LeveragedTokens.Staff.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_user_tokens_asp_net_users_user_id");
+                });
+
+            modelBuilder.Entity("LeveragedTokens.Staff.Alerts.Alert", b =>
+                {
+                    b.Navigation("Actions");
                 });
 
             modelBuilder.Entity("LeveragedTokens.Staff.Notifications.WebhookDelivery", b =>

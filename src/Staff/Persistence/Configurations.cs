@@ -46,6 +46,23 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         entity.HasIndex(e => new { e.ChainId, e.ConditionKey }).IsUnique().HasFilter("resolved_at IS NULL");
         entity.HasIndex(e => e.FiredAt);
         entity.HasIndex(e => e.ResolvedAt);
+        // The trail outlives nothing it describes: an alert with a trail cannot be deleted.
+        entity.HasMany(e => e.Actions).WithOne().HasForeignKey(a => a.AlertId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AlertActionConfiguration : IEntityTypeConfiguration<AlertAction>
+{
+    public void Configure(EntityTypeBuilder<AlertAction> entity)
+    {
+        entity.ToTable("alert_actions");
+        entity.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+        entity.Property(e => e.By).HasMaxLength(256);
+        entity.Property(e => e.Before).HasMaxLength(80);
+        entity.Property(e => e.After).HasMaxLength(80);
+        entity.Property(e => e.Comment).HasMaxLength(2000);
+        entity.HasIndex(e => new { e.AlertId, e.Id });
+        entity.HasIndex(e => e.At);
     }
 }
 

@@ -17,6 +17,7 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : I
     public const string MigrationsHistoryTable = "__staff_migrations_history";
 
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertAction> AlertActions => Set<AlertAction>();
     public DbSet<AlertEvaluationCursor> EvaluationCursors => Set<AlertEvaluationCursor>();
     public DbSet<AlertThreshold> Thresholds => Set<AlertThreshold>();
     public DbSet<ThresholdChange> ThresholdChanges => Set<ThresholdChange>();

@@ -119,7 +119,8 @@ public sealed class FaultProxy : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: Stop then Close releases the port and binds it again to release it twice, which fails
+        // with "Address already in use" once another test's anvil has taken the port in between.
         _listener.Close();
         return ValueTask.CompletedTask;
     }

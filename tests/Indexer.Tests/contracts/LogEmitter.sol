@@ -31,6 +31,19 @@ contract LogEmitter {
         }
     }
 
+    /// count logs with topics (topic0, start + i, topic2) and the same data: dense blocks of a three-topic
+    /// event (Rebalanced: rebalanceId, trigger) for the benchmark.
+    function emitDense3(bytes32 topic0, uint256 start, uint256 count, bytes32 topic2, bytes calldata data) external {
+        assembly {
+            let ptr := mload(0x40)
+            calldatacopy(ptr, data.offset, data.length)
+            let len := data.length
+            for { let i := 0 } lt(i, count) { i := add(i, 1) } {
+                log3(ptr, len, topic0, add(start, i), topic2)
+            }
+        }
+    }
+
     function _emit(bytes32[] calldata topics, bytes calldata data) private {
         assembly {
             let ptr := mload(0x40)

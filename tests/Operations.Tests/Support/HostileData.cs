@@ -1,5 +1,4 @@
 using LeveragedTokens.Protocol;
-using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Operations.Tests.Support;
 

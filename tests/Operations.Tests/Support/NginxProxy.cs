@@ -1,5 +1,4 @@
 using System.Globalization;
-using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Operations.Tests.Support;
 

@@ -1,4 +1,3 @@
-using LeveragedTokens.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 
 namespace LeveragedTokens.Operations.Tests.Support;

@@ -1,4 +1,3 @@
-using LeveragedTokens.TestSupport;
 using Microsoft.Playwright;
 using Cookie = Microsoft.Playwright.Cookie;
 

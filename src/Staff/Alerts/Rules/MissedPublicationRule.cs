@@ -14,8 +14,7 @@ public sealed class MissedPublicationRule : IAlertRule
 
     public async Task EvaluateAsync(RuleContext ctx, CancellationToken ct)
     {
-        var metrics = await ctx.NewRows(ctx.Chain.ReserveMetrics)
-            .Select(m => new Publication(m.PoolAddress, m.BlockNumber, m.TxHash, m.BlockTime)).ToListAsync(ct);
+        var metrics = (await ctx.NewReserveMetricsAsync(ct)).Select(m => new Publication(m.PoolAddress, m.BlockNumber, m.TxHash, m.BlockTime)).ToList();
         var snapshots = await ctx.NewRows(ctx.Chain.NavSnapshots)
             .Select(m => new Publication(m.TokenAddress, m.BlockNumber, m.TxHash, m.BlockTime)).ToListAsync(ct);
 

@@ -1,5 +1,4 @@
 using LeveragedTokens.Staff.Thresholds;
-using Microsoft.EntityFrameworkCore;
 using LeveragedTokens.Protocol;
 
 namespace LeveragedTokens.Staff.Alerts.Rules;
@@ -12,10 +11,7 @@ public sealed class ReserveFloorRule : IAlertRule
 {
     public async Task EvaluateAsync(RuleContext ctx, CancellationToken ct)
     {
-        var rows = await ctx.NewRows(ctx.Chain.ReserveMetrics)
-            .Select(m => new { m.PoolAddress, m.BlockNumber, m.TxHash, m.BlockTime, m.UtilizationBps })
-            .ToListAsync(ct);
-        foreach (var row in rows)
+        foreach (var row in await ctx.NewReserveMetricsAsync(ct))
         {
             var label = ctx.PoolLabel(row.PoolAddress);
             var utilization = Wad.ToDecimal(row.UtilizationBps, decimals: 0);

@@ -15,9 +15,7 @@ public sealed class RunwayRule : IAlertRule
 {
     public async Task EvaluateAsync(RuleContext ctx, CancellationToken ct)
     {
-        var rows = await ctx.NewRows(ctx.Chain.ReserveMetrics)
-            .Select(m => new { m.PoolAddress, m.BlockNumber, m.TxHash, m.BlockTime, m.BufferDepth })
-            .ToListAsync(ct);
+        var rows = await ctx.NewReserveMetricsAsync(ct);
         if (rows.Count == 0) return;
 
         var longestWindow = TimeSpan.FromHours((double)ctx.Pools.Keys.Max(p => ctx.Thresholds.Get(p, ThresholdKey.RunwayWindowHours)));

@@ -16,6 +16,7 @@ public partial class AlertsPage
 
     private IReadOnlyList<Alert>? _alerts;
     private IReadOnlyDictionary<long, string> _deliveries = new Dictionary<long, string>();
+    private IReadOnlyDictionary<long, IReadOnlyList<AlertAction>> _trails = new Dictionary<long, IReadOnlyList<AlertAction>>();
     private long? _acknowledging;
     private string? _note;
     private IDisposable? _subscription;
@@ -45,6 +46,7 @@ public partial class AlertsPage
             History);
         _alerts = await Desk.ListAsync(filter, CancellationToken.None);
         _deliveries = await Desk.DeliverySummariesAsync(_alerts.Select(a => a.Id), CancellationToken.None);
+        _trails = await Desk.TrailsAsync(_alerts.Select(a => a.Id).ToList(), CancellationToken.None);
     }
 
     private string Link(string? status = null, string? severity = null, string? kind = null, string? view = null) =>
@@ -105,6 +107,10 @@ public partial class AlertsPage
         + (a.Value is null ? "" : $" · value {a.Value:0.##} {a.Unit}, threshold {a.Threshold:0.##} {a.Unit}");
 
     private static string Short(string hash) => hash.Length > 14 ? $"{hash[..8]}…{hash[^4..]}" : hash;
+
+    private static string TrailLine(AlertAction a) =>
+        $"{Utc(a.At)} · {a.Kind.ToString().ToLowerInvariant()} by {a.By}" + (a.Before is null ? "" : $" · {a.Before} → {a.After}")
+        + (string.IsNullOrEmpty(a.Comment) ? "" : $" · “{a.Comment}”");
 
     private static string Utc(DateTime t) => t.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
