@@ -53,30 +53,36 @@ public sealed class ComponentTests : IAsyncLifetime
     }
 
     [Fact]
-    public void TimeChartDrawsLinesBandLevelsShadesAndLinkedMarkers()
+    public void TimeChartShowsItsServerRenderedFallbackAndHandsTheBrowserItsSource()
     {
+        var module = _ctx.JSInterop.SetupModule("./js/time-chart.js");
+        module.SetupVoid("draw", _ => true);
         var t0 = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         var points = Enumerable.Range(0, 48).Select(i => (t0.AddHours(i), 3 + Math.Sin(i / 5.0) * 0.4)).ToList();
         var cut = Render<TimeChart>(p => p
             .Add(c => c.Title, "Leverage")
-            .Add(c => c.Lines, [new ChartLine("Leverage", "#000", points)])
+            .Add(c => c.Source, "/api/v1/tokens/BTC3L/nav")
+            .Add(c => c.From, t0)
+            .Add(c => c.Unit, ChartUnit.Leverage)
+            .Add(c => c.Lines, [new ChartLine("Leverage", "leverage", "#000", points)])
             .Add(c => c.Levels, [new ChartLevel("Target", 3, "#0a0")])
-            .Add(c => c.Band, new ChartBand("Band", 2.5, 3.5, "#0a0"))
-            .Add(c => c.Shades, [new ChartShade(t0.AddHours(10), t0.AddHours(20), "Suspended")])
-            .Add(c => c.Markers, [new ChartMarker(t0.AddHours(5), 3.1, "Rebalance 1", "/rebalances/0xabc/1", "#f80"),
-                                  new ChartMarker(t0.AddDays(9), 3.1, "outside the period", "/x", "#f80")]));
+            .Add(c => c.Regions, [new ChartRegion("Band", 2.5, 3.5, "#0a0")])
+            .Add(c => c.Shades, [new ChartShade(t0.AddHours(10), t0.AddHours(20), "Suspended")]));
         Assert.Equal("Leverage", cut.Find("svg").GetAttribute("aria-label"));
         Assert.Equal(48, cut.Find("polyline").GetAttribute("points")!.Trim().Split(' ').Length);
-        var marker = Assert.Single(cut.FindAll("a[data-testid=chart-marker]"));
-        Assert.Equal("/rebalances/0xabc/1", marker.GetAttribute("href"));
-        Assert.Contains("Rebalance 1", marker.TextContent);
+        Assert.Contains("Band", cut.Find("svg").InnerHtml);
+        Assert.Contains("x</text>", cut.Markup);
         Assert.Contains("Suspended", cut.Markup);
+        var draw = module.VerifyInvoke("draw");
+        Assert.Contains("/api/v1/tokens/BTC3L/nav", System.Text.Json.JsonSerializer.Serialize(draw.Arguments[1]));
+        Assert.Contains("2026-01-01T00:00:00Z", System.Text.Json.JsonSerializer.Serialize(draw.Arguments[1]));
     }
 
     [Fact]
     public void TimeChartWithoutDataSaysSo()
     {
-        var cut = Render<TimeChart>(p => p.Add(c => c.Title, "NAV").Add(c => c.Lines, [new ChartLine("NAV", "#000", [])]));
+        var cut = Render<TimeChart>(p => p.Add(c => c.Title, "NAV").Add(c => c.Source, "/api/v1/tokens/X/nav")
+            .Add(c => c.Lines, [new ChartLine("NAV", "nav", "#000", [])]));
         Assert.Contains("No data yet", cut.Markup);
         Assert.Empty(cut.FindAll("svg"));
     }

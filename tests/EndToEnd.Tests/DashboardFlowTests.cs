@@ -71,17 +71,6 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
     }
 
     [Fact]
-    public async Task ClickingARebalanceMarkerOnTheNavChartOpensItsDetail()
-    {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/tokens/ETH3S?range=24h");
-        var marker = page.Locator("[data-testid=nav-chart] a[data-testid=chart-marker]").First;
-        await marker.ClickAsync();
-        await page.WaitForURLAsync(RebalanceUrl());
-        await page.Locator("[data-testid=decoded]").WaitForAsync();
-    }
-
-    [Fact]
     public async Task FilteringTheHistoryByTokenPutsTheFilterInTheUrl()
     {
         var page = await site.NewPageAsync();

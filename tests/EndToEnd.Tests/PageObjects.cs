@@ -38,6 +38,17 @@ public static class PageObjects
     public static async Task<int> ChartPointsAsync(IPage page, string testId) =>
         int.Parse(await page.Locator($"[data-testid={testId}]").GetAttributeAsync("data-points") ?? "0");
 
+    /// <summary>
+    /// The chart uPlot drew once the circuit was up (not the server's fallback); its data-points and data-source say
+    /// what it fetched from the API.
+    /// </summary>
+    public static async Task<ILocator> WaitForLiveChartAsync(IPage page, string testId)
+    {
+        var chart = page.Locator($"[data-testid={testId}] .chart-live[data-points]");
+        await chart.Locator(".u-over").WaitForAsync();
+        return chart;
+    }
+
     /// <summary>Switches to dark; retries the click until the circuit has attached and the page turned dark.</summary>
     public static async Task SwitchToDarkAsync(IPage page)
     {

@@ -45,19 +45,4 @@ public sealed class AnalyticsQueries(IDbContextFactory<DashboardDbContext> facto
         var sigma = reader.IsDBNull(0) ? 0 : reader.GetDouble(0);
         return new DecayInputs(first.P, last.P, first.BlockTime, last.BlockTime, sum, count, sigma, last.P.Hour - first.P.Hour);
     }
-
-    /// <summary>Rebalances of a token in a period for chart markers: the newest <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<RebalanceMarker>> MarkersAsync(long chainId, string token, DateTime? from, DateTime? to, int limit = 300, CancellationToken ct = default)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var q = db.Rebalances.AsNoTracking().Where(r => r.ChainId == chainId && r.TokenAddress == token);
-        if (from is { } f) q = q.Where(r => r.BlockTime >= f);
-        if (to is { } t) q = q.Where(r => r.BlockTime <= t);
-        return await q.OrderByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex).Take(limit)
-            .Select(r => new RebalanceMarker(r.TxHash, r.LogIndex, r.BlockTime, r.Trigger, r.IsBuy, r.NavAfter, r.NavDelta, r.LeverageBefore, r.LeverageAfter))
-            .ToListAsync(ct);
-    }
 }
-
-public sealed record RebalanceMarker(string TxHash, int LogIndex, DateTime BlockTime, Entities.RebalanceTrigger Trigger, bool IsBuy,
-    BigInteger NavAfter, BigInteger NavDelta, BigInteger LeverageBefore, BigInteger LeverageAfter);

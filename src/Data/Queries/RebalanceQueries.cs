@@ -48,7 +48,7 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
     /// </summary>
     private static async Task<(IQueryable<Rebalance> Query, long? Chain)> NarrowAsync(DashboardDbContext db, IQueryable<Rebalance> q, RebalanceFilter f, CancellationToken ct)
     {
-        var chains = await db.Tokens.AsNoTracking().Select(t => t.ChainId).Distinct().Take(2).ToListAsync(ct);
+        var chains = await db.Tokens.AsNoTracking().Select(t => t.ChainId).Distinct().OrderBy(c => c).Take(2).ToListAsync(ct);
         if (chains.Count != 1) return (q, null);
         var chain = chains[0];
         q = q.Where(r => r.ChainId == chain);

@@ -19,7 +19,8 @@ public partial class ReservePage
     private PoolHealth _health;
     private string _runway = "";
     private IReadOnlyList<ChartLine> _utilization = [], _values = [], _buffer = [];
-    private IReadOnlyList<ChartLevel> _utilLevels = [], _zero = [];
+    private IReadOnlyList<ChartRegion> _utilRegions = [], _belowZero = [];
+    private DateTime? _from, _to;
     private IReadOnlyList<ChartShade> _shades = [];
     private IReadOnlyList<DrawsByToken> _draws = [];
     private IReadOnlyList<LedgerEntryRow> _inflows = [];
@@ -30,6 +31,8 @@ public partial class ReservePage
     [Inject] private Live.LiveCache Cache { get; set; } = default!;
 
     [Parameter] public string Underlying { get; set; } = "";
+
+    private string MetricsSource => $"/api/v1/reserves/{Uri.EscapeDataString(Underlying)}/metrics";
 
     protected override async Task LoadAsync()
     {
@@ -48,6 +51,7 @@ public partial class ReservePage
         }
         var latestHour = await Series.LatestHourAsync(pool.ChainId, pool.Address, pool: true);
         var (from, to) = RangeBounds(latestHour);
+        (_from, _to) = (from, to);
         var key = $"{pool.ChainId}|{pool.Address}|{from:O}|{to:O}";
         // Independent reads, each on its own connection: the page waits for the slowest, not for their sum.
         var seriesRead = Cache.GetOrAddAsync("reserve|" + key,
@@ -65,15 +69,15 @@ public partial class ReservePage
         var pts = _series.Points;
         _latest = latestRead is null ? null : (await latestRead).Points.FirstOrDefault();
 
-        _utilization = [new ChartLine("Utilization", "#e53935", pts.Select(p => (Times.FromHour(p.Hour), UtilizationPercent(p))).ToList())];
-        _utilLevels = [new ChartLevel("Near floor (80%)", 80, "#fb8c00"), new ChartLevel("Floor (100%)", 100, "#b71c1c")];
+        _utilization = [new ChartLine("Utilization", "maxUtilizationBps", "#e53935", pts.Select(p => (Times.FromHour(p.Hour), UtilizationPercent(p))).ToList())];
+        _utilRegions = [new ChartRegion("Near floor (80–100%)", 80, 100, "#fb8c00"), new ChartRegion("Below floor (≥ 100%)", 100, null, "#b71c1c")];
         _values =
         [
-            new ChartLine("Reserve value", "#1e88e5", pts.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.ReserveValue))).ToList()),
-            new ChartLine("Floor", "#b71c1c", pts.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.FloorValue))).ToList(), Dashed: true),
+            new ChartLine("Reserve value", "reserveValue", "#1e88e5", pts.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.ReserveValue))).ToList()),
+            new ChartLine("Floor", "floorValue", "#b71c1c", pts.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.FloorValue))).ToList(), Dashed: true),
         ];
-        _buffer = [new ChartLine("Buffer depth", "#43a047", pts.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.MinBufferDepth))).ToList())];
-        _zero = [new ChartLevel("Floor (0)", 0, "#b71c1c")];
+        _buffer = [new ChartLine("Buffer depth", "minBufferDepth", "#43a047", pts.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.MinBufferDepth))).ToList())];
+        _belowZero = [new ChartRegion("Below floor (< 0)", null, 0, "#b71c1c")];
 
         var suspensions = await suspensionsRead;
         _suspensionCount = suspensions.Count;

@@ -1,6 +1,5 @@
 using LeveragedTokens.Dashboard.Web.Components.Shared;
 using LeveragedTokens.Dashboard.Web.Formatting;
-using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Protocol;
 using LeveragedTokens.Data.Queries;
 using Microsoft.AspNetCore.Components;
@@ -14,8 +13,8 @@ public partial class TokenPage
     private Series<NavPoint> _nav = new([], 1);
     private IReadOnlyList<ChartLine> _navLines = [], _leverageLines = [];
     private IReadOnlyList<ChartLevel> _leverageLevels = [];
-    private IReadOnlyList<ChartMarker> _markers = [];
-    private ChartBand? _band;
+    private IReadOnlyList<ChartRegion> _band = [];
+    private DateTime? _from, _to;
     private DecayView? _decay;
     private RebalanceFilter _filter = new();
     private string _fallbackText = "";
@@ -23,6 +22,8 @@ public partial class TokenPage
     [Inject] private Live.LiveCache Cache { get; set; } = default!;
 
     [Parameter] public string Symbol { get; set; } = "";
+
+    private string ApiBase => $"/api/v1/tokens/{Uri.EscapeDataString(Symbol)}";
 
     protected override async Task LoadAsync()
     {
@@ -48,23 +49,19 @@ public partial class TokenPage
         var key = $"{t.ChainId}|{t.Address}|{fromHour}|{toHour}";
         // Independent reads, each on its own connection: the page waits for the slowest, not for their sum.
         var navRead = Cache.GetOrAddAsync("nav|" + key, () => Series.NavAsync(t.ChainId, t.Address, fromHour, toHour));
-        var markersRead = Analytics.MarkersAsync(t.ChainId, t.Address, from, to);
         var decayRead = Cache.GetOrAddAsync("decay|" + key, () => Analytics.DecayAsync(t.ChainId, t.Address, fromHour, toHour));
         // The fallback counts from the last rebalance ever (or registration), in chain time.
         var lastRead = Rebalances.PageAsync(new RebalanceFilter { TokenAddress = t.Address }, RebalanceSort.Newest, null, 1);
         var nowRead = Status.ChainNowAsync(t.ChainId);
-        await Task.WhenAll(navRead, markersRead, decayRead, lastRead, nowRead);
+        await Task.WhenAll(navRead, decayRead, lastRead, nowRead);
 
         _nav = await navRead;
         var navPoints = _nav.Points.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.Nav))).ToList();
-        _navLines = [new ChartLine("NAV", "#1e88e5", navPoints)];
-        _leverageLines = [new ChartLine("Effective leverage", "#8e24aa", _nav.Points.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.Leverage))).ToList())];
+        (_from, _to) = (from, to);
+        _navLines = [new ChartLine("NAV", "nav", "#1e88e5", navPoints)];
+        _leverageLines = [new ChartLine("Effective leverage", "leverage", "#8e24aa", _nav.Points.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.Leverage))).ToList())];
         _leverageLevels = [new ChartLevel("Target", Wad.ToDouble(t.TargetLeverage), "#43a047")];
-        _band = new ChartBand("Rebalance band [min, max]", Wad.ToDouble(t.MinLeverage), Wad.ToDouble(t.MaxLeverage), "#43a047");
-
-        _markers = (await markersRead).Select(m => new ChartMarker(m.BlockTime, Wad.ToDouble(m.NavAfter),
-            $"Rebalance {Times.Iso(m.BlockTime)}: {RebalanceVocabulary.DirectionOf(m.IsBuy).ApiName()}, {Wad.Leverage(m.LeverageBefore)} → {Wad.Leverage(m.LeverageAfter)}, NAV delta {Wad.Format(m.NavDelta, "USD")}",
-            $"/rebalances/{m.TxHash}/{m.LogIndex}", "#fb8c00")).ToList();
+        _band = [new ChartRegion("Rebalance band [min, max]", Wad.ToDouble(t.MinLeverage), Wad.ToDouble(t.MaxLeverage), "#43a047")];
 
         _decay = await decayRead is { } inputs ? DecayView.From(inputs, t) : null;
         _filter = new RebalanceFilter { TokenAddress = t.Address, From = from, To = to };

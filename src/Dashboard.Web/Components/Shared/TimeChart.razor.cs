@@ -1,79 +1,98 @@
-using System.Globalization;
-using System.Text;
+using LeveragedTokens.Dashboard.Web.Formatting;
 using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
 
 namespace LeveragedTokens.Dashboard.Web.Components.Shared;
 
+/// <summary>
+/// The one chart of the dashboard. The browser fetches the series itself (the circuit only carries this
+/// small description), so zooming into 90 days of hourly points costs the circuit nothing.
+/// </summary>
 public partial class TimeChart
 {
-    private const int W = 900, H = 280, Left = 64, Right = 12, Top = 10, Bottom = 24;
-    private DateTime _t0, _t1;
-    private TimeSpan _span;
-    private double _y0, _y1;
-    private IReadOnlyList<ChartMarker> _markers = [];
-    private IReadOnlyList<ChartShade> _shades = [];
+    private ElementReference _host;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<TimeChart>? _self;
+    private object? _drawn;
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private NavigationManager Nav { get; set; } = default!;
+    [Inject] private ILogger<TimeChart> Logger { get; set; } = default!;
 
     [Parameter, EditorRequired] public string Title { get; set; } = "";
     [Parameter] public string TestId { get; set; } = "chart";
+    /// <summary>The API series endpoint, e.g. /api/v1/tokens/BTC3L/nav; the chart adds from/to.</summary>
+    [Parameter, EditorRequired] public string Source { get; set; } = "";
+    [Parameter] public DateTime? From { get; set; }
+    [Parameter] public DateTime? To { get; set; }
+    [Parameter] public ChartUnit Unit { get; set; }
     [Parameter] public IReadOnlyList<ChartLine> Lines { get; set; } = [];
     [Parameter] public IReadOnlyList<ChartLevel> Levels { get; set; } = [];
-    [Parameter] public ChartBand? Band { get; set; }
+    [Parameter] public IReadOnlyList<ChartRegion> Regions { get; set; } = [];
     [Parameter] public IReadOnlyList<ChartShade> Shades { get; set; } = [];
-    [Parameter] public IReadOnlyList<ChartMarker> Markers { get; set; } = [];
-    [Parameter] public Func<double, string> YLabel { get; set; } = v => v.ToString("G4", CultureInfo.InvariantCulture);
+    /// <summary>The API's rebalance list for markers (NAV after each rebalance), or null for none.</summary>
+    [Parameter] public string? Markers { get; set; }
+    /// <summary>Charts with the same key share their cursor.</summary>
+    [Parameter] public string Sync { get; set; } = "page";
+    /// <summary>When the page last read its data: a new value (new chain data) makes the chart fetch again.</summary>
+    [Parameter] public DateTime Version { get; set; }
 
-    protected override void OnParametersSet()
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        _markers = [];
-        _shades = [];
-        var times = Lines.SelectMany(l => l.Points.Select(p => p.T)).ToList();
-        if (times.Count == 0) return;
-        _t0 = times.Min();
-        _t1 = times.Max();
-        if (_t1 <= _t0) _t1 = _t0.AddHours(1);
-        _span = _t1 - _t0;
-        var values = Lines.SelectMany(l => l.Points.Select(p => p.V))
-            .Concat(Levels.Select(l => l.Value))
-            .Concat(Band is { } b ? [b.Low, b.High] : [])
-            .Concat(Markers.Where(m => m.T >= _t0 && m.T <= _t1).Select(m => m.V))
-            .Where(double.IsFinite).ToList();
-        _y0 = values.Count > 0 ? values.Min() : 0;
-        _y1 = values.Count > 0 ? values.Max() : 1;
-        var pad = (_y1 - _y0) * 0.06;
-        if (pad == 0) pad = Math.Abs(_y0) * 0.05 + 1e-9;
-        _y0 -= pad;
-        _y1 += pad;
-        _markers = Markers.Where(m => m.T >= _t0 && m.T <= _t1).ToList();
-        _shades = Shades.Where(s => s.End >= _t0 && s.Start <= _t1)
-            .Select(s => s with { Start = s.Start < _t0 ? _t0 : s.Start, End = s.End > _t1 ? _t1 : s.End }).ToList();
-    }
-
-    private double X(DateTime t) => Left + (t - _t0).TotalSeconds / _span.TotalSeconds * (W - Left - Right);
-
-    private double Y(double v) => Top + (1 - (Math.Clamp(v, _y0, _y1) - _y0) / (_y1 - _y0)) * (H - Top - Bottom);
-
-    private static string F(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
-
-    private string Path(ChartLine line)
-    {
-        var sb = new StringBuilder(line.Points.Count * 12);
-        foreach (var (t, v) in line.Points)
+        var spec = new
         {
-            if (!double.IsFinite(v)) continue;
-            sb.Append(F(X(t))).Append(',').Append(F(Y(v))).Append(' ');
+            Source, TestId, Sync, Markers, Levels, Regions,
+            From = From is { } f ? Times.Iso(f) : null,
+            To = To is { } t ? Times.Iso(t) : null,
+            Unit = Unit.ToString().ToLowerInvariant(),
+            Series = Lines,
+            Shades = Shades.Select(s => new { Start = Times.Iso(s.Start), End = Times.Iso(s.End) }),
+        };
+        var drawKey = (Source, spec.From, spec.To, Version);
+        if (Equals(drawKey, _drawn)) return;
+        _drawn = drawKey;
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./js/time-chart.js");
+        _self ??= DotNetObjectReference.Create(this);
+        try
+        {
+            await _module.InvokeVoidAsync("draw", _host, spec, _self);
         }
-        return sb.ToString();
+        catch (JSException e)
+        {
+            // The fallback stays in place; the page and its circuit go on.
+            Logger.LogWarning(e, "Chart {TestId} could not be drawn from {Source}", TestId, Source);
+        }
     }
 
-    private IEnumerable<double> YTicks()
+    /// <summary>A drag-zoom or double-click: the range goes into the URL (shareable), whole hours as the API keeps them.</summary>
+    [JSInvokable]
+    public void ZoomTo(double fromUnixSeconds, double toUnixSeconds)
     {
-        const int n = 4;
-        for (var i = 0; i <= n; i++) yield return _y0 + (_y1 - _y0) * i / n;
+        var from = Times.FromHour((long)Math.Floor(fromUnixSeconds / 3600));
+        var to = Times.FromHour((long)Math.Ceiling(toUnixSeconds / 3600));
+        Nav.NavigateTo(Nav.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["range"] = "custom",
+            ["from"] = Times.Iso(from),
+            ["to"] = Times.Iso(to),
+        }));
     }
 
-    private IEnumerable<DateTime> XTicks()
+    public async ValueTask DisposeAsync()
     {
-        const int n = 4;
-        for (var i = 0; i <= n; i++) yield return _t0 + _span * i / n;
+        try
+        {
+            if (_module is not null)
+            {
+                await _module.InvokeVoidAsync("dispose", _host);
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the page with it.
+        }
+        _self?.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace LeveragedTokens.EndToEnd.Tests;
+
+/// <summary>The uPlot charts as a person uses them: hover for exact figures, drag to zoom, click a marker.</summary>
+[Collection(DashboardSiteCollection.Name)]
+public sealed partial class ChartTests(DashboardSite site)
+{
+    [Fact]
+    public async Task HoveringTheNavChartShowsTheApiValueOfThePointUnderTheCursorOnEveryChartOfThePage()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/tokens/BTC3L?range=24h");
+        var nav = await PageObjects.WaitForLiveChartAsync(page, "nav-chart");
+        await PageObjects.WaitForLiveChartAsync(page, "leverage-chart");
+        var points = await ApiPointsAsync(page, nav);
+        Assert.Equal(25, points.Count);
+
+        // A quarter of the way across the plot: hourly points are evenly spaced from the first to the last.
+        var over = nav.Locator(".u-over");
+        var box = (await over.BoundingBoxAsync())!;
+        const float fraction = 0.25f;
+        await page.Mouse.MoveAsync(box.X + box.Width * fraction, box.Y + box.Height / 2);
+        var expected = points[(int)Math.Round(fraction * (points.Count - 1))];
+
+        var time = expected.GetProperty("time").GetDateTime().ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + " UTC";
+        var tooltip = nav.Locator("[data-testid=chart-tooltip]");
+        await Assertions.Expect(tooltip.Locator("[data-testid=tooltip-time]")).ToHaveTextAsync(time);
+        await Assertions.Expect(tooltip.Locator("[data-testid=tooltip-value]"))
+            .ToHaveTextAsync($"NAV: {expected.GetProperty("nav").GetProperty("value").GetString()} USD");
+        // The cursor is shared: the leverage chart shows the same hour, with its exact leverage.
+        var leverage = page.Locator("[data-testid=leverage-chart] [data-testid=chart-tooltip]");
+        await Assertions.Expect(leverage.Locator("[data-testid=tooltip-time]")).ToHaveTextAsync(time);
+        await Assertions.Expect(leverage.Locator("[data-testid=tooltip-value]"))
+            .ToHaveTextAsync($"Effective leverage: {expected.GetProperty("leverage").GetProperty("value").GetString()}x");
+    }
+
+    [Fact]
+    public async Task HoveringTheUtilizationChartShowsTheApiBasisPointsAsAnExactPercentage()
+    {
+        var page = await site.NewPageAsync(width: 400);
+        await page.GotoAsync(site.BaseUrl + "/reserves/ETH?range=24h");
+        var utilization = await PageObjects.WaitForLiveChartAsync(page, "utilization-chart");
+        var points = await ApiPointsAsync(page, utilization);
+
+        // At phone width the chart is below the fold: the mouse reaches only what is on screen.
+        await utilization.ScrollIntoViewIfNeededAsync();
+        var box = (await utilization.Locator(".u-over").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width - 2, box.Y + box.Height / 2);
+        var bps = points[^1].GetProperty("maxUtilizationBps").GetProperty("value").GetString()!.PadLeft(3, '0');
+        await Assertions.Expect(utilization.Locator("[data-testid=tooltip-value]")).ToHaveTextAsync($"Utilization: {bps[..^2]}.{bps[^2..]}%");
+    }
+
+    [Fact]
+    public async Task DraggingAcrossTheNavChartZoomsIntoThatPeriodAndPutsItInTheUrl()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/tokens/BTC3L?range=7d");
+        // Once the grid has its rows the page has stopped moving: a drag is a gesture at one place.
+        await PageObjects.WaitForGridRowsAsync(page);
+        var nav = await PageObjects.WaitForLiveChartAsync(page, "nav-chart");
+        await PageObjects.WaitForLiveChartAsync(page, "leverage-chart");
+        await Assertions.Expect(nav).ToHaveAttributeAsync("data-points", "169");
+
+        var box = (await nav.Locator(".u-over").BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.25f, box.Y + box.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width * 0.5f, box.Y + box.Height / 2, new() { Steps = 5 });
+        await page.Mouse.UpAsync();
+
+        // Blazor writes the URL with history.pushState: poll the address rather than wait for a page load.
+        await Assertions.Expect(page).ToHaveURLAsync(ZoomedUrl());
+        var range = ZoomedUrl().Match(page.Url);
+        var (from, to) = (Iso(range.Groups["from"].Value), Iso(range.Groups["to"].Value));
+        // A quarter of 168 hours, widened to whole hours.
+        Assert.InRange((to - from).TotalHours, 40, 46);
+        await Assertions.Expect(nav).ToHaveAttributeAsync("data-source", new Regex("from=.*&to="));
+        var points = await ApiPointsAsync(page, nav);
+        Assert.Equal(points.Count.ToString(CultureInfo.InvariantCulture), await nav.GetAttributeAsync("data-points"));
+        Assert.Equal(from, points[0].GetProperty("time").GetDateTime().ToUniversalTime());
+        Assert.Equal(to, points[^1].GetProperty("time").GetDateTime().ToUniversalTime());
+        // The page's own figures follow the URL too: the fallback was read for the same period.
+        await Assertions.Expect(page.Locator("[data-testid=nav-chart]")).ToHaveAttributeAsync("data-points", points.Count.ToString(CultureInfo.InvariantCulture));
+
+        // Double-click zooms out to twice the span, again through the URL (the zoomed page may have moved the chart).
+        box = (await nav.Locator(".u-over").BoundingBoxAsync())!;
+        var zoomedUrl = page.Url;
+        await page.Mouse.DblClickAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await Assertions.Expect(page).Not.ToHaveURLAsync(zoomedUrl);
+        var wider = ZoomedUrl().Match(page.Url);
+        Assert.True(Iso(wider.Groups["from"].Value) < from);
+        Assert.True(Iso(wider.Groups["to"].Value) - Iso(wider.Groups["from"].Value) >= 2 * (to - from) - TimeSpan.FromHours(2));
+    }
+
+    [Fact]
+    public async Task ARebalanceMarkerLinksToThatRebalanceFromTheApi()
+    {
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/tokens/ETH3S?range=24h");
+        var nav = await PageObjects.WaitForLiveChartAsync(page, "nav-chart");
+        var marker = nav.Locator("a[data-testid=chart-marker]").First;
+        var href = await marker.GetAttributeAsync("href");
+        var response = await page.APIRequest.GetAsync(site.BaseUrl + "/api/v1/tokens/ETH3S/rebalances?" + new Uri(site.BaseUrl + (await nav.GetAttributeAsync("data-source"))).Query.TrimStart('?'));
+        var items = JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("items").EnumerateArray()
+            .Select(r => $"/rebalances/{r.GetProperty("source").GetProperty("txHash").GetString()}/{r.GetProperty("source").GetProperty("logIndex").GetInt32()}");
+        Assert.Contains(href, items);
+        await marker.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(site.BaseUrl + href);
+        await page.Locator("[data-testid=decoded]").WaitForAsync();
+    }
+
+    [Theory]
+    [InlineData(1280)]
+    [InlineData(400)]
+    public async Task TheServerRenderedFallbackHoldsTheChartsPlaceSoNothingJumps(int width)
+    {
+        var page = await site.NewPageAsync(width, 900);
+        // The same page without scripts is what a visitor sees before the chart module has drawn.
+        await using var scriptless = await page.Context.Browser!.NewContextAsync(new() { JavaScriptEnabled = false, ViewportSize = new() { Width = width, Height = 900 } });
+        var before = await scriptless.NewPageAsync();
+        await before.GotoAsync(site.BaseUrl + "/tokens/BTC3L?range=7d");
+        await page.GotoAsync(site.BaseUrl + "/tokens/BTC3L?range=7d");
+        foreach (var id in new[] { "nav-chart", "leverage-chart" })
+        {
+            await PageObjects.WaitForLiveChartAsync(page, id);
+            var fallback = (await before.Locator($"[data-testid={id}]").BoundingBoxAsync())!;
+            var live = (await page.Locator($"[data-testid={id}]").BoundingBoxAsync())!;
+            Assert.InRange(live.Height - fallback.Height, -8, 8);
+            Assert.Equal(1, await before.Locator($"[data-testid={id}] svg polyline").CountAsync());
+        }
+    }
+
+    /// <summary>The points of exactly what the chart fetched (its data-source), read from the API.</summary>
+    private async Task<List<JsonElement>> ApiPointsAsync(IPage page, ILocator chart)
+    {
+        var source = await chart.GetAttributeAsync("data-source");
+        var response = await page.APIRequest.GetAsync(site.BaseUrl + source);
+        Assert.True(response.Ok, source);
+        return JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("points").EnumerateArray().ToList();
+    }
+
+    private static DateTime Iso(string text) =>
+        DateTime.Parse(Uri.UnescapeDataString(text), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+
+    [GeneratedRegex("range=custom&from=(?<from>[^&]+)&to=(?<to>[^&]+)")]
+    private static partial Regex ZoomedUrl();
+}
