@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 
 namespace LeveragedTokens.EndToEnd.Tests;
 
@@ -12,8 +9,7 @@ public sealed partial class ChartTests(DashboardSite site)
     [Fact]
     public async Task HoveringTheNavChartShowsTheApiValueOfThePointUnderTheCursorOnEveryChartOfThePage()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/tokens/BTC3L?range=24h");
+        var page = await site.OpenAsync("/tokens/BTC3L?range=24h");
         var nav = await PageObjects.WaitForLiveChartAsync(page, "nav-chart");
         await PageObjects.WaitForLiveChartAsync(page, "leverage-chart");
         var points = await ApiPointsAsync(page, nav);
@@ -57,8 +53,7 @@ public sealed partial class ChartTests(DashboardSite site)
     [Fact]
     public async Task DraggingAcrossTheNavChartZoomsIntoThatPeriodAndPutsItInTheUrl()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/tokens/BTC3L?range=7d");
+        var page = await site.OpenAsync("/tokens/BTC3L?range=7d");
         // Once the grid has its rows the page has stopped moving: a drag is a gesture at one place.
         await PageObjects.WaitForGridRowsAsync(page);
         var nav = await PageObjects.WaitForLiveChartAsync(page, "nav-chart");
@@ -98,8 +93,7 @@ public sealed partial class ChartTests(DashboardSite site)
     [Fact]
     public async Task ARebalanceMarkerLinksToThatRebalanceFromTheApi()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/tokens/ETH3S?range=24h");
+        var page = await site.OpenAsync("/tokens/ETH3S?range=24h");
         var nav = await PageObjects.WaitForLiveChartAsync(page, "nav-chart");
         var marker = nav.Locator("a[data-testid=chart-marker]").First;
         var href = await marker.GetAttributeAsync("href");

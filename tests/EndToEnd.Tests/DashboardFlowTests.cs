@@ -1,10 +1,6 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using LeveragedTokens.Data.Entities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using Npgsql;
-using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.EndToEnd.Tests;
 
@@ -14,8 +10,7 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
     [Fact]
     public async Task OverviewListsEveryTokenAndOpensItsPage()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/");
+        var page = await site.OpenAsync("/");
         foreach (var t in SampleData.Tokens) await page.GetByRole(AriaRole.Link, new() { Name = t.Symbol, Exact = true }).WaitForAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "ETH3L", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/tokens/ETH3L$"));
@@ -26,8 +21,7 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
     [Fact]
     public async Task TheTimeRangeChangesTheChartAndTheUrl()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/tokens/BTC3L");
+        var page = await site.OpenAsync("/tokens/BTC3L");
         await PageObjects.WaitForGridRowsAsync(page);
         Assert.Equal(169, await DashboardPageChartPoints(page, "nav-chart"));
         await page.Locator("[data-testid=range-24h]").ClickAsync();
@@ -41,8 +35,7 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
     [Fact]
     public async Task ClickingARebalanceRowOpensItsDetail()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/rebalances");
+        var page = await site.OpenAsync("/rebalances");
         var rows = await PageObjects.WaitForGridRowsAsync(page);
         await PageObjects.ClickUntilNavigatedAsync(page, rows.First.Locator("td").Nth(2), RebalanceUrl());
         await page.Locator("[data-testid=raw-log]").GetByText("Rebalanced").WaitForAsync();
@@ -73,8 +66,7 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
     [Fact]
     public async Task FilteringTheHistoryByTokenPutsTheFilterInTheUrl()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/rebalances?token=BTC3S&direction=sell");
+        var page = await site.OpenAsync("/rebalances?token=BTC3S&direction=sell");
         var rows = await PageObjects.WaitForGridRowsAsync(page);
         var texts = await rows.AllInnerTextsAsync();
         Assert.All(texts, t => Assert.Contains("BTC3S", t));
@@ -84,8 +76,7 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
     [Fact]
     public async Task NextAndPreviousPageWalkTheHistory()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/rebalances");
+        var page = await site.OpenAsync("/rebalances");
         var rows = await PageObjects.WaitForGridRowsAsync(page);
         var first = await rows.First.InnerTextAsync();
         await page.Locator("[data-testid=page-next]").ClickAsync();
@@ -100,8 +91,7 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
     [Fact]
     public async Task ANewRebalanceAppearsLiveWithoutAReload()
     {
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/rebalances?token=BTC3L");
+        var page = await site.OpenAsync("/rebalances?token=BTC3L");
         await PageObjects.WaitForGridRowsAsync(page);
         var tx = await InsertRebalanceAndNotifyAsync();
         await page.Locator($"a[href='/rebalances/{tx}/0']").WaitForAsync(new() { Timeout = 15_000 });

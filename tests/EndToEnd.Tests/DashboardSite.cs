@@ -1,7 +1,5 @@
-using LeveragedTokens.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Playwright;
 
 namespace LeveragedTokens.EndToEnd.Tests;
 
@@ -40,6 +38,14 @@ public sealed class DashboardSite : IAsyncLifetime
 
     public Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? timezoneId = null) =>
         _chromium!.NewPageAsync(width, height, timezoneId);
+
+    /// <summary>A new desktop-size page at a path of the site.</summary>
+    public async Task<IPage> OpenAsync(string path)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync(BaseUrl + path);
+        return page;
+    }
 
     public async Task DisposeAsync()
     {

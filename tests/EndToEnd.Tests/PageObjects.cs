@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace LeveragedTokens.EndToEnd.Tests;
 
 /// <summary>Small helpers for what a person does on the dashboard.</summary>

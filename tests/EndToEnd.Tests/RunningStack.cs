@@ -1,7 +1,5 @@
-using LeveragedTokens.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Playwright;
 using Npgsql;
 
 namespace LeveragedTokens.EndToEnd.Tests;

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using LeveragedTokens.Protocol.Events;
-using LeveragedTokens.TestSupport;
-using Microsoft.Playwright;
 using Nethereum.Contracts;
 
 namespace LeveragedTokens.EndToEnd.Tests;

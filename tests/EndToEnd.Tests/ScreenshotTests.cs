@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace LeveragedTokens.EndToEnd.Tests;
 
 /// <summary>Every page in light and dark, at desktop and phone width, written to test-output/screenshots/.</summary>

@@ -2,10 +2,8 @@ using LeveragedTokens.Data;
 using LeveragedTokens.Data.Copy;
 using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Indexer.Storage;
-using LeveragedTokens.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Xunit;
 
 namespace LeveragedTokens.Indexer.Tests;
 

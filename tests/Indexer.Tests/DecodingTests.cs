@@ -1,8 +1,3 @@
-using System.Numerics;
-using LeveragedTokens.Indexer.Decoding;
-using LeveragedTokens.Indexer.Tests.Support;
-using LeveragedTokens.TestSupport;
-using Xunit;
 using static LeveragedTokens.Indexer.Tests.Support.ProtocolLogs;
 
 namespace LeveragedTokens.Indexer.Tests;

@@ -1,6 +1,3 @@
-using LeveragedTokens.Indexer.Tests.Support;
-using LeveragedTokens.TestSupport;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace LeveragedTokens.Indexer.Tests;

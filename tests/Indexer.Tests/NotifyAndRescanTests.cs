@@ -1,9 +1,6 @@
 using LeveragedTokens.Indexer.Jobs;
-using LeveragedTokens.Indexer.Tests.Support;
-using LeveragedTokens.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Xunit;
 using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Indexer.Tests;

@@ -1,8 +1,3 @@
-using LeveragedTokens.Indexer.Decoding;
-using LeveragedTokens.Indexer.Tests.Support;
-using LeveragedTokens.TestSupport;
-using Xunit;
-
 namespace LeveragedTokens.Indexer.Tests;
 
 /// <summary>SIGKILL at any moment loses nothing and duplicates nothing: the checkpoint moves with the rows.</summary>

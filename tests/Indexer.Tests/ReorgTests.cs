@@ -1,7 +1,3 @@
-using LeveragedTokens.Indexer.Tests.Support;
-using LeveragedTokens.TestSupport;
-using Xunit;
-
 namespace LeveragedTokens.Indexer.Tests;
 
 /// <summary>After any reorg the database must equal a fresh index of the chain the node now serves.</summary>

@@ -1,10 +1,3 @@
-using System.Numerics;
-using LeveragedTokens.Indexer.Decoding;
-using LeveragedTokens.Indexer.Tests.Support;
-using LeveragedTokens.Protocol.Events;
-using LeveragedTokens.TestSupport;
-using Xunit;
-
 namespace LeveragedTokens.Indexer.Tests;
 
 public sealed class ReplayTests

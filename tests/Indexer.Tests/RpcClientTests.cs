@@ -1,8 +1,3 @@
-using LeveragedTokens.Chain;
-using LeveragedTokens.Indexer.Tests.Support;
-using LeveragedTokens.TestSupport;
-using Xunit;
-
 namespace LeveragedTokens.Indexer.Tests;
 
 /// <summary>The one JSON-RPC client's pipeline against a real anvil: failover, retries by kind, range errors left to the caller.</summary>

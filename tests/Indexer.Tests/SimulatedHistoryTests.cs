@@ -1,7 +1,3 @@
-using LeveragedTokens.Indexer.Tests.Support;
-using LeveragedTokens.TestSupport;
-using Xunit;
-
 namespace LeveragedTokens.Indexer.Tests;
 
 public sealed class SimulatedHistoryTests

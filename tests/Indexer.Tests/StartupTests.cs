@@ -1,7 +1,3 @@
-using LeveragedTokens.Indexer.Tests.Support;
-using LeveragedTokens.TestSupport;
-using Xunit;
-
 namespace LeveragedTokens.Indexer.Tests;
 
 /// <summary>Misconfiguration ends the process at once with one clear line and a non-zero exit code.</summary>

@@ -1,15 +1,7 @@
-using System.Numerics;
 using System.Reflection;
 using System.Text;
-using LeveragedTokens.Chain;
-using LeveragedTokens.Indexer.Decoding;
-using LeveragedTokens.Indexer.Tests.Support;
-using LeveragedTokens.Protocol.Events;
-using Nethereum.ABI.FunctionEncoding.Attributes;
-using Nethereum.Contracts;
 using Nethereum.RPC.Eth.DTOs;
 using Newtonsoft.Json;
-using Xunit;
 using static LeveragedTokens.Indexer.Tests.Support.ProtocolLogs;
 
 namespace LeveragedTokens.Indexer.Tests;

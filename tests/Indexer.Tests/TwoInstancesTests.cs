@@ -1,7 +1,3 @@
-using LeveragedTokens.Indexer.Tests.Support;
-using LeveragedTokens.TestSupport;
-using Xunit;
-
 namespace LeveragedTokens.Indexer.Tests;
 
 /// <summary>One writer per chain: a second instance waits as a standby and takes over when the writer dies.</summary>

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using LeveragedTokens.Indexer.Decoding;
-using LeveragedTokens.TestSupport;
 using Npgsql;
-using Xunit;
 
 namespace LeveragedTokens.Indexer.Tests.Support;
 

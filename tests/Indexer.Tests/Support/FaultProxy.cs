@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using LeveragedTokens.TestSupport;
 
 namespace LeveragedTokens.Indexer.Tests.Support;
 

@@ -1,8 +1,4 @@
-using System.Numerics;
 using System.Text.Json;
-using LeveragedTokens.TestSupport;
-using Nethereum.ABI.FunctionEncoding.Attributes;
-using Nethereum.Contracts;
 using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace LeveragedTokens.Indexer.Tests.Support;

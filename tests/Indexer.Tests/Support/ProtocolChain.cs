@@ -1,4 +1,3 @@
-using LeveragedTokens.TestSupport;
 using static LeveragedTokens.Indexer.Tests.Support.ProtocolLogs;
 
 namespace LeveragedTokens.Indexer.Tests.Support;

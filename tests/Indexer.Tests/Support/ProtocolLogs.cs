@@ -1,5 +1,3 @@
-using System.Numerics;
-using LeveragedTokens.Indexer.Decoding;
 using Nethereum.ABI;
 using Nethereum.Hex.HexConvertors.Extensions;
 
