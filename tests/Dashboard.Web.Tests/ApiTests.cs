@@ -74,7 +74,26 @@ public sealed class ApiTests(SeededDashboard app)
         Assert.Equal(ChainRows.ChainId, chain.GetProperty("chainId").GetInt64());
         Assert.Equal(app.Seeded.LastBlock, chain.GetProperty("indexedBlock").GetInt64());
         Assert.Equal(2, chain.GetProperty("lagBlocks").GetInt64());
+        Assert.Equal(app.Seeded.DecodeFailures.Count, chain.GetProperty("decodeFailures").GetInt64());
         Assert.False(status.GetProperty("stale").GetBoolean());
+    }
+
+    [Fact]
+    public async Task DecodeFailuresAreListedWholeNewestFirst()
+    {
+        var listed = (await GetJson("/api/v1/status/decode-failures")).EnumerateArray().ToList();
+        var seeded = app.Seeded.DecodeFailures.OrderByDescending(f => f.BlockNumber).ThenByDescending(f => f.LogIndex).ToList();
+        Assert.Equal(seeded.Count, listed.Count);
+        foreach (var (json, row) in listed.Zip(seeded))
+        {
+            Assert.Equal((row.BlockNumber, row.LogIndex, row.TxHash, row.BlockHash, row.ContractAddress), (json.GetProperty("blockNumber").GetInt64(),
+                json.GetProperty("logIndex").GetInt32(), json.GetProperty("txHash").GetString(), json.GetProperty("blockHash").GetString(),
+                json.GetProperty("address").GetString()));
+            Assert.Equal(row.Topics, json.GetProperty("topics").EnumerateArray().Select(t => t.GetString()!));
+            Assert.Equal((row.Data, row.Error), (json.GetProperty("data").GetString(), json.GetProperty("error").GetString()));
+            Assert.Equal(row.BlockTime, json.GetProperty("blockTime").GetDateTime());
+        }
+        Assert.Single((await GetJson("/api/v1/status/decode-failures?limit=1")).EnumerateArray());
     }
 
     [Theory]
@@ -100,6 +119,8 @@ public sealed class ApiTests(SeededDashboard app)
     [InlineData("/api/v1/rebalances/0x12/0")]
     [InlineData("/api/v1/rebalances/0x1111111111111111111111111111111111111111111111111111111111111111/-1")]
     [InlineData("/api/v1/reserves/BTC/metrics?to=99999999999999999999")]
+    [InlineData("/api/v1/status/decode-failures?limit=0")]
+    [InlineData("/api/v1/status/decode-failures?limit=many")]
     public async Task BadParametersAre400ProblemDetails(string url) => await ProblemAsync(url, HttpStatusCode.BadRequest);
 
     /// <summary>The problem+json body <paramref name="url"/> answers with, after checking its status code in both places.</summary>

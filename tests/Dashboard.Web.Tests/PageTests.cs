@@ -27,6 +27,19 @@ public sealed class PageTests(SeededDashboard app)
     }
 
     [Fact]
+    public async Task TheStatusPageListsEveryLogThatDidNotDecodeWithItsPlaceAndContent()
+    {
+        var html = await _client.GetStringAsync("/status");
+        foreach (var f in app.Seeded.DecodeFailures)
+        {
+            Assert.Contains($"data-tx=\"{f.TxHash}\"", html);
+            Assert.Contains("https://explorer.example/tx/" + f.TxHash, html);
+            Assert.Contains(f.Topics[0], html);
+            Assert.Contains(f.Error, html);
+        }
+    }
+
+    [Fact]
     public async Task RebalanceDetailShowsDecodedFieldsBesideTheRawLog()
     {
         var r = app.Seeded.Rebalances[5];

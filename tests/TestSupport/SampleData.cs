@@ -28,7 +28,8 @@ public static class SampleData
     ];
 
     /// <summary>What the seed wrote, for assertions.</summary>
-    public sealed record Seeded(int Hours, IReadOnlyList<Rebalance> Rebalances, Rebalance HugeAmount, long LastBlock, DateTime LastTime);
+    public sealed record Seeded(
+        int Hours, IReadOnlyList<Rebalance> Rebalances, Rebalance HugeAmount, long LastBlock, DateTime LastTime, IReadOnlyList<DecodeFailure> DecodeFailures);
 
     public static async Task<Seeded> SeedAsync(string connectionString, int hours = 24 * 30, bool freshIndexer = true)
     {
@@ -133,6 +134,16 @@ public static class SampleData
                 }
             }
         }
+        // Two logs of the last hour that did not decode: an unknown event at a pool, a Rebalanced with cut-off data at a token.
+        var lastHour = genesis.AddHours(hours);
+        DecodeFailure[] failures =
+        [
+            new DecodeFailure { Topics = ["0x" + string.Concat(Enumerable.Repeat("ab", 32))], Data = "0x", Error = "unknown topic0 0xabab(...)" }
+                .At(chain.At(block + 3, 5, BtcPool, time: lastHour)),
+            new DecodeFailure { Topics = [RebalancedTopic0, "0x" + 1.ToString("x64"), "0x" + 0.ToString("x64")], Data = "0x1234",
+                Error = "Rebalanced did not decode: 2 data bytes, 352 expected" }.At(chain.At(block + 3, 6, Tokens[0].Address, time: lastHour)),
+        ];
+        db.DecodeFailures.AddRange(failures);
         var huge = rebalances[0];
         huge.Amount = Protocol.Wad.Uint256Max;
         db.Rebalances.AddRange(rebalances);
@@ -143,6 +154,6 @@ public static class SampleData
             UpdatedAt = freshIndexer ? DateTime.UtcNow : DateTime.UtcNow.AddHours(-3),
         });
         await db.SaveChangesAsync();
-        return new Seeded(hours, rebalances, huge, block + 3, genesis.AddHours(hours));
+        return new Seeded(hours, rebalances, huge, block + 3, genesis.AddHours(hours), failures);
     }
 }

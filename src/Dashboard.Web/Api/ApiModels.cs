@@ -41,6 +41,11 @@ public sealed record ReservePointDto(
 
 public sealed record StatusDto(IReadOnlyList<ChainStatusDto> Chains, bool Stale);
 
+/// <summary>A log that did not decode, whole: where it is on chain, what it held and why it was refused.</summary>
+public sealed record DecodeFailureDto(
+    long ChainId, long BlockNumber, string BlockHash, DateTime BlockTime, string TxHash, int LogIndex, string Address,
+    IReadOnlyList<string> Topics, string Data, string Error);
+
 public sealed record ChainStatusDto(
     long ChainId, long HeadBlock, long IndexedBlock, long LagBlocks, int Confirmations, double EventsPerSecond, long ReorgCount,
     long DecodeFailures, string? LastError, DateTime? LastErrorAt, DateTime UpdatedAt, bool Stale);

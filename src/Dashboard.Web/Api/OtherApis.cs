@@ -54,6 +54,13 @@ internal static class StatusApi
                 s.LastError, s.LastErrorAt, s.UpdatedAt, Freshness.IsStale(s, options.Value, DateTime.UtcNow))).ToList();
             return TypedResults.Ok(new StatusDto(chains, chains.Count == 0 || chains.Any(c => c.Stale)));
         }).WithTags("Status");
+        api.MapGet("/status/decode-failures", async Task<IResult> (string? limit, StatusQueries q, CancellationToken ct) =>
+        {
+            if (!ApiParameters.TryLimit(limit, 50, out var take)) return ApiMapping.BadRequest($"'limit' must be 1 to {RebalanceQueries.MaxLimit}.");
+            var failures = await q.DecodeFailuresAsync(take, ct);
+            return TypedResults.Ok(failures.Select(f => new DecodeFailureDto(
+                f.ChainId, f.BlockNumber, f.BlockHash, f.BlockTime, f.TxHash, f.LogIndex, f.ContractAddress, f.Topics, f.Data, f.Error)));
+        }).WithTags("Status");
         return api;
     }
 }

@@ -18,6 +18,15 @@ public sealed class StatusQueries(IDbContextFactory<DashboardDbContext> factory)
         return result;
     }
 
+    /// <summary>Logs at watched addresses that did not decode, newest first, kept whole (topics, data, the decoder's error).</summary>
+    public async Task<IReadOnlyList<DecodeFailure>> DecodeFailuresAsync(int limit, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.DecodeFailures.AsNoTracking()
+            .OrderByDescending(f => f.ChainId).ThenByDescending(f => f.BlockNumber).ThenByDescending(f => f.LogIndex)
+            .Take(Math.Clamp(limit, 1, RebalanceQueries.MaxLimit)).ToListAsync(ct);
+    }
+
     /// <summary>The newest chain time the database knows of: the clock for "time to fallback" and "time ago".</summary>
     public async Task<DateTime?> ChainNowAsync(long chainId, CancellationToken ct = default)
     {
