@@ -27,7 +27,7 @@ public sealed class StaffTrail(IDbContextFactory<StaffDbContext> staffDb)
             .ToListAsync(ct);
         var thresholdChanges = await staff.ThresholdChanges.AsNoTracking().ToListAsync(ct);
         return alertEntries
-            .Select(e => new Entry(e.action.At, e.action.By, e.action.Kind.ToString().ToLowerInvariant(), e.action.AlertId, e.ChainId,
+            .Select(e => new Entry(e.action.At, e.action.By, e.action.Action, e.action.AlertId, e.ChainId,
                 e.Subject, e.SubjectLabel, e.ConditionKey, e.action.Before, e.action.After, e.action.Comment))
             .Concat(thresholdChanges.Select(c => new Entry(c.ChangedAt, c.ChangedBy, "threshold changed", null, null, c.Scope, null,
                 c.Key.ToString(), Value(c.OldValue), Value(c.NewValue), c.Reason)))

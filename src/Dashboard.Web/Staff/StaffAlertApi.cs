@@ -36,7 +36,7 @@ public static class StaffAlertApi
             await desk.GetAsync(id, ct) is null ? Results.NotFound() : Results.Ok(
                 ((await desk.TrailsAsync([id], ct)).GetValueOrDefault(id) ?? []).Select(a => new
                 {
-                    Action = a.Kind.ToString().ToLowerInvariant(), a.By, a.At, a.Before, a.After, a.Comment,
+                    a.Action, a.By, a.At, a.Before, a.After, a.Comment,
                 })));
         alerts.MapGet("/{id:long}/deliveries", async (long id, AlertDesk desk, CancellationToken ct) =>
             Results.Ok((await desk.DeliveriesAsync(id, ct)).Select(d => new

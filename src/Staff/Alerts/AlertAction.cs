@@ -15,4 +15,11 @@ public sealed record AlertAction(AlertActionKind Kind, string By, DateTime At, s
 
     public long Id { get; init; }
     public long AlertId { get; init; }
+
+    /// <summary>The kind as the API, the page and the auditors' CSV spell it ("acknowledged"); not a column.</summary>
+    public string Action => Kind.ToString().ToLowerInvariant();
+
+    /// <summary>The rule's own entry: its firing or resolution, at the evidence's chain time, with its block and message.</summary>
+    public static AlertAction ByRule(AlertActionKind kind, Evidence evidence) =>
+        new(kind, Rule, evidence.Time, null, kind == AlertActionKind.Fired ? "open" : "resolved", $"block {evidence.Block}: {evidence.Message}");
 }

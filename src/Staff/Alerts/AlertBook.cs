@@ -36,7 +36,7 @@ public sealed class AlertBook(long chainId, IEnumerable<Alert> unresolved, Chart
                 FiredAt = evidence.Time,
                 ChartLink = links.For(condition, evidence.Time),
             };
-            alert.Actions.Add(new AlertAction(AlertActionKind.Fired, AlertAction.Rule, evidence.Time, null, "open", $"block {evidence.Block}: {evidence.Message}"));
+            alert.Actions.Add(AlertAction.ByRule(AlertActionKind.Fired, evidence));
             _unresolved[key] = alert;
             Fired.Add(alert);
         }
@@ -45,7 +45,7 @@ public sealed class AlertBook(long chainId, IEnumerable<Alert> unresolved, Chart
             open.ResolvedAt = evidence.Time;
             open.ResolvedBlock = evidence.Block;
             open.ResolvedTxHash = evidence.TxHash;
-            open.Actions.Add(new AlertAction(AlertActionKind.Resolved, AlertAction.Rule, evidence.Time, null, "resolved", $"block {evidence.Block}: {evidence.Message}"));
+            open.Actions.Add(AlertAction.ByRule(AlertActionKind.Resolved, evidence));
             Resolved.Add(open);
         }
     }

@@ -109,7 +109,7 @@ public partial class AlertsPage
     private static string Short(string hash) => hash.Length > 14 ? $"{hash[..8]}…{hash[^4..]}" : hash;
 
     private static string TrailLine(AlertAction a) =>
-        $"{Utc(a.At)} · {a.Kind.ToString().ToLowerInvariant()} by {a.By}" + (a.Before is null ? "" : $" · {a.Before} → {a.After}")
+        $"{Utc(a.At)} · {a.Action} by {a.By}" + (a.Before is null ? "" : $" · {a.Before} → {a.After}")
         + (string.IsNullOrEmpty(a.Comment) ? "" : $" · “{a.Comment}”");
 
     private static string Utc(DateTime t) => t.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
