@@ -13,9 +13,11 @@ free_port() {
 }
 
 # Whether any socket (listening or connected) holds the port locally; false when ss is missing.
-# TIME-WAIT leftovers of a stopped server do not count: they do not stop it binding the port again.
+# The closing sockets a stopped server leaves behind (its clients have not hung up yet: FIN-WAIT, LAST-ACK,
+# TIME-WAIT) do not count: they do not stop it binding the port again, and moving would strand those clients.
 port_held() {
-  command -v ss >/dev/null 2>&1 && [[ -n "$(ss -Htan exclude time-wait "sport = :$1" 2>/dev/null)" ]]
+  command -v ss >/dev/null 2>&1 && [[ -n "$(ss -Htan exclude time-wait exclude fin-wait-1 exclude fin-wait-2 \
+    exclude closing exclude last-ack "sport = :$1" 2>/dev/null)" ]]
 }
 
 require_cmd() {  # require_cmd <command> <what to install>

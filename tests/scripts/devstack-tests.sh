@@ -32,6 +32,22 @@ test_starts_and_stops_cleanly_twice_in_a_row() {
   pass "$name"
 }
 
+# Hosts keep their connection string across a Postgres restart: the closing sockets the stopped server
+# leaves behind (its clients have not hung up yet) must not make start move the cluster to another port.
+test_restart_under_a_connected_client_keeps_the_port() {
+  local name=${FUNCNAME[0]} dir="$WORK/restart" client before after
+  DEVSTACK_DIR="$dir" DEVSTACK_SERVICES=postgres "$ROOT/scripts/devstack.sh" start 2>"$WORK/restart.log" || { fail "$name" "start failed: $(cat "$WORK/restart.log")"; return; }
+  source "$dir/env"; before=$PG_PORT
+  (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT"; sleep 30) & client=$!
+  sleep 0.5
+  DEVSTACK_DIR="$dir" DEVSTACK_SERVICES=postgres "$ROOT/scripts/devstack.sh" stop 2>/dev/null
+  DEVSTACK_DIR="$dir" DEVSTACK_SERVICES=postgres "$ROOT/scripts/devstack.sh" start 2>"$WORK/restart.log" || { fail "$name" "restart failed"; kill "$client"; return; }
+  source "$dir/env"; after=$PG_PORT
+  DEVSTACK_DIR="$dir" DEVSTACK_SERVICES=postgres "$ROOT/scripts/devstack.sh" stop 2>/dev/null
+  kill "$client" 2>/dev/null; wait "$client" 2>/dev/null
+  [[ "$before" == "$after" ]] && pass "$name" || fail "$name" "moved from $before to $after: $(cat "$WORK/restart.log")"
+}
+
 # A PATH with every usual command except the given ones: a machine where they are missing.
 path_without() {
   local bin="$WORK/bin-without-$1" f
@@ -176,6 +192,7 @@ test_docker_compose_file_is_valid() {
 }
 
 test_starts_and_stops_cleanly_twice_in_a_row
+test_restart_under_a_connected_client_keeps_the_port
 test_missing_postgres_binaries_give_a_one_line_error_naming_the_package
 test_missing_npm_gives_a_one_line_error_naming_what_to_install
 test_run_sh_resumes_after_hours_away_and_stops_on_ctrl_c

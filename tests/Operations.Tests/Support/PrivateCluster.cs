@@ -22,24 +22,23 @@ public sealed class PrivateCluster : IAsyncDisposable
         Directory.CreateDirectory(dir);
         var env = new Dictionary<string, string> { ["DEVSTACK_DIR"] = dir, ["DEVSTACK_SERVICES"] = "postgres" };
         await RunScriptAsync(env, "start");
-        var settings = File.ReadAllLines(Path.Combine(dir, "env")).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1].Trim().Trim('\''));
-        return new PrivateCluster(dir, env, settings["ConnectionStrings__Dashboard"]);
+        return new PrivateCluster(dir, env, ReadConnectionString(dir));
     }
 
-    /// <summary>pg_ctl restart -m fast: every session is cut, the server is back a moment later.</summary>
+    /// <summary>pg_ctl stop -m fast, then start: every session is cut, the server is back a moment later on the same port.</summary>
     public async Task RestartAsync()
     {
         await RunScriptAsync(_env, "stop");
         await RunScriptAsync(_env, "start");
+        if (ReadConnectionString(_dir) != ConnectionString)
+            throw new InvalidOperationException($"the restarted cluster moved: {ReadConnectionString(_dir)} instead of {ConnectionString}");
     }
 
-    private static async Task RunScriptAsync(Dictionary<string, string> env, string verb)
-    {
-        await using var child = ChildProcess.Start("bash", [Path.Combine(RepoPaths.Root, "scripts", "devstack.sh"), verb], env);
-        var deadline = DateTime.UtcNow.AddSeconds(120);
-        while (!child.HasExited && DateTime.UtcNow < deadline) await Task.Delay(100);
-        if (!child.HasExited) throw new TimeoutException($"devstack.sh {verb} hung: {child.Output}");
-    }
+    private static string ReadConnectionString(string dir) =>
+        File.ReadAllLines(Path.Combine(dir, "env")).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1].Trim().Trim('\''))["ConnectionStrings__Dashboard"];
+
+    private static Task RunScriptAsync(Dictionary<string, string> env, string verb) =>
+        ChildProcess.RunAsync("bash", [Path.Combine(RepoPaths.Root, "scripts", "devstack.sh"), verb], env);
 
     public async ValueTask DisposeAsync()
     {

@@ -58,10 +58,13 @@ public sealed class ChildProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    public static async Task<string> RunAsync(string file, params string[] args)
+    /// <summary>Runs a command to its end; a non-zero exit or a hang past the timeout fails with its output.</summary>
+    public static async Task<string> RunAsync(string file, IEnumerable<string> args, IDictionary<string, string>? env = null, int timeoutSeconds = 120)
     {
-        await using var child = Start(file, args);
-        await child._process.WaitForExitAsync();
+        await using var child = Start(file, args, env);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(timeoutSeconds));
+        try { await child._process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { throw new TimeoutException($"{file} {string.Join(' ', args)} hung: {child.Output}"); }
         if (child._process.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({child._process.ExitCode}): {child.Output}");
         return child.Output;
     }
