@@ -36,6 +36,7 @@ public static class DashboardWebExtensions
             .UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing after the handlers, so a re-executed /error or /not-found finds its endpoint.
         app.UseRouting();
+        app.UseExactRouteValues();
         app.UseRateLimiter();
         app.UseStaffSignIn();
         app.UseAntiforgery();

@@ -7,7 +7,7 @@ namespace LeveragedTokens.EndToEnd.Tests;
 /// The web app on a real Kestrel port (Development, so _content assets are served) over a seeded
 /// database, and one Chromium for the whole collection.
 /// </summary>
-public sealed class DashboardSite : IAsyncLifetime
+public class DashboardSite : IAsyncLifetime
 {
     private PostgresDatabase? _database;
     private WebApplicationFactory<Program>? _factory;
@@ -22,6 +22,7 @@ public sealed class DashboardSite : IAsyncLifetime
     {
         _database = await PostgresDatabase.CreateAsync("e2e");
         Seeded = await SampleData.SeedAsync(_database.ConnectionString);
+        await AfterSeedAsync(_database.ConnectionString);
         // The factory's own port option does not reach a minimal-API host (it fell back to 5000): bind through "urls".
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         _factory = DashboardWebFactory.Create(_database.ConnectionString, configure: b => b
@@ -35,6 +36,9 @@ public sealed class DashboardSite : IAsyncLifetime
         _chromium = await Chromium.LaunchAsync();
         Directory.CreateDirectory(ScreenshotDir);
     }
+
+    /// <summary>A site of a different kind changes the seeded rows here, before the app starts.</summary>
+    protected virtual Task AfterSeedAsync(string connectionString) => Task.CompletedTask;
 
     public Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? timezoneId = null) =>
         _chromium!.NewPageAsync(width, height, timezoneId);

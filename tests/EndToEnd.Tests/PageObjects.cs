@@ -3,10 +3,10 @@ namespace LeveragedTokens.EndToEnd.Tests;
 /// <summary>Small helpers for what a person does on the dashboard.</summary>
 public static class PageObjects
 {
-    /// <summary>Rows appear only once the circuit is up (the grid loads server data interactively).</summary>
+    /// <summary>The grid's rows once the circuit is up (the prerendered rows come before it and do not react to clicks).</summary>
     public static async Task<ILocator> WaitForGridRowsAsync(IPage page)
     {
-        var rows = page.Locator("[data-testid=rebalance-grid] tbody tr:has(a[data-testid=rebalance-link])");
+        var rows = page.Locator("[data-testid=rebalance-grid][data-interactive=true] tbody tr:has(a[data-testid=rebalance-link])");
         await rows.First.WaitForAsync();
         await page.GetByText("Page 1,").WaitForAsync();
         return rows;

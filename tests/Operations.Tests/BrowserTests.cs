@@ -28,7 +28,7 @@ public sealed class BrowserTests(OpsSite site) : IAsyncLifetime
         // The grid loads its rows over the circuit.
         var grid = await _chromium.NewWatchedPageAsync();
         await grid.Page.GotoAsync(site.BaseUrl + "/rebalances");
-        await grid.Page.Locator("[data-testid=rebalance-grid] tbody tr:has(a[data-testid=rebalance-link])").First.WaitForAsync();
+        await grid.Page.Locator("[data-testid=rebalance-grid][data-interactive=true] tbody tr:has(a[data-testid=rebalance-link])").First.WaitForAsync();
         Assert.Empty(await grid.CspViolationsAsync());
         await grid.Page.Context.CloseAsync();
     }

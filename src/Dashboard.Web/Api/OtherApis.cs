@@ -36,7 +36,7 @@ internal static class ReserveApi
             if (pool is null) return ApiMapping.NotFound($"No reserve pool for '{TokenApi.Clip(underlying)}'.");
             var series = await cache.GetOrAddAsync($"reserve|{pool.ChainId}|{pool.Address}|{fromHour}|{toHour}|{hours}",
                 () => sq.ReserveAsync(pool.ChainId, pool.Address, fromHour, toHour, hours ?? 1, ct));
-            return TypedResults.Ok(new SeriesDto<ReservePointDto>(underlying, TokenApi.Time(fromHour), TokenApi.Time(toHour),
+            return TypedResults.Ok(new SeriesDto<ReservePointDto>(pool.Underlying, TokenApi.Time(fromHour), TokenApi.Time(toHour),
                 series.BucketHours, series.Points.Count, series.Points.Select(p => p.ToDto()).ToList()));
         }).WithTags("Reserves");
         return api;

@@ -12,26 +12,29 @@ internal static class TokenApi
         tokens.MapGet("/", async (TokenQueries q, CancellationToken ct) =>
             TypedResults.Ok((await q.OverviewAsync(ct)).Select(o => o.ToDto()).ToList()));
 
-        tokens.MapGet("/{symbol}", async (string symbol, TokenQueries q, CancellationToken ct) =>
+        // {token} is the contract address or the symbol, percent-encoded (a symbol may hold '/', '%', spaces...).
+        tokens.MapGet("/{token}", async (string token, TokenQueries q, CancellationToken ct) =>
         {
-            var overview = (await q.OverviewAsync(ct)).FirstOrDefault(o => o.Token.Symbol == symbol);
-            return overview is null ? ApiMapping.NotFound($"No token with symbol '{Clip(symbol)}'.") : TypedResults.Ok(overview.ToDto());
+            var found = await q.FindAsync(token, ct);
+            var overview = found is null ? null
+                : (await q.OverviewAsync(ct)).FirstOrDefault(o => o.Token.ChainId == found.ChainId && o.Token.Address == found.Address);
+            return overview is null ? NoToken(token) : TypedResults.Ok(overview.ToDto());
         });
 
-        tokens.MapGet("/{symbol}/nav", async (string symbol, string? from, string? to, string? resolution,
+        tokens.MapGet("/{token}/nav", async (string token, string? from, string? to, string? resolution,
             TokenQueries tq, SeriesQueries sq, Live.LiveCache cache, CancellationToken ct) =>
         {
             if (!ApiParameters.TryHourRange(from, to, out var fromHour, out var toHour, out var error)) return ApiMapping.BadRequest(error!);
             if (!ApiParameters.TryResolution(resolution, out var hours)) return ApiMapping.BadRequest("'resolution' must be auto, or hours/days such as 1h, 4h, 1d.");
-            var token = await tq.FindAsync(symbol, ct);
-            if (token is null) return ApiMapping.NotFound($"No token with symbol '{Clip(symbol)}'.");
-            var series = await cache.GetOrAddAsync($"nav|{token.ChainId}|{token.Address}|{fromHour}|{toHour}|{hours}",
-                () => sq.NavAsync(token.ChainId, token.Address, fromHour, toHour, hours ?? 1, ct));
-            return TypedResults.Ok(new SeriesDto<NavPointDto>(symbol, Time(fromHour), Time(toHour), series.BucketHours, series.Points.Count,
+            var found = await tq.FindAsync(token, ct);
+            if (found is null) return NoToken(token);
+            var series = await cache.GetOrAddAsync($"nav|{found.ChainId}|{found.Address}|{fromHour}|{toHour}|{hours}",
+                () => sq.NavAsync(found.ChainId, found.Address, fromHour, toHour, hours ?? 1, ct));
+            return TypedResults.Ok(new SeriesDto<NavPointDto>(found.Symbol, Time(fromHour), Time(toHour), series.BucketHours, series.Points.Count,
                 series.Points.Select(p => p.ToDto()).ToList()));
         });
 
-        tokens.MapGet("/{symbol}/rebalances", async (string symbol, string? from, string? to, string? trigger, string? cursor, string? limit,
+        tokens.MapGet("/{token}/rebalances", async (string token, string? from, string? to, string? trigger, string? cursor, string? limit,
             TokenQueries tq, RebalanceQueries rq, IOptions<DashboardOptions> options, CancellationToken ct) =>
         {
             if (!Data.Queries.RebalanceCursor.TryParse(cursor, out var after)) return ApiMapping.BadRequest("'cursor' is not a cursor this API returned.");
@@ -39,14 +42,16 @@ internal static class TokenApi
             if (!ApiParameters.TryLimit(limit, 100, out var take)) return ApiMapping.BadRequest($"'limit' must be 1 to {RebalanceQueries.MaxLimit}.");
             if (!Formatting.TimeRange.TryTime(from, out var f) || !Formatting.TimeRange.TryTime(to, out var t) || f > t)
                 return ApiMapping.BadRequest("'from' and 'to' must be ISO 8601 times or unix seconds, from <= to.");
-            var token = await tq.FindAsync(symbol, ct);
-            if (token is null) return ApiMapping.NotFound($"No token with symbol '{Clip(symbol)}'.");
-            var page = await rq.PageAsync(new RebalanceFilter { TokenAddress = token.Address, Trigger = trig, From = f, To = t },
+            var found = await tq.FindAsync(token, ct);
+            if (found is null) return NoToken(token);
+            var page = await rq.PageAsync(new RebalanceFilter { TokenAddress = found.Address, Trigger = trig, From = f, To = t },
                 RebalanceSort.Newest, after, take, ct);
             return TypedResults.Ok(new RebalancePageDto(page.Rows.Select(r => r.ToDto(options.Value)).ToList(), page.Next?.Encode()));
         });
         return api;
     }
+
+    private static IResult NoToken(string token) => ApiMapping.NotFound($"No token with address or symbol '{Clip(token)}'.");
 
     internal static DateTime? Time(long? hour) => hour is { } h ? Formatting.Times.FromHour(h) : null;
 

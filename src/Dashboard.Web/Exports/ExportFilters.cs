@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeveragedTokens.Dashboard.Web.Api;
 using LeveragedTokens.Dashboard.Web.Formatting;
+using LeveragedTokens.Data;
 using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Data.Queries;
 
@@ -34,8 +35,8 @@ public static class ExportFilters
             return Bad("'fromBlock' and 'toBlock' must be non-negative block numbers.");
         if (fromBlock > toBlock) return Bad("'fromBlock' must not be after 'toBlock'.");
         if (!TryBlock(text.ChainId, out var chainId)) return Bad("'chainId' must be a positive integer.");
-        if (IsAddressLike(text.Token) && !IsAddress(text.Token)) return Bad("'token' must be a symbol or a 0x address of 40 hex digits.");
-        if (IsAddressLike(text.Pool) && !IsAddress(text.Pool)) return Bad("'pool' must be an underlying or a 0x address of 40 hex digits.");
+        if (IsAddressLike(text.Token) && !EvmAddress.IsAddress(text.Token)) return Bad("'token' must be a symbol or a 0x address of 40 hex digits.");
+        if (IsAddressLike(text.Pool) && !EvmAddress.IsAddress(text.Pool)) return Bad("'pool' must be an underlying or a 0x address of 40 hex digits.");
 
         var query = new ExportQuery
         {
@@ -50,7 +51,7 @@ public static class ExportFilters
         if (!string.IsNullOrWhiteSpace(text.Token))
         {
             var name = text.Token.Trim();
-            var token = tokens.FirstOrDefault(t => IsAddress(name) ? string.Equals(t.Address, name, StringComparison.OrdinalIgnoreCase) : t.Symbol == name);
+            var token = tokens.FirstOrDefault(t => EvmAddress.IsAddress(name) ? string.Equals(t.Address, name, StringComparison.OrdinalIgnoreCase) : t.Symbol == name);
             if (token is null) return NotFound($"No token '{Clip(name)}'.");
             query = query with { Token = token.Address, ChainId = token.ChainId };
         }
@@ -58,7 +59,7 @@ public static class ExportFilters
         {
             var name = text.Pool.Trim();
             var pool = tokens.FirstOrDefault(t => (query.ChainId is null || t.ChainId == query.ChainId)
-                && (IsAddress(name) ? string.Equals(t.PoolAddress, name, StringComparison.OrdinalIgnoreCase) : t.Underlying == name));
+                && (EvmAddress.IsAddress(name) ? string.Equals(t.PoolAddress, name, StringComparison.OrdinalIgnoreCase) : t.Underlying == name));
             if (pool is null) return NotFound($"No reserve pool '{Clip(name)}'.");
             query = query with { Pool = pool.PoolAddress, ChainId = pool.ChainId };
         }
@@ -78,9 +79,6 @@ public static class ExportFilters
     }
 
     private static bool IsAddressLike(string? s) => s?.Trim().StartsWith("0x", StringComparison.OrdinalIgnoreCase) == true;
-
-    internal static bool IsAddress(string? s) =>
-        s?.Trim() is { Length: 42 } a && a.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && !a.AsSpan(2).ContainsAnyExcept("0123456789abcdefABCDEF");
 
     private static string Clip(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }

@@ -3,10 +3,12 @@ namespace LeveragedTokens.Data.Queries;
 /// <summary>A reserve pool: its tokens, ledger (draws, fees, injections) and suspension periods.</summary>
 public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory)
 {
-    public async Task<PoolInfo?> FindAsync(string underlying, CancellationToken ct = default)
+    /// <summary>A pool by its contract address (any case) or, failing that, its exact underlying.</summary>
+    public async Task<PoolInfo?> FindAsync(string underlyingOrAddress, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var pool = await db.ReservePools.AsNoTracking().Where(p => p.Underlying == underlying).OrderBy(p => p.ChainId)
+        var address = EvmAddress.Normalised(underlyingOrAddress);
+        var pool = await db.ReservePools.AsNoTracking().Where(p => p.Address == address || p.Underlying == underlyingOrAddress).OrderBy(p => p.ChainId)
             .Select(p => new { p.ChainId, p.Address, p.Underlying, p.FloorBps }).FirstOrDefaultAsync(ct);
         if (pool is null) return null;
         var tokens = await TokenQueries.Project(db, db.Tokens.Where(t => t.ChainId == pool.ChainId && t.PoolAddress == pool.Address))
@@ -14,10 +16,12 @@ public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory
         return new PoolInfo(pool.ChainId, pool.Address, pool.Underlying, pool.FloorBps, [.. tokens.OrderBy(t => t.Symbol, StringComparer.Ordinal)]);
     }
 
-    public async Task<IReadOnlyList<string>> UnderlyingsAsync(CancellationToken ct = default)
+    /// <summary>One pool per underlying (the lowest chain id's, as <see cref="FindAsync"/> picks), by underlying.</summary>
+    public async Task<IReadOnlyList<(string Underlying, string Address)>> PoolsAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.ReservePools.AsNoTracking().Select(p => p.Underlying).Distinct().OrderBy(u => u).ToListAsync(ct);
+        var pools = await db.ReservePools.AsNoTracking().OrderBy(p => p.ChainId).Select(p => new { p.Underlying, p.Address }).ToListAsync(ct);
+        return [.. pools.DistinctBy(p => p.Underlying).OrderBy(p => p.Underlying, StringComparer.Ordinal).Select(p => (p.Underlying, p.Address))];
     }
 
     /// <summary>Draws summed per token in [from, to] (SQL: EF cannot sum BigInteger).</summary>

@@ -13,10 +13,14 @@ public sealed class TokenQueries(IDbContextFactory<DashboardDbContext> factory)
         return [.. tokens.OrderBy(t => t.Underlying, StringComparer.Ordinal).ThenBy(t => t.Symbol, StringComparer.Ordinal)];
     }
 
-    public async Task<TokenInfo?> FindAsync(string symbol, CancellationToken ct = default)
+    /// <summary>A token by its contract address (any case) or, failing that, its exact symbol.</summary>
+    public async Task<TokenInfo?> FindAsync(string symbolOrAddress, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Project(db, db.Tokens.Where(t => t.Symbol == symbol).OrderBy(t => t.ChainId)).FirstOrDefaultAsync(ct);
+        var tokens = EvmAddress.Normalised(symbolOrAddress) is { } address
+            ? db.Tokens.Where(t => t.Address == address || t.Symbol == symbolOrAddress)
+            : db.Tokens.Where(t => t.Symbol == symbolOrAddress);
+        return await Project(db, tokens.OrderBy(t => t.ChainId)).FirstOrDefaultAsync(ct);
     }
 
     internal static IQueryable<TokenInfo> Project(DashboardDbContext db, IQueryable<Entities.LeveragedToken> tokens) =>

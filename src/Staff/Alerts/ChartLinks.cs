@@ -1,3 +1,5 @@
+using LeveragedTokens.Data;
+
 namespace LeveragedTokens.Staff.Alerts;
 
 /// <summary>
@@ -11,9 +13,9 @@ public sealed class ChartLinks(IReadOnlyDictionary<string, string> tokenSymbols,
         var t = new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)).ToUnixTimeSeconds();
         var window = $"from={t - 86_400}&to={t + 86_400}&at={t}";
         if (poolUnderlyings.TryGetValue(condition.Subject, out var underlying))
-            return $"/reserves/{Uri.EscapeDataString(underlying)}?{window}";
+            return $"{PublicPaths.Reserve(underlying, condition.Subject)}?{window}";
         if (tokenSymbols.TryGetValue(condition.Subject, out var symbol))
-            return $"/tokens/{Uri.EscapeDataString(symbol)}?{window}";
+            return $"{PublicPaths.Token(symbol, condition.Subject)}?{window}";
         return "/status";
     }
 }

@@ -32,7 +32,7 @@ public partial class ReservePage
 
     [Parameter] public string Underlying { get; set; } = "";
 
-    private string MetricsSource => $"/api/v1/reserves/{Uri.EscapeDataString(Underlying)}/metrics";
+    private string MetricsSource => PublicPaths.ReserveApi(Underlying) + "/metrics";
 
     protected override async Task LoadAsync()
     {

@@ -1,5 +1,6 @@
 using LeveragedTokens.Dashboard.Web.Components.Shared;
 using LeveragedTokens.Dashboard.Web.Formatting;
+using LeveragedTokens.Data;
 using LeveragedTokens.Protocol;
 using LeveragedTokens.Data.Queries;
 using Microsoft.AspNetCore.Components;
@@ -23,7 +24,7 @@ public partial class TokenPage
 
     [Parameter] public string Symbol { get; set; } = "";
 
-    private string ApiBase => $"/api/v1/tokens/{Uri.EscapeDataString(Symbol)}";
+    private string ApiBase => PublicPaths.TokenApi(Symbol);
 
     protected override async Task LoadAsync()
     {
