@@ -66,20 +66,22 @@ public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory
         return rows;
     }
 
-    /// <summary>Suspended-to-resumed intervals; an open one has no end.</summary>
+    /// <summary>Suspended-to-resumed intervals, oldest first, each with the logs that opened and closed it; an open one has no end.</summary>
     public async Task<IReadOnlyList<SuspensionPeriod>> SuspensionsAsync(PoolInfo pool, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var events = await db.SuspensionEvents.AsNoTracking().Where(s => s.ChainId == pool.ChainId && s.PoolAddress == pool.Address)
-            .OrderBy(s => s.BlockNumber).ThenBy(s => s.LogIndex).Select(s => new { s.IsSuspended, s.BlockTime }).ToListAsync(ct);
+            .OrderBy(s => s.BlockNumber).ThenBy(s => s.LogIndex)
+            .Select(s => new { s.IsSuspended, Edge = new SuspensionEdge(s.ChainId, s.BlockNumber, s.LogIndex, s.TxHash, s.BlockHash, s.BlockTime, s.ReserveValue, s.FloorValue) })
+            .ToListAsync(ct);
         var periods = new List<SuspensionPeriod>();
-        DateTime? start = null;
+        SuspensionEdge? start = null;
         foreach (var e in events)
         {
-            if (e.IsSuspended) start ??= e.BlockTime;
-            else if (start is { } s) { periods.Add(new SuspensionPeriod(s, e.BlockTime)); start = null; }
+            if (e.IsSuspended) start ??= e.Edge;
+            else if (start is not null) { periods.Add(new SuspensionPeriod(start, e.Edge)); start = null; }
         }
-        if (start is { } open) periods.Add(new SuspensionPeriod(open, null));
+        if (start is not null) periods.Add(new SuspensionPeriod(start, null));
         return periods;
     }
 

@@ -24,10 +24,12 @@ public partial class ReservePage
     private IReadOnlyList<ChartShade> _shades = [];
     private IReadOnlyList<DrawsByToken> _draws = [];
     private IReadOnlyList<LedgerEntryRow> _inflows = [];
-    private int _suspensionCount;
+    private IReadOnlyList<SuspensionPeriod> _suspensions = [];
+    private DateTime _chainNow;
 
     [Inject] private ReserveQueries Reserves { get; set; } = default!;
     [Inject] private SeriesQueries Series { get; set; } = default!;
+    [Inject] private StatusQueries Status { get; set; } = default!;
     [Inject] private Live.LiveCache Cache { get; set; } = default!;
 
     [Parameter] public string Underlying { get; set; } = "";
@@ -58,12 +60,13 @@ public partial class ReservePage
             () => Series.ReserveAsync(pool.ChainId, pool.Address, from is { } f ? Times.Hour(f) : null, to is { } e ? Times.Hour(e) : null));
         var latestRead = latestHour is { } lh ? Series.ReserveAsync(pool.ChainId, pool.Address, lh, lh) : null;
         var suspensionsRead = Reserves.SuspensionsAsync(pool);
+        var nowRead = Status.ChainNowAsync(pool.ChainId);
         var drawsRead = Cache.GetOrAddAsync("draws|" + key, () => Reserves.DrawsByTokenAsync(pool, from, to));
         var inflowsRead = Cache.GetOrAddAsync("inflows|" + key, () => Reserves.InflowsAsync(pool, from, to, limit: 20));
         var drawnRead = latestHour is { } ah
             ? Cache.GetOrAddAsync($"drawn|{pool.Address}|{ah}", () => Reserves.DrawnAsync(pool, Times.FromHour(ah + 1), ReserveRunway.DefaultWindowHours))
             : null;
-        await Task.WhenAll(new Task?[] { seriesRead, latestRead, suspensionsRead, drawsRead, inflowsRead, drawnRead }.OfType<Task>());
+        await Task.WhenAll(new Task?[] { seriesRead, latestRead, suspensionsRead, nowRead, drawsRead, inflowsRead, drawnRead }.OfType<Task>());
 
         _series = await seriesRead;
         var pts = _series.Points;
@@ -79,8 +82,9 @@ public partial class ReservePage
         _buffer = [new ChartLine("Buffer depth", "minBufferDepth", "#43a047", pts.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.MinBufferDepth))).ToList())];
         _belowZero = [new ChartRegion("Below floor (< 0)", null, 0, "#b71c1c")];
 
-        var suspensions = await suspensionsRead;
-        _suspensionCount = suspensions.Count;
+        var suspensions = _suspensions = await suspensionsRead;
+        // An ongoing suspension's duration runs to chain now, as the API counts it.
+        _chainNow = await nowRead ?? DateTime.UtcNow;
         var chainEnd = latestHour is { } le ? Times.FromHour(le + 1) : DateTime.UtcNow;
         _shades = suspensions.Select(s => new ChartShade(s.Start, s.End ?? chainEnd,
             $"Rebalancing suspended {Times.Iso(s.Start)} to {(s.End is { } end ? Times.Iso(end) : "now")}")).ToList();

@@ -23,6 +23,9 @@ public partial class TokenPage
 
     [Parameter] public string Symbol { get; set; } = "";
 
+    /// <summary>Each rebalance is drawn at its leverage before (the band breach) and after.</summary>
+    private static readonly IReadOnlyList<string> LeverageMarkers = ["leverageBefore", "leverageAfter"];
+
     private string ApiBase => $"/api/v1/tokens/{Uri.EscapeDataString(Symbol)}";
 
     protected override async Task LoadAsync()
