@@ -17,7 +17,7 @@ public partial class TokenPage
     private DateTime? _from, _to;
     private DecayView? _decay;
     private RebalanceFilter _filter = new();
-    private string _fallbackText = "";
+    private DateTime _fallbackDue, _chainNow;
 
     [Inject] private Live.LiveCache Cache { get; set; } = default!;
 
@@ -70,11 +70,8 @@ public partial class TokenPage
         _filter = new RebalanceFilter { TokenAddress = t.Address, From = from, To = to };
 
         var last = (await lastRead).Rows.FirstOrDefault();
-        var now = await nowRead ?? DateTime.UtcNow;
-        var due = (last?.BlockTime ?? t.RegisteredAt).AddSeconds(t.FallbackIntervalSeconds);
-        _fallbackText = due > now
-            ? $"in {Times.Duration(due - now)} ({Times.Iso(due)}) unless leverage leaves the band first"
-            : $"due since {Times.Iso(due)} (waiting for the keeper)";
+        _chainNow = await nowRead ?? DateTime.UtcNow;
+        _fallbackDue = (last?.BlockTime ?? t.RegisteredAt).AddSeconds(t.FallbackIntervalSeconds);
         _token = t;
     }
 }
