@@ -60,3 +60,9 @@ public sealed record SuspensionEdgeDto(ChainRef Source, ExactValue ReserveValue,
 
 /// <summary>A suspension of a pool's rebalancing: Resumed is null while ongoing (the duration then runs to chain now).</summary>
 public sealed record SuspensionDto(SuspensionEdgeDto Suspended, SuspensionEdgeDto? Resumed, bool Ongoing, long DurationSeconds, IReadOnlyList<string> TokensHeldBack);
+
+/// <summary>
+/// Runway: buffer depth over the average hourly draw of the window before AsOf (the end of the latest metrics hour).
+/// Hours is null when nothing was drawn in the window (unlimited), negative below the floor.
+/// </summary>
+public sealed record RunwayDto(long Hour, DateTime AsOf, decimal WindowHours, ExactValue BufferDepth, ExactValue Drawn, ExactValue DrawPerHour, double? Hours);

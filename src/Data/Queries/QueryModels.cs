@@ -120,3 +120,6 @@ public sealed record DeferralPage(IReadOnlyList<DeferralRow> Rows, RebalanceCurs
 /// <summary>A token whose rebalances are being deferred: the latest reason, since the first deferral after its last rebalance.</summary>
 public sealed record DeferredRebalance(
     long ChainId, string TokenAddress, DeferralReason Reason, DateTime LatestAt, DateTime Since, long SinceBlock, int SinceLogIndex, string SinceTxHash);
+
+/// <summary>A pool's runway as of the end of its latest metrics hour.</summary>
+public sealed record RunwayReading(long Hour, ReserveRunway Runway);

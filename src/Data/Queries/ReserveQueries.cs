@@ -85,8 +85,27 @@ public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory
         return periods;
     }
 
+    /// <summary>
+    /// The pool's runway as of its latest hourly metrics: that hour's buffer depth over the average draw of the
+    /// <paramref name="windowHours"/> up to the hour's end. Null before any metrics.
+    /// </summary>
+    public async Task<RunwayReading?> RunwayAsync(PoolInfo pool, decimal windowHours, CancellationToken ct = default)
+    {
+        BigInteger buffer;
+        long hour;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            var latest = await db.ReserveMetrics.AsNoTracking().Where(m => m.ChainId == pool.ChainId && m.PoolAddress == pool.Address)
+                .OrderByDescending(m => m.Hour).Select(m => new { m.Hour, m.BufferDepth }).FirstOrDefaultAsync(ct);
+            if (latest is null) return null;
+            (hour, buffer) = (latest.Hour, latest.BufferDepth);
+        }
+        var drawn = await DrawnAsync(pool, DateTime.UnixEpoch.AddHours(hour + 1), windowHours, ct);
+        return new RunwayReading(hour, new ReserveRunway(buffer, drawn, windowHours));
+    }
+
     /// <summary>Quote value drawn over the <paramref name="hours"/> before <paramref name="until"/>.</summary>
-    public async Task<BigInteger> DrawnAsync(PoolInfo pool, DateTime until, int hours, CancellationToken ct = default)
+    public async Task<BigInteger> DrawnAsync(PoolInfo pool, DateTime until, decimal hours, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var conn = await SeriesQueries.OpenAsync(db, ct);
@@ -95,7 +114,7 @@ public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory
             WHERE chain_id = @c AND pool_address = @p AND kind = 0 AND block_time BETWEEN @from AND @to
               AND block_number BETWEEN @minBlock AND @maxBlock
             """, conn);
-        await BindRangeAsync(cmd, conn, pool, until.AddHours(-hours), until, ct);
+        await BindRangeAsync(cmd, conn, pool, until.AddHours(-(double)hours), until, ct);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return SeriesQueries.Big(reader, 0);

@@ -3,6 +3,7 @@ using LeveragedTokens.Dashboard.Web.Formatting;
 using LeveragedTokens.Data;
 using LeveragedTokens.Protocol;
 using LeveragedTokens.Data.Queries;
+using LeveragedTokens.Staff.Thresholds;
 using Microsoft.AspNetCore.Components;
 
 namespace LeveragedTokens.Dashboard.Web.Components.Pages;
@@ -30,6 +31,7 @@ public partial class ReservePage
     [Inject] private ReserveQueries Reserves { get; set; } = default!;
     [Inject] private SeriesQueries Series { get; set; } = default!;
     [Inject] private StatusQueries Status { get; set; } = default!;
+    [Inject] private ThresholdEditor Thresholds { get; set; } = default!;
     [Inject] private Live.LiveCache Cache { get; set; } = default!;
 
     [Parameter] public string Underlying { get; set; } = "";
@@ -63,10 +65,10 @@ public partial class ReservePage
         var nowRead = Status.ChainNowAsync(pool.ChainId);
         var drawsRead = Cache.GetOrAddAsync("draws|" + key, () => Reserves.DrawsByTokenAsync(pool, from, to));
         var inflowsRead = Cache.GetOrAddAsync("inflows|" + key, () => Reserves.InflowsAsync(pool, from, to, limit: 20));
-        var drawnRead = latestHour is { } ah
-            ? Cache.GetOrAddAsync($"drawn|{pool.Address}|{ah}", () => Reserves.DrawnAsync(pool, Times.FromHour(ah + 1), ReserveRunway.DefaultWindowHours))
-            : null;
-        await Task.WhenAll(new Task?[] { seriesRead, latestRead, suspensionsRead, nowRead, drawsRead, inflowsRead, drawnRead }.OfType<Task>());
+        // The runway's window is the staff setting the runway alert and the API use too.
+        var window = await Thresholds.EffectiveAsync(pool.Address, ThresholdKey.RunwayWindowHours, default);
+        var runwayRead = Cache.GetOrAddAsync($"runway|{pool.Address}|{latestHour}|{window}", () => Reserves.RunwayAsync(pool, window));
+        await Task.WhenAll(seriesRead, latestRead ?? Task.CompletedTask, suspensionsRead, nowRead, drawsRead, inflowsRead, runwayRead);
 
         _series = await seriesRead;
         var pts = _series.Points;
@@ -93,15 +95,17 @@ public partial class ReservePage
 
         _draws = await drawsRead;
         _inflows = await inflowsRead;
-        _runway = "—";
-        if (_latest is { } l && drawnRead is not null)
-        {
-            var runway = new ReserveRunway(l.MinBufferDepth, await drawnRead, ReserveRunway.DefaultWindowHours);
-            var window = $"the last {ReserveRunway.DefaultWindowHours} hours'";
-            _runway = l.MinBufferDepth.Sign <= 0 ? "none: the reserve is at or below its floor"
-                : double.IsInfinity(runway.Hours) ? $"unlimited at {window} draw rate (no draws)"
-                : $"{runway.Hours:N0} hours at {window} average draw of {Wad.Format(runway.DrawPerHour, "USD")}/h";
-        }
+        _runway = await runwayRead is { Runway: var r }
+            ? RunwayText(r)
+            : "—";
+    }
+
+    private static string RunwayText(ReserveRunway r)
+    {
+        var window = $"the average draw of the last {r.WindowHours:0.##} h";
+        return r.BufferDepth.Sign <= 0 ? "none: the reserve is at or below its floor"
+            : double.IsInfinity(r.Hours) ? $"unlimited at {window} (nothing drawn)"
+            : $"{r.Hours:N0} hours at {window}, {Wad.Format(r.DrawPerHour, "USD")}/h";
     }
 
     private static double UtilizationPercent(ReservePoint p) =>
