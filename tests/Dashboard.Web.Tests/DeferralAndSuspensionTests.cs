@@ -9,13 +9,6 @@ public sealed class DeferralAndSuspensionTests(SeededDashboard app)
 {
     private readonly HttpClient _client = app.Factory.CreateClient();
 
-    private async Task<JsonElement> GetJson(string url)
-    {
-        var response = await _client.GetAsync(url);
-        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     [Fact]
     public async Task ATokensDeferralsArePagedByCursorNewestFirstWithReasonLeverageAndTheirLogs()
     {
@@ -28,7 +21,7 @@ public sealed class DeferralAndSuspensionTests(SeededDashboard app)
         string? cursor = null;
         do
         {
-            var page = await GetJson("/api/v1/tokens/ETH3L/deferrals?limit=3" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            var page = await _client.GetJsonAsync("/api/v1/tokens/ETH3L/deferrals?limit=3" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
             var items = page.GetProperty("items").EnumerateArray().ToList();
             Assert.InRange(items.Count, 1, 3);
             listed.AddRange(items);
@@ -47,7 +40,7 @@ public sealed class DeferralAndSuspensionTests(SeededDashboard app)
             Assert.Equal(Wad.Exact(row.MarkPrice), json.GetProperty("markPrice").GetProperty("value").GetString());
         }
         // The BTC pool was never suspended: its tokens have nothing deferred.
-        Assert.Empty((await GetJson("/api/v1/tokens/BTC3L/deferrals")).GetProperty("items").EnumerateArray());
+        Assert.Empty((await _client.GetJsonAsync("/api/v1/tokens/BTC3L/deferrals")).GetProperty("items").EnumerateArray());
     }
 
     [Fact]
@@ -56,7 +49,7 @@ public sealed class DeferralAndSuspensionTests(SeededDashboard app)
         var token = SampleData.Tokens.First(t => t.Symbol == "ETH3S");
         var all = app.Seeded.Deferrals.Where(d => d.TokenAddress == token.Address).OrderBy(d => d.BlockTime).ToList();
         var from = all[1].BlockTime;
-        var page = await GetJson($"/api/v1/tokens/ETH3S/deferrals?from={from:O}");
+        var page = await _client.GetJsonAsync($"/api/v1/tokens/ETH3S/deferrals?from={from:O}");
         Assert.Equal(all.Count(d => d.BlockTime >= from), page.GetProperty("items").GetArrayLength());
     }
 
@@ -81,7 +74,7 @@ public sealed class DeferralAndSuspensionTests(SeededDashboard app)
             .OrderBy(s => s.BlockNumber).ThenBy(s => s.LogIndex).ToListAsync();
         var (suspended, resumed) = (events.Single(e => e.IsSuspended), events.Single(e => !e.IsSuspended));
 
-        var list = (await GetJson("/api/v1/reserves/ETH/suspensions")).EnumerateArray().ToList();
+        var list = (await _client.GetJsonAsync("/api/v1/reserves/ETH/suspensions")).EnumerateArray().ToList();
 
         var s = Assert.Single(list);
         Assert.False(s.GetProperty("ongoing").GetBoolean());
@@ -95,13 +88,13 @@ public sealed class DeferralAndSuspensionTests(SeededDashboard app)
             Assert.Equal(row.ReserveValue.ToString(), json.GetProperty("reserveValue").GetProperty("raw").GetString());
             Assert.Equal(row.FloorValue.ToString(), json.GetProperty("floorValue").GetProperty("raw").GetString());
         }
-        Assert.Empty((await GetJson("/api/v1/reserves/BTC/suspensions")).EnumerateArray());
+        Assert.Empty((await _client.GetJsonAsync("/api/v1/reserves/BTC/suspensions")).EnumerateArray());
     }
 
     [Fact]
     public async Task TheOpenApiDocumentDescribesDeferralsAndSuspensions()
     {
-        var paths = (await GetJson("/api/v1/openapi.json")).GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        var paths = (await _client.GetJsonAsync("/api/v1/openapi.json")).GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/v1/tokens/{token}/deferrals", paths);
         Assert.Contains("/api/v1/reserves/{underlying}/suspensions", paths);
     }
@@ -130,7 +123,7 @@ public sealed class DeferralAndSuspensionTests(SeededDashboard app)
         Assert.Contains("data-testid=\"suspension-list\"", html);
         Assert.Contains("data-ongoing=\"false\"", html);
         Assert.Contains("12h 0m", html);
-        foreach (var tx in (await GetJson("/api/v1/reserves/ETH/suspensions"))[0] is var s
+        foreach (var tx in (await _client.GetJsonAsync("/api/v1/reserves/ETH/suspensions"))[0] is var s
                      ? new[] { s.GetProperty("suspended"), s.GetProperty("resumed") }.Select(e => e.GetProperty("source").GetProperty("txHash").GetString())
                      : [])
             Assert.Contains("https://explorer.example/tx/" + tx, html);

@@ -72,7 +72,7 @@ public sealed class ReserveFigureTests(SeededDashboard app)
             .Select(d => d.Value!.Value));
         var expected = new ReserveRunway(latest.BufferDepth, drawn, windowHours);
 
-        var response = await _client.GetFromJsonAsync<JsonElement>("/api/v1/reserves/BTC/runway");
+        var response = await _client.GetJsonAsync("/api/v1/reserves/BTC/runway");
         Assert.Equal(windowHours, response.GetProperty("windowHours").GetDecimal());
         Assert.Equal(drawn.ToString(), response.GetProperty("drawn").GetProperty("raw").GetString());
         Assert.Equal(latest.BufferDepth.ToString(), response.GetProperty("bufferDepth").GetProperty("raw").GetString());

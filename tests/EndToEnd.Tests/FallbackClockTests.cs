@@ -1,4 +1,4 @@
-using Npgsql;
+using LeveragedTokens.Data.Entities;
 
 namespace LeveragedTokens.EndToEnd.Tests;
 
@@ -29,23 +29,8 @@ public sealed partial class FallbackClockTests(DashboardSite site)
         await Assertions.Expect(clock).ToHaveTextAsync(Ticking());
         var landed = site.Seeded.LastTime.AddMinutes(30);
 
-        await using (var db = TestDatabases.Dashboard(site.ConnectionString))
-        {
-            // Inside the confirmed head, with its raw log, as the indexer writes it: the newest rebalance of the site stays a whole one.
-            var id = site.Seeded.Rebalances.Where(r => r.TokenAddress == token.Address).Max(r => r.RebalanceId) + 1;
-            var at = ChainRows.Hourly.At(site.Seeded.LastBlock + 1, 0, token.Address, time: landed);
-            var rebalance = ChainRows.Rebalance(at, id);
-            db.Rebalances.Add(rebalance);
-            db.RawEvents.Add(ChainRows.Raw(at, "Rebalanced",
-                [SampleData.RebalancedTopic0, "0x" + id.ToString("x64"), "0x" + ((int)rebalance.Trigger).ToString("x64")]));
-            await db.SaveChangesAsync();
-        }
-        await using (var conn = new NpgsqlConnection(site.ConnectionString))
-        {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand("NOTIFY chain_data", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
+        // Inside the confirmed head: the newest rebalance of the site stays a final one for the other tests.
+        await site.LandRebalanceAsync(token, site.Seeded.LastBlock + 1, landed, RebalanceTrigger.TimeFallback);
 
         // Due 24 h after the new rebalance; chain now is still the last hour, so a full 24 h and the 30 min are left.
         await Assertions.Expect(clock).ToHaveAttributeAsync("data-due", landed.AddHours(24).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
