@@ -2,11 +2,12 @@ namespace LeveragedTokens.Data;
 
 /// <summary>
 /// Runway: the hours a pool's buffer above its floor lasts at the average reserve draw of a trailing
-/// window. One definition for the reserve page and the runway alert (whose window is a threshold).
+/// window. One definition for the reserve page, the API and the runway alert; the window is one setting for all
+/// three, the staff threshold RunwayWindowHours (per pool, else global, else <see cref="DefaultWindowHours"/>).
 /// </summary>
 public readonly record struct ReserveRunway(BigInteger BufferDepth, BigInteger Drawn, decimal WindowHours)
 {
-    /// <summary>The trailing window unless staff set another for a pool's alert.</summary>
+    /// <summary>The trailing window unless staff set another.</summary>
     public const int DefaultWindowHours = 24;
 
     /// <summary>Average quote value drawn per hour over the window (WAD, rounded down).</summary>

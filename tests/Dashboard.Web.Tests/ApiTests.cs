@@ -5,17 +5,10 @@ public sealed class ApiTests(SeededDashboard app)
 {
     private readonly HttpClient _client = app.Factory.CreateClient();
 
-    private async Task<JsonElement> GetJson(string url)
-    {
-        var response = await _client.GetAsync(url);
-        Assert.True(response.IsSuccessStatusCode, $"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     [Fact]
     public async Task TokensListEveryTokenWithExactNavAndPoolHealth()
     {
-        var tokens = await GetJson("/api/v1/tokens");
+        var tokens = await _client.GetJsonAsync("/api/v1/tokens");
         Assert.Equal(SampleData.Tokens.Select(t => t.Symbol).Order(), tokens.EnumerateArray().Select(t => t.GetProperty("symbol").GetString()).Order());
         var btc = tokens.EnumerateArray().First(t => t.GetProperty("symbol").GetString() == "BTC3L");
         Assert.Equal("3000000000000000000", btc.GetProperty("targetLeverage").GetProperty("raw").GetString());
@@ -29,7 +22,7 @@ public sealed class ApiTests(SeededDashboard app)
     public async Task AHugeUint256AmountRoundTripsExactlyAsAString()
     {
         var huge = app.Seeded.HugeAmount;
-        var detail = await GetJson($"/api/v1/rebalances/{huge.TxHash}/{huge.LogIndex}");
+        var detail = await _client.GetJsonAsync($"/api/v1/rebalances/{huge.TxHash}/{huge.LogIndex}");
         var amount = detail.GetProperty("rebalance").GetProperty("amount");
         Assert.Equal(Wad.Uint256Max.ToString(), amount.GetProperty("raw").GetString());
         Assert.Equal("115792089237316195423570985008687907853269984665640564039457.584007913129639935", amount.GetProperty("value").GetString());
@@ -44,12 +37,12 @@ public sealed class ApiTests(SeededDashboard app)
     public async Task NavSeriesIsHourlyForSevenDaysAndDownsampledBeyondAThousandPoints()
     {
         var to = ChainRows.Genesis.AddHours(app.Seeded.Hours);
-        var week = await GetJson($"/api/v1/tokens/BTC3L/nav?from={to.AddDays(-7):O}&to={to:O}");
+        var week = await _client.GetJsonAsync($"/api/v1/tokens/BTC3L/nav?from={to.AddDays(-7):O}&to={to:O}");
         Assert.Equal(1, week.GetProperty("resolutionHours").GetInt32());
         Assert.InRange(week.GetProperty("count").GetInt32(), 168, 169);
-        var all = await GetJson("/api/v1/tokens/BTC3L/nav");
+        var all = await _client.GetJsonAsync("/api/v1/tokens/BTC3L/nav");
         Assert.Equal(app.Seeded.Hours, all.GetProperty("count").GetInt32());
-        var daily = await GetJson("/api/v1/tokens/BTC3L/nav?resolution=1d");
+        var daily = await _client.GetJsonAsync("/api/v1/tokens/BTC3L/nav?resolution=1d");
         Assert.Equal(24, daily.GetProperty("resolutionHours").GetInt32());
         Assert.InRange(daily.GetProperty("count").GetInt32(), app.Seeded.Hours / 24, app.Seeded.Hours / 24 + 1);
     }
@@ -57,7 +50,7 @@ public sealed class ApiTests(SeededDashboard app)
     [Fact]
     public async Task ReserveMetricsCarryExactValuesAndWorstUtilization()
     {
-        var series = await GetJson("/api/v1/reserves/ETH/metrics?resolution=1d");
+        var series = await _client.GetJsonAsync("/api/v1/reserves/ETH/metrics?resolution=1d");
         var points = series.GetProperty("points").EnumerateArray().ToList();
         Assert.NotEmpty(points);
         var p = points[0];
@@ -69,7 +62,7 @@ public sealed class ApiTests(SeededDashboard app)
     [Fact]
     public async Task StatusReportsTheIndexerCheckpoint()
     {
-        var status = await GetJson("/api/v1/status");
+        var status = await _client.GetJsonAsync("/api/v1/status");
         var chain = status.GetProperty("chains")[0];
         Assert.Equal(ChainRows.ChainId, chain.GetProperty("chainId").GetInt64());
         Assert.Equal(app.Seeded.LastBlock, chain.GetProperty("indexedBlock").GetInt64());
@@ -81,7 +74,7 @@ public sealed class ApiTests(SeededDashboard app)
     [Fact]
     public async Task DecodeFailuresAreListedWholeNewestFirst()
     {
-        var listed = (await GetJson("/api/v1/status/decode-failures")).EnumerateArray().ToList();
+        var listed = (await _client.GetJsonAsync("/api/v1/status/decode-failures")).EnumerateArray().ToList();
         var seeded = app.Seeded.DecodeFailures.OrderByDescending(f => f.BlockNumber).ThenByDescending(f => f.LogIndex).ToList();
         Assert.Equal(seeded.Count, listed.Count);
         foreach (var (json, row) in listed.Zip(seeded))
@@ -93,7 +86,7 @@ public sealed class ApiTests(SeededDashboard app)
             Assert.Equal((row.Data, row.Error), (json.GetProperty("data").GetString(), json.GetProperty("error").GetString()));
             Assert.Equal(row.BlockTime, json.GetProperty("blockTime").GetDateTime());
         }
-        Assert.Single((await GetJson("/api/v1/status/decode-failures?limit=1")).EnumerateArray());
+        Assert.Single((await _client.GetJsonAsync("/api/v1/status/decode-failures?limit=1")).EnumerateArray());
     }
 
     [Theory]
@@ -137,7 +130,7 @@ public sealed class ApiTests(SeededDashboard app)
     [Fact]
     public async Task OpenApiDocumentDescribesTheEndpoints()
     {
-        var doc = await GetJson("/api/v1/openapi.json");
+        var doc = await _client.GetJsonAsync("/api/v1/openapi.json");
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/v1/tokens/{symbol}/rebalances", paths);
         Assert.Contains("/api/v1/reserves/{underlying}/metrics", paths);

@@ -90,8 +90,8 @@ public sealed class ComponentTests : IAsyncLifetime
     [Fact]
     public void ProblemPanelStatesTheStatus()
     {
-        var cut = Render<Problem>(p => p.Add(c => c.Status, 404).Add(c => c.Message, "No token with symbol 'X'."));
+        var cut = Render<Problem>(p => p.Add(c => c.Status, 404).Add(c => c.Message, "No token with address or symbol 'X'."));
         Assert.Contains("Not found", cut.Markup);
-        Assert.Contains("No token with symbol", cut.Markup);
+        Assert.Contains("No token with address or symbol", cut.Markup);
     }
 }

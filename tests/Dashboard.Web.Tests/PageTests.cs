@@ -10,6 +10,7 @@ public sealed class PageTests(SeededDashboard app)
     [InlineData("/", "BTC3L")]
     [InlineData("/tokens/ETH3S", "nav-chart")]
     [InlineData("/tokens/ETH3S?range=all", "polyline")]
+    [InlineData("/tokens/ETH3S?range=all", "The three parts sum to the gap.")]
     // Rebalance markers are drawn by the browser from the API (ChartTests); the prerendered chart announces them.
     [InlineData("/tokens/BTC3L?range=custom&from=2026-01-05T00:00:00Z&to=2026-01-09T00:00:00Z", "Rebalance (opens its detail)")]
     [InlineData("/reserves/ETH", "utilization-chart")]

@@ -1,6 +1,4 @@
 using LeveragedTokens.Data.Entities;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace LeveragedTokens.EndToEnd.Tests;
 
@@ -111,21 +109,6 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
     [GeneratedRegex("/rebalances/0x[0-9a-f]{64}/[0-9]+$")]
     private static partial Regex RebalanceUrl();
 
-    /// <summary>What the indexer does: write a row, then NOTIFY chain_data.</summary>
-    private async Task<string> InsertRebalanceAndNotifyAsync()
-    {
-        await using var db = TestDatabases.Dashboard(site.ConnectionString);
-        var token = SampleData.Tokens[0];
-        var block = site.Seeded.LastBlock + 100;
-        var last = await db.Rebalances.Where(r => r.TokenAddress == token.Address).MaxAsync(r => r.RebalanceId);
-        var rebalance = ChainRows.Rebalance(ChainRows.Hourly.At(block, 0, token.Address, time: site.Seeded.LastTime.AddMinutes(30)), last + 1);
-        rebalance.Trigger = RebalanceTrigger.Manual;
-        db.Rebalances.Add(rebalance);
-        await db.SaveChangesAsync();
-        await using var conn = new NpgsqlConnection(site.ConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand("NOTIFY chain_data", conn);
-        await cmd.ExecuteNonQueryAsync();
-        return rebalance.TxHash;
-    }
+    private async Task<string> InsertRebalanceAndNotifyAsync() =>
+        (await site.LandRebalanceAsync(SampleData.Tokens[0], site.Seeded.LastBlock + 100, site.Seeded.LastTime.AddMinutes(30), RebalanceTrigger.Manual)).TxHash;
 }

@@ -1,5 +1,8 @@
+using LeveragedTokens.Data.Entities;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace LeveragedTokens.EndToEnd.Tests;
 
@@ -49,6 +52,30 @@ public class DashboardSite : IAsyncLifetime
         var page = await NewPageAsync();
         await page.GotoAsync(BaseUrl + path);
         return page;
+    }
+
+    /// <summary>
+    /// What the indexer does when a rebalance lands: write the row with its raw log, then NOTIFY chain_data.
+    /// The next rebalance id of the token, at <paramref name="block"/> and <paramref name="time"/>.
+    /// </summary>
+    public async Task<Rebalance> LandRebalanceAsync(SampleData.TokenSpec token, long block, DateTime time, RebalanceTrigger trigger)
+    {
+        await using (var db = TestDatabases.Dashboard(ConnectionString))
+        {
+            var id = await db.Rebalances.Where(r => r.TokenAddress == token.Address).MaxAsync(r => r.RebalanceId) + 1;
+            var at = ChainRows.Hourly.At(block, 0, token.Address, time: time);
+            var rebalance = ChainRows.Rebalance(at, id);
+            rebalance.Trigger = trigger;
+            db.Rebalances.Add(rebalance);
+            db.RawEvents.Add(ChainRows.Raw(at, "Rebalanced",
+                [SampleData.RebalancedTopic0, "0x" + id.ToString("x64"), "0x" + ((int)trigger).ToString("x64")]));
+            await db.SaveChangesAsync();
+            await using var conn = new NpgsqlConnection(ConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand("NOTIFY chain_data", conn);
+            await cmd.ExecuteNonQueryAsync();
+            return rebalance;
+        }
     }
 
     public async Task DisposeAsync()

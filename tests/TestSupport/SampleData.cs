@@ -29,7 +29,8 @@ public static class SampleData
 
     /// <summary>What the seed wrote, for assertions.</summary>
     public sealed record Seeded(
-        int Hours, IReadOnlyList<Rebalance> Rebalances, Rebalance HugeAmount, long LastBlock, DateTime LastTime, IReadOnlyList<DecodeFailure> DecodeFailures);
+        int Hours, IReadOnlyList<Rebalance> Rebalances, Rebalance HugeAmount, long LastBlock, DateTime LastTime, IReadOnlyList<DecodeFailure> DecodeFailures,
+        IReadOnlyList<RebalanceDeferral> Deferrals, IReadOnlyList<PoolLedgerEntry> Draws);
 
     public static async Task<Seeded> SeedAsync(string connectionString, int hours = 24 * 30, bool freshIndexer = true)
     {
@@ -48,6 +49,8 @@ public static class SampleData
         var state = Tokens.ToDictionary(t => t.Symbol, _ => (Nav: 100.0, Lev: 3.0, LastRebalanceHour: 0, Id: 0L));
         var reserves = new Dictionary<string, double> { [BtcPool] = 4.0, [EthPool] = 8.0 };
         var rebalances = new List<Rebalance>();
+        var deferrals = new List<RebalanceDeferral>();
+        var draws = new List<PoolLedgerEntry>();
         var suspended = false;
         long block = 10;
         for (var h = 1; h <= hours; h++)
@@ -76,7 +79,15 @@ public static class SampleData
                 var lev = t.IsLong ? s.Lev * (1 + r) / (1 + s.Lev * r) : s.Lev * (1 - r) / (1 + s.Lev * r);
                 s = (newNav, Math.Clamp(lev, 0.5, 10), s.LastRebalanceHour, s.Id);
                 var outOfBand = s.Lev < 2.5 || s.Lev > 3.5;
-                if ((outOfBand || h - s.LastRebalanceHour >= 24) && !suspended)
+                // The crash suspends the ETH pool (its log closes the hour): from then on its tokens defer the rebalances
+                // they are due, the crash's own included (the BTC ones just wait).
+                var crash = h == hours / 2;
+                if ((outOfBand || h - s.LastRebalanceHour >= 24) && (suspended || crash) && t.Pool == EthPool)
+                    deferrals.Add(new RebalanceDeferral
+                    {
+                        TokenAddress = t.Address, Reason = DeferralReason.PoolSuspended, Leverage = ChainRows.ToWad(s.Lev), MarkPrice = ChainRows.ToWad(prices[t.Pool]),
+                    }.At(crash ? chain.At(block + 3, 1 + deferrals.Count(d => d.BlockNumber == block + 3), t.Address, time: time) : At(block, t.Address)));
+                if ((outOfBand || h - s.LastRebalanceHour >= 24) && !suspended && !crash)
                 {
                     var costs = s.Nav * 0.0004;
                     var draw = costs * 0.5;
@@ -98,7 +109,7 @@ public static class SampleData
                         [RebalancedTopic0, "0x" + id.ToString("x64"), "0x" + ((int)rb.Trigger).ToString("x64")],
                         "0x" + string.Concat(Enumerable.Range(0, 11).Select(i => (i + 1).ToString("x64")))));
                     // The pool's ReserveDrawn is emitted in the rebalance's transaction.
-                    db.PoolLedger.Add(ChainRows.Ledger(At(block, t.Pool) with { TxHash = rb.TxHash }, LedgerEntryKind.ReserveDrawn,
+                    draws.Add(ChainRows.Ledger(At(block, t.Pool) with { TxHash = rb.TxHash }, LedgerEntryKind.ReserveDrawn,
                         ChainRows.ToWad(draw / prices[t.Pool]), counterparty: t.Address, rebalanceId: id, value: ChainRows.ToWad(draw * 1000)));
                     reserves[t.Pool] -= draw * 1000 / prices[t.Pool];
                     s = (navAfter, 3.0, h, id);
@@ -147,6 +158,8 @@ public static class SampleData
         var huge = rebalances[0];
         huge.Amount = Protocol.Wad.Uint256Max;
         db.Rebalances.AddRange(rebalances);
+        db.RebalanceDeferrals.AddRange(deferrals);
+        db.PoolLedger.AddRange(draws);
         db.IndexerStates.Add(new IndexerState
         {
             ChainId = ChainRows.ChainId, IndexedBlock = block + 3, IndexedBlockHash = ChainRows.BlockHash(block + 3), HeadBlock = block + 5,
@@ -154,6 +167,6 @@ public static class SampleData
             UpdatedAt = freshIndexer ? DateTime.UtcNow : DateTime.UtcNow.AddHours(-3),
         });
         await db.SaveChangesAsync();
-        return new Seeded(hours, rebalances, huge, block + 3, genesis.AddHours(hours), failures);
+        return new Seeded(hours, rebalances, huge, block + 3, genesis.AddHours(hours), failures, deferrals, draws);
     }
 }

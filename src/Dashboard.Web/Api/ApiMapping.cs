@@ -32,6 +32,18 @@ internal static class ApiMapping
         ExactValue.Of(r.LeverageBefore), ExactValue.Of(r.LeverageAfter), ExactValue.Of(r.NavBefore), ExactValue.Of(r.NavAfter),
         ExactValue.Of(r.NavDelta), ExactValue.Of(r.SlippageCost), ExactValue.Of(r.GasCost), ExactValue.Of(r.ReserveDraw));
 
+    public static DeferralDto ToDto(this DeferralRow d, DashboardOptions options) => new(
+        new ChainRef(d.ChainId, d.BlockNumber, d.LogIndex, d.TxHash, d.BlockHash, d.BlockTime, options.ExplorerTxUrl(d.ChainId, d.TxHash)),
+        d.Symbol, d.TokenAddress, d.Reason.ApiName(), ExactValue.Of(d.Leverage), ExactValue.Of(d.MarkPrice));
+
+    public static SuspensionDto ToDto(this SuspensionPeriod s, PoolInfo pool, DateTime now, DashboardOptions options) => new(
+        s.Suspended.ToDto(options), s.Resumed?.ToDto(options), s.Resumed is null, (long)s.Duration(now).TotalSeconds,
+        pool.Tokens.Select(t => t.Symbol).ToList());
+
+    private static SuspensionEdgeDto ToDto(this SuspensionEdge e, DashboardOptions options) => new(
+        new ChainRef(e.ChainId, e.BlockNumber, e.LogIndex, e.TxHash, e.BlockHash, e.BlockTime, options.ExplorerTxUrl(e.ChainId, e.TxHash)),
+        ExactValue.Of(e.ReserveValue), ExactValue.Of(e.FloorValue));
+
     public static NavPointDto ToDto(this NavPoint p) =>
         new(p.Hour, Times.FromHour(p.Hour), ExactValue.Of(p.Nav), ExactValue.Of(p.Leverage), ExactValue.Of(p.MarkPrice));
 

@@ -49,3 +49,20 @@ public sealed record DecodeFailureDto(
 public sealed record ChainStatusDto(
     long ChainId, long HeadBlock, long IndexedBlock, long LagBlocks, int Confirmations, double EventsPerSecond, long ReorgCount,
     long DecodeFailures, string? LastError, DateTime? LastErrorAt, DateTime UpdatedAt, bool Stale);
+
+/// <summary>A deferred rebalance: the token was due one and did not trade, with the reason and the leverage it had.</summary>
+public sealed record DeferralDto(ChainRef Source, string Token, string TokenAddress, string Reason, ExactValue Leverage, ExactValue MarkPrice);
+
+public sealed record DeferralPageDto(IReadOnlyList<DeferralDto> Items, string? NextCursor);
+
+/// <summary>The RebalancingSuspended or RebalancingResumed log at one end of a suspension, with what it reported.</summary>
+public sealed record SuspensionEdgeDto(ChainRef Source, ExactValue ReserveValue, ExactValue FloorValue);
+
+/// <summary>A suspension of a pool's rebalancing: Resumed is null while ongoing (the duration then runs to chain now).</summary>
+public sealed record SuspensionDto(SuspensionEdgeDto Suspended, SuspensionEdgeDto? Resumed, bool Ongoing, long DurationSeconds, IReadOnlyList<string> TokensHeldBack);
+
+/// <summary>
+/// Runway: buffer depth over the average hourly draw of the window before AsOf (the end of the latest metrics hour).
+/// Hours is null when nothing was drawn in the window (unlimited), negative below the floor.
+/// </summary>
+public sealed record RunwayDto(long Hour, DateTime AsOf, decimal WindowHours, ExactValue BufferDepth, ExactValue Drawn, ExactValue DrawPerHour, double? Hours);

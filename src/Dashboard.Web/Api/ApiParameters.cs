@@ -58,4 +58,22 @@ public static partial class ApiParameters
         if (string.IsNullOrWhiteSpace(text)) return true;
         return int.TryParse(text, System.Globalization.NumberStyles.None, null, out limit) && limit is >= 1 and <= RebalanceQueries.MaxLimit;
     }
+
+    /// <summary>A keyset list's cursor (as this API returned it) and limit (1 to 500): every cursor-paged list reads them here.</summary>
+    public static bool TryPage(string? cursor, string? limit, out RebalanceCursor? after, out int take, out string? error)
+    {
+        take = 0;
+        error = !RebalanceCursor.TryParse(cursor, out after) ? "'cursor' is not a cursor this API returned."
+            : !TryLimit(limit, 100, out take) ? $"'limit' must be 1 to {RebalanceQueries.MaxLimit}."
+            : null;
+        return error is null;
+    }
+
+    /// <summary>A list's optional time bounds: ISO 8601 or unix seconds, from &lt;= to.</summary>
+    public static bool TryTimes(string? from, string? to, out DateTime? fromTime, out DateTime? toTime, out string? error)
+    {
+        var ok = TimeRange.TryTime(from, out fromTime) & TimeRange.TryTime(to, out toTime) && !(fromTime > toTime);
+        error = ok ? null : "'from' and 'to' must be ISO 8601 times or unix seconds, from <= to.";
+        return ok;
+    }
 }

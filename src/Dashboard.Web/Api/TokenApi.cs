@@ -37,11 +37,9 @@ internal static class TokenApi
         tokens.MapGet("/{token}/rebalances", async (string token, string? from, string? to, string? trigger, string? cursor, string? limit,
             TokenQueries tq, RebalanceQueries rq, IOptions<DashboardOptions> options, CancellationToken ct) =>
         {
-            if (!Data.Queries.RebalanceCursor.TryParse(cursor, out var after)) return ApiMapping.BadRequest("'cursor' is not a cursor this API returned.");
+            if (!ApiParameters.TryPage(cursor, limit, out var after, out var take, out var error)) return ApiMapping.BadRequest(error!);
             if (!RebalanceVocabulary.TryParseTrigger(trigger, out var trig)) return ApiMapping.BadRequest("'trigger' must be band, fallback or manual (or 0, 1, 2).");
-            if (!ApiParameters.TryLimit(limit, 100, out var take)) return ApiMapping.BadRequest($"'limit' must be 1 to {RebalanceQueries.MaxLimit}.");
-            if (!Formatting.TimeRange.TryTime(from, out var f) || !Formatting.TimeRange.TryTime(to, out var t) || f > t)
-                return ApiMapping.BadRequest("'from' and 'to' must be ISO 8601 times or unix seconds, from <= to.");
+            if (!ApiParameters.TryTimes(from, to, out var f, out var t, out error)) return ApiMapping.BadRequest(error!);
             var found = await tq.FindAsync(token, ct);
             if (found is null) return NoToken(token);
             var page = await rq.PageAsync(new RebalanceFilter { TokenAddress = found.Address, Trigger = trig, From = f, To = t },
@@ -51,7 +49,7 @@ internal static class TokenApi
         return api;
     }
 
-    private static IResult NoToken(string token) => ApiMapping.NotFound($"No token with address or symbol '{Clip(token)}'.");
+    internal static IResult NoToken(string token) => ApiMapping.NotFound($"No token with address or symbol '{Clip(token)}'.");
 
     internal static DateTime? Time(long? hour) => hour is { } h ? Formatting.Times.FromHour(h) : null;
 

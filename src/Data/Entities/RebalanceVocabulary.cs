@@ -5,8 +5,8 @@ namespace LeveragedTokens.Data.Entities;
 public enum RebalanceDirection { Buy, Sell }
 
 /// <summary>
-/// Every spelling of a rebalance's trigger and direction, in one table each: the API's and the URL's
-/// ("band", "buy"), the page's ("Out of band", "Buy") and the export's (the enum name, "LeverageOutOfBand").
+/// Every spelling of a rebalance's trigger and direction, and of a deferral's reason, in one table each: the API's
+/// and the URL's ("band", "buy"), the page's ("Out of band", "Buy") and the export's (the enum name, "LeverageOutOfBand").
 /// </summary>
 public static class RebalanceVocabulary
 {
@@ -21,6 +21,12 @@ public static class RebalanceVocabulary
     [
         (RebalanceDirection.Buy, "buy", "Buy"),
         (RebalanceDirection.Sell, "sell", "Sell"),
+    ];
+
+    private static readonly (DeferralReason Reason, string Api, string Label)[] Reasons =
+    [
+        (DeferralReason.PoolSuspended, "suspended", "pool suspended"),
+        (DeferralReason.ReserveCannotCover, "reserve", "reserve cannot cover costs"),
     ];
 
     public static IEnumerable<RebalanceTrigger> AllTriggers => Triggers.Select(t => t.Trigger);
@@ -63,4 +69,11 @@ public static class RebalanceVocabulary
             if (text == api) isBuy = value == RebalanceDirection.Buy;
         return isBuy is not null;
     }
+
+    /// <summary>The API's name of a deferral reason ("suspended"); an unknown code reads as its number.</summary>
+    public static string ApiName(this DeferralReason reason) =>
+        Reasons.FirstOrDefault(r => r.Reason == reason).Api ?? ((int)reason).ToString(CultureInfo.InvariantCulture);
+
+    public static string Label(this DeferralReason reason) =>
+        Reasons.FirstOrDefault(r => r.Reason == reason).Label ?? $"reason {(int)reason}";
 }

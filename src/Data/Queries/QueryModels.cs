@@ -90,10 +90,36 @@ public sealed record LedgerEntryRow(long BlockNumber, int LogIndex, string TxHas
 
 public sealed record DrawsByToken(string TokenAddress, string? Symbol, BigInteger Amount, BigInteger Value, long Count);
 
-public sealed record SuspensionPeriod(DateTime Start, DateTime? End);
+/// <summary>One end of a suspension: its RebalancingSuspended or RebalancingResumed log, with the reserve and floor it reported.</summary>
+public sealed record SuspensionEdge(
+    long ChainId, long BlockNumber, int LogIndex, string TxHash, string BlockHash, DateTime BlockTime, BigInteger ReserveValue, BigInteger FloorValue);
+
+/// <summary>Suspended to resumed; an ongoing suspension has no end.</summary>
+public sealed record SuspensionPeriod(SuspensionEdge Suspended, SuspensionEdge? Resumed)
+{
+    public DateTime Start => Suspended.BlockTime;
+    public DateTime? End => Resumed?.BlockTime;
+
+    /// <summary>How long it lasted, or has lasted until <paramref name="now"/> while ongoing.</summary>
+    public TimeSpan Duration(DateTime now) => (End ?? now) - Start;
+}
 
 public sealed record PoolInfo(long ChainId, string Address, string Underlying, int FloorBps, IReadOnlyList<TokenInfo> Tokens);
 
 public sealed record IndexerStatus(
     long ChainId, long HeadBlock, long IndexedBlock, int Confirmations, double EventsPerSecond, long ReorgCount,
     string? LastError, DateTime? LastErrorAt, DateTime UpdatedAt, long DecodeFailures, DateTime? LatestBlockTime);
+
+/// <summary>A RebalanceDeferred log: the rebalance a token was due and did not make, and why.</summary>
+public sealed record DeferralRow(
+    long ChainId, long BlockNumber, int LogIndex, string TxHash, string BlockHash, DateTime BlockTime, string TokenAddress, string Symbol,
+    DeferralReason Reason, BigInteger Leverage, BigInteger MarkPrice);
+
+public sealed record DeferralPage(IReadOnlyList<DeferralRow> Rows, RebalanceCursor? Next);
+
+/// <summary>A token whose rebalances are being deferred: the latest reason, since the first deferral after its last rebalance.</summary>
+public sealed record DeferredRebalance(
+    long ChainId, string TokenAddress, DeferralReason Reason, DateTime LatestAt, DateTime Since, long SinceBlock, int SinceLogIndex, string SinceTxHash);
+
+/// <summary>A pool's runway as of the end of its latest metrics hour.</summary>
+public sealed record RunwayReading(long Hour, ReserveRunway Runway);

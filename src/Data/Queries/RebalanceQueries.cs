@@ -14,20 +14,14 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
         query = After(pinned.Query, sort, after, pinned.Chain);
         query = sort switch
         {
-            RebalanceSort.Oldest => query.OrderBy(r => r.ChainId).ThenBy(r => r.BlockNumber).ThenBy(r => r.LogIndex),
             RebalanceSort.NavDeltaAscending => query.OrderBy(r => r.NavDelta).ThenBy(r => r.ChainId).ThenBy(r => r.BlockNumber).ThenBy(r => r.LogIndex),
             RebalanceSort.NavDeltaDescending => query.OrderByDescending(r => r.NavDelta).ThenByDescending(r => r.ChainId).ThenByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex),
-            _ => query.OrderByDescending(r => r.ChainId).ThenByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex),
+            _ => query.InLogOrder(oldestFirst: sort == RebalanceSort.Oldest),
         };
-        var rows = await Project(db, query.Take(limit + 1)).ToListAsync(ct);
-        var hasMore = rows.Count > limit;
-        if (hasMore) rows.RemoveAt(rows.Count - 1);
-        var last = rows.LastOrDefault();
-        var next = hasMore && last is not null
-            ? new RebalanceCursor(last.ChainId, last.BlockNumber, last.LogIndex,
-                sort is RebalanceSort.NavDeltaAscending or RebalanceSort.NavDeltaDescending ? last.NavDelta : null)
-            : null;
-        return new RebalancePage(rows, next, hasMore);
+        var byDelta = sort is RebalanceSort.NavDeltaAscending or RebalanceSort.NavDeltaDescending;
+        var (rows, next) = await LogKeyset.TakePageAsync(Project(db, query), limit,
+            last => new RebalanceCursor(last.ChainId, last.BlockNumber, last.LogIndex, byDelta ? last.NavDelta : null), ct);
+        return new RebalancePage(rows, next, next is not null);
     }
 
     private static IQueryable<Rebalance> Filter(IQueryable<Rebalance> q, RebalanceFilter f)
@@ -48,9 +42,7 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
     /// </summary>
     private static async Task<(IQueryable<Rebalance> Query, long? Chain)> NarrowAsync(DashboardDbContext db, IQueryable<Rebalance> q, RebalanceFilter f, CancellationToken ct)
     {
-        var chains = await db.Tokens.AsNoTracking().Select(t => t.ChainId).Distinct().OrderBy(c => c).Take(2).ToListAsync(ct);
-        if (chains.Count != 1) return (q, null);
-        var chain = chains[0];
+        if (await LogKeyset.SingleChainAsync(db, ct) is not { } chain) return (q, null);
         q = q.Where(r => r.ChainId == chain);
         if (f.From is { } from)
         {
@@ -70,27 +62,14 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
     private static IQueryable<Rebalance> After(IQueryable<Rebalance> q, RebalanceSort sort, RebalanceCursor? c, long? pinnedChain)
     {
         if (c is null) return q;
-        if (pinnedChain is { } pinned && c.ChainId == pinned && sort is RebalanceSort.Newest or RebalanceSort.Oldest)
-        {
-            // One chain: compare (block, log) only, which the (token, block, log) index can seek to.
-            var (b, l) = (c.BlockNumber, c.LogIndex);
-            return sort == RebalanceSort.Oldest
-                ? q.Where(r => EF.Functions.GreaterThan(ValueTuple.Create(r.BlockNumber, r.LogIndex), ValueTuple.Create(b, l)))
-                : q.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.BlockNumber, r.LogIndex), ValueTuple.Create(b, l)));
-        }
+        if (sort is RebalanceSort.Newest or RebalanceSort.Oldest) return q.AfterInLogOrder(c, sort == RebalanceSort.Oldest, pinnedChain);
         // Row-value comparisons ((a, b, c) < (x, y, z)) so Postgres walks the index from the cursor.
         var (chain, block, log, delta) = (c.ChainId, c.BlockNumber, c.LogIndex, c.NavDelta ?? 0);
-        return sort switch
-        {
-            RebalanceSort.Oldest => q.Where(r => EF.Functions.GreaterThan(
-                ValueTuple.Create(r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(chain, block, log))),
-            RebalanceSort.NavDeltaAscending => q.Where(r => EF.Functions.GreaterThan(
-                ValueTuple.Create(r.NavDelta, r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(delta, chain, block, log))),
-            RebalanceSort.NavDeltaDescending => q.Where(r => EF.Functions.LessThan(
-                ValueTuple.Create(r.NavDelta, r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(delta, chain, block, log))),
-            _ => q.Where(r => EF.Functions.LessThan(
-                ValueTuple.Create(r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(chain, block, log))),
-        };
+        return sort == RebalanceSort.NavDeltaAscending
+            ? q.Where(r => EF.Functions.GreaterThan(
+                ValueTuple.Create(r.NavDelta, r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(delta, chain, block, log)))
+            : q.Where(r => EF.Functions.LessThan(
+                ValueTuple.Create(r.NavDelta, r.ChainId, r.BlockNumber, r.LogIndex), ValueTuple.Create(delta, chain, block, log)));
     }
 
     private static IQueryable<RebalanceRow> Project(DashboardDbContext db, IQueryable<Rebalance> q) =>

@@ -70,25 +70,46 @@ public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory
         return rows;
     }
 
-    /// <summary>Suspended-to-resumed intervals; an open one has no end.</summary>
+    /// <summary>Suspended-to-resumed intervals, oldest first, each with the logs that opened and closed it; an open one has no end.</summary>
     public async Task<IReadOnlyList<SuspensionPeriod>> SuspensionsAsync(PoolInfo pool, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var events = await db.SuspensionEvents.AsNoTracking().Where(s => s.ChainId == pool.ChainId && s.PoolAddress == pool.Address)
-            .OrderBy(s => s.BlockNumber).ThenBy(s => s.LogIndex).Select(s => new { s.IsSuspended, s.BlockTime }).ToListAsync(ct);
+            .OrderBy(s => s.BlockNumber).ThenBy(s => s.LogIndex)
+            .Select(s => new { s.IsSuspended, Edge = new SuspensionEdge(s.ChainId, s.BlockNumber, s.LogIndex, s.TxHash, s.BlockHash, s.BlockTime, s.ReserveValue, s.FloorValue) })
+            .ToListAsync(ct);
         var periods = new List<SuspensionPeriod>();
-        DateTime? start = null;
+        SuspensionEdge? start = null;
         foreach (var e in events)
         {
-            if (e.IsSuspended) start ??= e.BlockTime;
-            else if (start is { } s) { periods.Add(new SuspensionPeriod(s, e.BlockTime)); start = null; }
+            if (e.IsSuspended) start ??= e.Edge;
+            else if (start is not null) { periods.Add(new SuspensionPeriod(start, e.Edge)); start = null; }
         }
-        if (start is { } open) periods.Add(new SuspensionPeriod(open, null));
+        if (start is not null) periods.Add(new SuspensionPeriod(start, null));
         return periods;
     }
 
+    /// <summary>
+    /// The pool's runway as of its latest hourly metrics: that hour's buffer depth over the average draw of the
+    /// <paramref name="windowHours"/> up to the hour's end. Null before any metrics.
+    /// </summary>
+    public async Task<RunwayReading?> RunwayAsync(PoolInfo pool, decimal windowHours, CancellationToken ct = default)
+    {
+        BigInteger buffer;
+        long hour;
+        await using (var db = await factory.CreateDbContextAsync(ct))
+        {
+            var latest = await db.ReserveMetrics.AsNoTracking().Where(m => m.ChainId == pool.ChainId && m.PoolAddress == pool.Address)
+                .OrderByDescending(m => m.Hour).Select(m => new { m.Hour, m.BufferDepth }).FirstOrDefaultAsync(ct);
+            if (latest is null) return null;
+            (hour, buffer) = (latest.Hour, latest.BufferDepth);
+        }
+        var drawn = await DrawnAsync(pool, DateTime.UnixEpoch.AddHours(hour + 1), windowHours, ct);
+        return new RunwayReading(hour, new ReserveRunway(buffer, drawn, windowHours));
+    }
+
     /// <summary>Quote value drawn over the <paramref name="hours"/> before <paramref name="until"/>.</summary>
-    public async Task<BigInteger> DrawnAsync(PoolInfo pool, DateTime until, int hours, CancellationToken ct = default)
+    public async Task<BigInteger> DrawnAsync(PoolInfo pool, DateTime until, decimal hours, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var conn = await SeriesQueries.OpenAsync(db, ct);
@@ -97,7 +118,7 @@ public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory
             WHERE chain_id = @c AND pool_address = @p AND kind = 0 AND block_time BETWEEN @from AND @to
               AND block_number BETWEEN @minBlock AND @maxBlock
             """, conn);
-        await BindRangeAsync(cmd, conn, pool, until.AddHours(-hours), until, ct);
+        await BindRangeAsync(cmd, conn, pool, until.AddHours(-(double)hours), until, ct);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         return SeriesQueries.Big(reader, 0);

@@ -20,6 +20,13 @@ public sealed class ThresholdEditor(IDbContextFactory<StaffDbContext> staffDb, T
         }))];
     }
 
+    /// <summary>The value in force for a scope (a pool or token address): its own, else the global one, else the default.</summary>
+    public async Task<decimal> EffectiveAsync(string scope, ThresholdKey key, CancellationToken ct)
+    {
+        await using var staff = await staffDb.CreateDbContextAsync(ct);
+        return new ThresholdSet(await staff.Thresholds.AsNoTracking().Where(t => t.Key == key).ToListAsync(ct)).Get(scope, key);
+    }
+
     public async Task<IReadOnlyList<ThresholdChange>> HistoryAsync(int take, CancellationToken ct)
     {
         await using var staff = await staffDb.CreateDbContextAsync(ct);

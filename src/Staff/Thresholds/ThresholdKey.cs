@@ -17,7 +17,7 @@ public enum ThresholdKey
     FallbackGraceMinutes,
     /// <summary>Runway alert when buffer depth covers fewer hours of the recent average draw.</summary>
     RunwayHours,
-    /// <summary>Window of the recent average reserve draw.</summary>
+    /// <summary>Window of the recent average reserve draw: of the runway alert, the reserve page and the API alike.</summary>
     RunwayWindowHours,
     IndexerLagBlocks,
     IndexerLagMinutes,

@@ -3,6 +3,7 @@ using LeveragedTokens.Dashboard.Web.Formatting;
 using LeveragedTokens.Data;
 using LeveragedTokens.Protocol;
 using LeveragedTokens.Data.Queries;
+using LeveragedTokens.Staff.Thresholds;
 using Microsoft.AspNetCore.Components;
 
 namespace LeveragedTokens.Dashboard.Web.Components.Pages;
@@ -24,10 +25,13 @@ public partial class ReservePage
     private IReadOnlyList<ChartShade> _shades = [];
     private IReadOnlyList<DrawsByToken> _draws = [];
     private IReadOnlyList<LedgerEntryRow> _inflows = [];
-    private int _suspensionCount;
+    private IReadOnlyList<SuspensionPeriod> _suspensions = [];
+    private DateTime _chainNow;
 
     [Inject] private ReserveQueries Reserves { get; set; } = default!;
     [Inject] private SeriesQueries Series { get; set; } = default!;
+    [Inject] private StatusQueries Status { get; set; } = default!;
+    [Inject] private ThresholdEditor Thresholds { get; set; } = default!;
     [Inject] private Live.LiveCache Cache { get; set; } = default!;
 
     [Parameter] public string Underlying { get; set; } = "";
@@ -58,12 +62,13 @@ public partial class ReservePage
             () => Series.ReserveAsync(pool.ChainId, pool.Address, from is { } f ? Times.Hour(f) : null, to is { } e ? Times.Hour(e) : null));
         var latestRead = latestHour is { } lh ? Series.ReserveAsync(pool.ChainId, pool.Address, lh, lh) : null;
         var suspensionsRead = Reserves.SuspensionsAsync(pool);
+        var nowRead = Status.ChainNowAsync(pool.ChainId);
         var drawsRead = Cache.GetOrAddAsync("draws|" + key, () => Reserves.DrawsByTokenAsync(pool, from, to));
         var inflowsRead = Cache.GetOrAddAsync("inflows|" + key, () => Reserves.InflowsAsync(pool, from, to, limit: 20));
-        var drawnRead = latestHour is { } ah
-            ? Cache.GetOrAddAsync($"drawn|{pool.Address}|{ah}", () => Reserves.DrawnAsync(pool, Times.FromHour(ah + 1), ReserveRunway.DefaultWindowHours))
-            : null;
-        await Task.WhenAll(new Task?[] { seriesRead, latestRead, suspensionsRead, drawsRead, inflowsRead, drawnRead }.OfType<Task>());
+        // The runway's window is the staff setting the runway alert and the API use too.
+        var window = await Thresholds.EffectiveAsync(pool.Address, ThresholdKey.RunwayWindowHours, default);
+        var runwayRead = Cache.GetOrAddAsync($"runway|{pool.Address}|{latestHour}|{window}", () => Reserves.RunwayAsync(pool, window));
+        await Task.WhenAll(seriesRead, latestRead ?? Task.CompletedTask, suspensionsRead, nowRead, drawsRead, inflowsRead, runwayRead);
 
         _series = await seriesRead;
         var pts = _series.Points;
@@ -79,8 +84,9 @@ public partial class ReservePage
         _buffer = [new ChartLine("Buffer depth", "minBufferDepth", "#43a047", pts.Select(p => (Times.FromHour(p.Hour), Wad.ToDouble(p.MinBufferDepth))).ToList())];
         _belowZero = [new ChartRegion("Below floor (< 0)", null, 0, "#b71c1c")];
 
-        var suspensions = await suspensionsRead;
-        _suspensionCount = suspensions.Count;
+        var suspensions = _suspensions = await suspensionsRead;
+        // An ongoing suspension's duration runs to chain now, as the API counts it.
+        _chainNow = await nowRead ?? DateTime.UtcNow;
         var chainEnd = latestHour is { } le ? Times.FromHour(le + 1) : DateTime.UtcNow;
         _shades = suspensions.Select(s => new ChartShade(s.Start, s.End ?? chainEnd,
             $"Rebalancing suspended {Times.Iso(s.Start)} to {(s.End is { } end ? Times.Iso(end) : "now")}")).ToList();
@@ -89,15 +95,17 @@ public partial class ReservePage
 
         _draws = await drawsRead;
         _inflows = await inflowsRead;
-        _runway = "—";
-        if (_latest is { } l && drawnRead is not null)
-        {
-            var runway = new ReserveRunway(l.MinBufferDepth, await drawnRead, ReserveRunway.DefaultWindowHours);
-            var window = $"the last {ReserveRunway.DefaultWindowHours} hours'";
-            _runway = l.MinBufferDepth.Sign <= 0 ? "none: the reserve is at or below its floor"
-                : double.IsInfinity(runway.Hours) ? $"unlimited at {window} draw rate (no draws)"
-                : $"{runway.Hours:N0} hours at {window} average draw of {Wad.Format(runway.DrawPerHour, "USD")}/h";
-        }
+        _runway = await runwayRead is { Runway: var r }
+            ? RunwayText(r)
+            : "—";
+    }
+
+    private static string RunwayText(ReserveRunway r)
+    {
+        var window = $"the average draw of the last {r.WindowHours:0.##} h";
+        return r.BufferDepth.Sign <= 0 ? "none: the reserve is at or below its floor"
+            : double.IsInfinity(r.Hours) ? $"unlimited at {window} (nothing drawn)"
+            : $"{r.Hours:N0} hours at {window}, {Wad.Format(r.DrawPerHour, "USD")}/h";
     }
 
     private static double UtilizationPercent(ReservePoint p) =>

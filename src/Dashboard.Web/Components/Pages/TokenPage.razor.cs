@@ -18,11 +18,14 @@ public partial class TokenPage
     private DateTime? _from, _to;
     private DecayView? _decay;
     private RebalanceFilter _filter = new();
-    private string _fallbackText = "";
+    private DateTime _fallbackDue, _chainNow;
 
     [Inject] private Live.LiveCache Cache { get; set; } = default!;
 
     [Parameter] public string Symbol { get; set; } = "";
+
+    /// <summary>Each rebalance is drawn at its leverage before (the band breach) and after.</summary>
+    private static readonly IReadOnlyList<string> LeverageMarkers = ["leverageBefore", "leverageAfter"];
 
     private string ApiBase => PublicPaths.TokenApi(Symbol);
 
@@ -39,7 +42,7 @@ public partial class TokenPage
         if (t is null)
         {
             _token = null;
-            _problem = (404, $"No token with symbol '{(Symbol.Length > 40 ? Symbol[..40] : Symbol)}' is indexed.");
+            _problem = (404, $"No token with address or symbol '{(Symbol.Length > 40 ? Symbol[..40] : Symbol)}' is indexed.");
             SetStatus(404);
             return;
         }
@@ -68,11 +71,8 @@ public partial class TokenPage
         _filter = new RebalanceFilter { TokenAddress = t.Address, From = from, To = to };
 
         var last = (await lastRead).Rows.FirstOrDefault();
-        var now = await nowRead ?? DateTime.UtcNow;
-        var due = (last?.BlockTime ?? t.RegisteredAt).AddSeconds(t.FallbackIntervalSeconds);
-        _fallbackText = due > now
-            ? $"in {Times.Duration(due - now)} ({Times.Iso(due)}) unless leverage leaves the band first"
-            : $"due since {Times.Iso(due)} (waiting for the keeper)";
+        _chainNow = await nowRead ?? DateTime.UtcNow;
+        _fallbackDue = (last?.BlockTime ?? t.RegisteredAt).AddSeconds(t.FallbackIntervalSeconds);
         _token = t;
     }
 }

@@ -30,8 +30,12 @@ public partial class TimeChart
     [Parameter] public IReadOnlyList<ChartLevel> Levels { get; set; } = [];
     [Parameter] public IReadOnlyList<ChartRegion> Regions { get; set; } = [];
     [Parameter] public IReadOnlyList<ChartShade> Shades { get; set; } = [];
-    /// <summary>The API's rebalance list for markers (NAV after each rebalance), or null for none.</summary>
+    /// <summary>The API's rebalance list for markers, or null for none.</summary>
     [Parameter] public string? Markers { get; set; }
+    /// <summary>The rebalance figures each rebalance is marked at: NAV after it, or the leverage before and after it.</summary>
+    [Parameter] public IReadOnlyList<string> MarkerFields { get; set; } = ["navAfter"];
+    /// <summary>The API's deferral list for markers at the leverage a deferred rebalance left, or null for none.</summary>
+    [Parameter] public string? Deferrals { get; set; }
     /// <summary>Charts with the same key share their cursor.</summary>
     [Parameter] public string Sync { get; set; } = "page";
     /// <summary>When the page last read its data: a new value (new chain data) makes the chart fetch again.</summary>
@@ -41,7 +45,7 @@ public partial class TimeChart
     {
         var spec = new
         {
-            Source, TestId, Sync, Markers, Levels, Regions,
+            Source, TestId, Sync, Markers, MarkerFields, Deferrals, Levels, Regions,
             From = From is { } f ? Times.Iso(f) : null,
             To = To is { } t ? Times.Iso(t) : null,
             Unit = Unit.ToString().ToLowerInvariant(),

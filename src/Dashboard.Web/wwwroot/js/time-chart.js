@@ -17,7 +17,9 @@ export async function draw(host, spec, page) {
     const seq = (host.drawSeq = (host.drawSeq || 0) + 1);
     await (uPlotLoaded ??= loadUPlot());
     const range = query(spec);
-    const [series, markers] = await Promise.all([fetchJson(spec.source + range), spec.markers ? fetchMarkers(spec.markers + range) : []]);
+    const [series, markers, deferrals] = await Promise.all([fetchJson(spec.source + range),
+        spec.markers ? fetchMarkers(spec.markers + range, spec.markerFields) : [], spec.deferrals ? fetchDeferrals(spec.deferrals + range) : []]);
+    markers.push(...deferrals);
     if (seq !== host.drawSeq) return; // a newer draw has started
     const unit = unitFormats[spec.unit];
     const points = series.points;
@@ -73,7 +75,7 @@ function options(host, spec, unit, data, page) {
         },
         select: { show: true },
         legend: { live: true },
-        scales: { y: { range: (u, min, max) => yRange(min, max, spec) } },
+        scales: { y: { range: (u, min, max) => yRange(min, max, spec, data.markers) } },
         axes: [
             axis({ values: (u, splits, ai, space, step) => splits.map(ts => timeTick(ts, step)) }),
             axis({ size: 60, values: (u, splits) => splits.map(unit.axis) }),
@@ -137,9 +139,10 @@ function shadeRegions(u, spec) {
     ctx.restore();
 }
 
-/** The y range covers the data and every finite threshold, so a band or floor is always in view. */
-function yRange(min, max, spec) {
-    const bounds = [min, max, ...spec.levels.map(l => l.value), ...spec.regions.flatMap(r => [r.low, r.high])].filter(v => v != null && isFinite(v));
+/** The y range covers the data, every finite threshold and every marker, so a band breach is always in view. */
+function yRange(min, max, spec, markers) {
+    const bounds = [min, max, ...spec.levels.map(l => l.value), ...spec.regions.flatMap(r => [r.low, r.high]), ...markers.map(m => m.v)]
+        .filter(v => v != null && isFinite(v));
     let lo = Math.min(...bounds), hi = Math.max(...bounds);
     const pad = (hi - lo) * 0.06 || Math.abs(lo) * 0.05 || 1;
     return [lo - pad, hi + pad];
@@ -152,8 +155,10 @@ function placeMarkers(u, markers) {
     for (const m of markers) {
         if (m.t < x0 || m.t > x1) continue;
         const a = document.createElement("a");
-        a.className = "chart-marker";
+        a.className = "chart-marker " + m.kind;
         a.dataset.testid = "chart-marker";
+        a.dataset.kind = m.kind;
+        a.dataset.value = m.exact;
         a.href = m.href;
         a.title = m.title;
         a.style.left = u.valToPos(m.t, "x") + "px";
@@ -212,22 +217,35 @@ async function fetchJson(url) {
     return response.json();
 }
 
-/** Every rebalance of the period, page by page (the API pages by cursor, newest first). */
-async function fetchMarkers(url) {
-    const markers = [];
+/** Every item of a cursor-paged API list for the period, page by page (newest first). */
+async function fetchAll(url) {
+    const items = [];
     let cursor = null;
     do {
         const page = await fetchJson(url + (url.includes("?") ? "&" : "?") + "limit=500" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
-        for (const r of page.items) {
-            markers.push({
-                t: Date.parse(r.source.blockTime) / 1000, v: Number(r.navAfter.value),
-                href: `/rebalances/${r.source.txHash}/${r.source.logIndex}`,
-                title: `Rebalance ${r.source.blockTime}: ${r.direction} (${r.trigger}), leverage ${r.leverageBefore.value}x → ${r.leverageAfter.value}x, NAV delta ${r.navDelta.value} USD`,
-            });
-        }
+        items.push(...page.items);
         cursor = page.nextCursor;
-    } while (cursor && markers.length < 5000);
-    return markers;
+    } while (cursor && items.length < 5000);
+    return items;
+}
+
+/** A marker per rebalance and per figure named in fields (navAfter; or leverageBefore and leverageAfter, the breach and its fix). */
+async function fetchMarkers(url, fields) {
+    return (await fetchAll(url)).flatMap(r => fields.map(field => ({
+        t: Date.parse(r.source.blockTime) / 1000, v: Number(r[field].value), exact: r[field].value,
+        kind: field === "leverageBefore" ? "before" : "after",
+        href: `/rebalances/${r.source.txHash}/${r.source.logIndex}`,
+        title: `Rebalance ${r.source.blockTime}: ${r.direction} (${r.trigger}), leverage ${r.leverageBefore.value}x → ${r.leverageAfter.value}x, NAV delta ${r.navDelta.value} USD`,
+    })));
+}
+
+/** A marker per deferred rebalance at the leverage it was left at, linking to its row in the page's deferral list. */
+async function fetchDeferrals(url) {
+    return (await fetchAll(url)).map(d => ({
+        t: Date.parse(d.source.blockTime) / 1000, v: Number(d.leverage.value), exact: d.leverage.value, kind: "deferral",
+        href: `#deferral-${d.source.txHash}-${d.source.logIndex}`,
+        title: `Rebalance deferred ${d.source.blockTime} (${d.reason}) at leverage ${d.leverage.value}x`,
+    }));
 }
 
 function loadUPlot() {
