@@ -38,7 +38,7 @@ public sealed class AuditPageBrowserTests : IAsyncLifetime
         await export.Locator("[data-testid=period-from-block] input, input[data-testid=period-from-block]").First.FillAsync("600");
         await export.Locator("[data-testid=period-from-block] input, input[data-testid=period-from-block]").First.PressAsync("Tab");
 
-        await Assertions.Expect(page.Locator("[data-testid=export-file-name]")).ToHaveTextAsync("rebalances.v1.blocks-600-end.csv");
+        await Assertions.Expect(page.Locator("[data-testid=export-file-name]")).ToHaveTextAsync("rebalances.v2.blocks-600-end.csv");
         await Assertions.Expect(page.Locator("[data-testid=export-download]")).ToHaveAttributeAsync("href", "/api/staff/exports/rebalances.csv?fromBlock=600");
 
         await page.ClickAsync("[data-testid=recon-run]");

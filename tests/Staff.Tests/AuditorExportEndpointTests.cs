@@ -47,7 +47,7 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
         var response = await AuditorGetAsync("/api/staff/exports/rebalances.csv?token=BTC3L");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal($"rebalances.v1.chain-31337.token-{ChainSeeder.Token}.csv", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.Equal($"rebalances.v2.chain-31337.token-{ChainSeeder.Token}.csv", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
         Assert.False(response.Headers.Contains("X-Export-Row-Cap"));
         var lines = QuickExportEndpointTests.Lines(await response.Content.ReadAsStringAsync());
         Assert.Equal(ExportWebFixture.Blocks.Length + 1, lines.Length);
@@ -60,7 +60,7 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
         var response = await AuditorGetAsync("/api/staff/exports/reserve-ledger.jsonl.zip?pool=BTC&fromBlock=600&toBlock=1200");
 
         using var zip = await DownloadedZipAsync(response, "application/zip");
-        var name = $"reserve-ledger.v1.chain-31337.pool-{ChainSeeder.Pool}.blocks-600-1200.jsonl";
+        var name = $"reserve-ledger.v2.chain-31337.pool-{ChainSeeder.Pool}.blocks-600-1200.jsonl";
         Assert.Equal([name, name + ".manifest.json"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         var file = Read(zip.GetEntry(name)!);
         var manifest = ExportManifest.FromJson(System.Text.Encoding.UTF8.GetString(Read(zip.GetEntry(name + ".manifest.json")!)));
@@ -139,7 +139,7 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
         Assert.Contains("Audit exports", html);
         Assert.Contains("href=\"/api/staff/exports/rebalances.csv\"", html);
         Assert.Contains("href=\"/api/staff/exports/rebalances.csv.zip\"", html);
-        Assert.Contains("rebalances.v1.csv", html);
+        Assert.Contains("rebalances.v2.csv", html);
     }
 
     [Fact]
