@@ -199,7 +199,9 @@ public sealed class ExportEngineTests : IAsyncLifetime
             var path = Path.Combine(folder, manifest.FileName);
             Assert.Equal(manifest.Sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path))));
             var written = ExportManifest.FromJson(await File.ReadAllTextAsync(ExportFileNames.ManifestFor(path)));
-            Assert.Equal(manifest with { Columns = written.Columns, IndexerCheckpoints = written.IndexerCheckpoints }, written);
+            Assert.Equal(manifest with { Columns = written.Columns, IndexerCheckpoints = written.IndexerCheckpoints, Coverage = written.Coverage }, written);
+            Assert.Equal(manifest.Coverage.Single().Finality, written.Coverage.Single().Finality);
+            Assert.Equal(manifest.Coverage.Single().Contracts, written.Coverage.Single().Contracts);
             Assert.Equal(TokenB, written.Query.Token);
             Assert.DoesNotContain(Directory.GetFiles(folder), f => f.EndsWith(".partial", StringComparison.Ordinal));
         }
