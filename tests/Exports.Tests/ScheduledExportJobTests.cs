@@ -58,7 +58,13 @@ public sealed class ScheduledExportJobTests : IAsyncLifetime
 
         await using (var db = _db.Context())
         {
-            db.RawEvents.Add(NavSnapshotLog(80)); // Jan 4, 08:00: Jan 3 is now complete
+            db.RawEvents.Add(NavSnapshotLog(95)); // Jan 4, 23:00, but above the final block 89 (head 100, 12 confirmations)
+            await db.SaveChangesAsync();
+        }
+        Assert.Empty(await Job().RunAsync(CancellationToken.None));
+        await using (var db = _db.Context())
+        {
+            db.RawEvents.Add(NavSnapshotLog(80)); // Jan 4, 08:00 and final: Jan 3 is now complete
             await db.SaveChangesAsync();
         }
         var third = await Job().RunAsync(CancellationToken.None);

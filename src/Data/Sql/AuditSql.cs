@@ -24,11 +24,14 @@ public static class AuditSql
         ORDER BY s.chain_id
         """;
 
-    /// <summary>Whether the indexer has stored something at or after @end on @chain: the day before @end is complete.</summary>
-    public const string IndexedPast = """
-        SELECT EXISTS (SELECT 1 FROM indexer_state s JOIN raw_events e ON e.chain_id = s.chain_id
-                        WHERE s.chain_id = @chain AND e.block_number <= s.indexed_block AND e.block_time >= @end)
-            OR EXISTS (SELECT 1 FROM indexer_state s JOIN indexed_blocks b ON b.chain_id = s.chain_id
-                        WHERE s.chain_id = @chain AND b.number <= s.indexed_block AND b.timestamp >= @end)
+    /// <summary>
+    /// Whether the indexer has stored something at or after @end on @chain, at or below the final block: the day before
+    /// @end is complete and final (exports hold final rows only, so an earlier file would miss the day's last rows).
+    /// </summary>
+    public static readonly string FinalPast = $"""
+        SELECT EXISTS (SELECT 1 FROM indexer_state st JOIN raw_events e ON e.chain_id = st.chain_id
+                        WHERE st.chain_id = @chain AND e.block_number <= {Exports.ExportSql.FinalBlock("st")} AND e.block_time >= @end)
+            OR EXISTS (SELECT 1 FROM indexer_state st JOIN indexed_blocks b ON b.chain_id = st.chain_id
+                        WHERE st.chain_id = @chain AND b.number <= {Exports.ExportSql.FinalBlock("st")} AND b.timestamp >= @end)
         """;
 }
