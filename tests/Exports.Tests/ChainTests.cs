@@ -197,6 +197,20 @@ public sealed class ChainTests(SimulatedChain chain) : IDisposable
     }
 
     [Fact]
+    public async Task TheVerifierReportsAFinalBlockWhoseHashTheChainNoLongerHas()
+    {
+        var (path, manifest) = await ExportFileAsync(new ExportQuery { Dataset = ExportDataset.ReserveMetrics, ChainId = chain.ChainId });
+        var coverage = Assert.Single(manifest.Coverage);
+        var forked = "0x" + new string('f', 64);
+        await File.WriteAllTextAsync(ExportFileNames.ManifestFor(path), (manifest with { Coverage = [coverage with { FinalBlockHash = forked }] }).ToJson());
+
+        var (code, output) = await VerifyAsync(path);
+        Assert.Equal(1, code);
+        var finding = Assert.Single(FindingLines(output));
+        Assert.StartsWith($"MISMATCH file: final_block_hash: block {coverage.FinalBlock} has another hash: the chain reorganised under the export (chain: {coverage.FinalBlockHash}, file: {forked})", finding);
+    }
+
+    [Fact]
     public async Task TheVerifierRefusesANodeOfAnotherChainNamingBoth()
     {
         var (path, manifest) = await ExportFileAsync(new ExportQuery { Dataset = ExportDataset.ReserveMetrics, ChainId = chain.ChainId });

@@ -21,6 +21,7 @@ public sealed class DatasetSchema(ExportDataset dataset, string fileStem, string
     public string From { get; } = from;
     /// <summary>Where the contracts that emit the dataset's logs are registered: tokens or reserve_pools.</summary>
     public string ContractTable { get; } = contractTable;
+    /// <summary>The column of the dataset's table that names the emitting contract: token_address or pool_address.</summary>
     public string ContractColumn { get; } = contractColumn;
     public IReadOnlyList<SchemaColumn> SchemaColumns => _columns;
     public IReadOnlyList<ExportColumn> Columns => [.. _columns.Select(c => c.Column)];
