@@ -112,7 +112,7 @@ internal static class ExportBenchmark
         sb.AppendLine("## Exports");
         sb.AppendLine();
         sb.AppendLine(inv, $"`dotnet run -c Release --project bench/Export.Bench` — {rows:N0} synthetic rebalances bulk-loaded with binary COPY, exported as CSV");
-        sb.AppendLine(inv, $"(schema v1, {best.Columns} columns: exact integers, their scaled decimals, ISO and unix times, confirmation status, explorer URL) to a null stream;");
+        sb.AppendLine(inv, $"(schema v{ExportSchemas.Version}, {best.Columns} columns: exact integers, their scaled decimals, ISO and unix times, explorer URL) to a null stream;");
         sb.AppendLine(inv, $"the baseline is `psql \\copy (<the same SELECT>) TO '/dev/null' WITH (FORMAT csv, HEADER)`. Best of {runs} runs, {DateTime.UtcNow:yyyy-MM-dd}, on the shared 2-core dev machine.");
         sb.AppendLine();
         sb.AppendLine("| | rows | time | rows/s | output | peak working set | peak managed heap |");

@@ -12,10 +12,10 @@ public static class Confirmations
 
     public static bool IsConfirmed(long depth, int required) => depth >= Math.Max(1, required);
 
-    /// <summary>The depth computed by the server (the export's <c>confirmations</c> column).</summary>
-    public static string DepthSql(string head, string block) => $"({head} - {block} + 1)";
-
-    /// <summary>'confirmed', 'pending', or 'unknown' when there is no indexer state (<paramref name="required"/> is null).</summary>
-    public static string StatusSql(string head, string block, string required) =>
-        $"CASE WHEN {required} IS NULL THEN 'unknown' WHEN {DepthSql(head, block)} >= GREATEST(1, {required}) THEN 'confirmed' ELSE 'pending' END";
+    /// <summary>
+    /// The highest block whose rows are final and stored: <see cref="IsConfirmed"/> in SQL, capped at the checkpoint.
+    /// Exports hold rows at or below it only, so their bytes do not move with the head.
+    /// </summary>
+    public static string FinalBlockSql(string indexed, string head, string required) =>
+        $"LEAST({indexed}, {head} - GREATEST(1, {required}) + 1)";
 }

@@ -39,7 +39,8 @@ internal static class AuditCommands
         };
         var folder = o.GetValueOrDefault("out") ?? throw new ArgumentException("--out <folder> is required");
         var manifest = await new AuditExport(dataSource, new ExportOptions()).WriteFileAsync(query, format, folder, ct);
-        await stdout.WriteLineAsync($"{Path.Combine(folder, manifest.FileName)}: {manifest.RowCount} rows, sha256 {manifest.Sha256}");
+        await stdout.WriteLineAsync($"{Path.Combine(folder, manifest.FileName)}: {manifest.RowCount} rows, sha256 {manifest.Sha256}"
+            + string.Concat(manifest.Coverage.Select(c => $", chain {c.ChainId} {c.Finality}")));
         return 0;
     }
 

@@ -5,8 +5,9 @@ using Npgsql;
 namespace LeveragedTokens.ExportVerifier;
 
 /// <summary>
-/// verify-export &lt;file&gt; --rpc &lt;url&gt;: re-reads every row's log from the node and prints each
-/// difference with the row it is in. Exit codes: 0 all rows match, 1 a mismatch, 2 usage or I/O error.
+/// verify-export &lt;file&gt; --rpc &lt;url&gt;: checks the node is the manifest's chain, re-reads every row's log, and
+/// proves the file complete over its covered blocks; one line per finding (MISMATCH, OMITTED, EXTRA).
+/// Exit codes: 0 all rows match and none is missing, 1 any finding, 2 usage or I/O error or a refusal (another chain, no manifest).
 /// </summary>
 public static class VerifierCli
 {
@@ -64,17 +65,25 @@ public static class VerifierCli
         {
             result = await new ExportVerification(Node(endpoint)).VerifyFileAsync(file, ct);
         }
+        catch (VerificationRefusedException e)
+        {
+            await stderr.WriteLineAsync($"refused: {e.Message}");
+            return 2;
+        }
         catch (Exception e) when (e is RpcCallFailedException or InvalidOperationException or FormatException or NotSupportedException)
         {
             await stderr.WriteLineAsync($"verification could not run: {e.Message}");
             return 2;
         }
-        foreach (var mismatch in result.Mismatches.Take(maxReport)) await stdout.WriteLineAsync("MISMATCH " + mismatch);
-        if (result.Mismatches.Count > maxReport)
-            await stdout.WriteLineAsync($"... and {result.Mismatches.Count - maxReport} more");
+        foreach (var finding in result.Findings.Take(maxReport)) await stdout.WriteLineAsync(finding.ToString());
+        if (result.Findings.Count > maxReport)
+            await stdout.WriteLineAsync($"... and {result.Findings.Count - maxReport} more");
+        await stdout.WriteLineAsync($"completeness: {result.Completeness}");
+        var kinds = result.Findings.CountBy(f => f.Kind).ToDictionary();
         await stdout.WriteLineAsync(result.Passed
             ? $"OK: {result.RowsChecked} rows match the chain"
-            : $"FAILED: {result.Mismatches.Count} mismatches in {result.Mismatches.Select(m => m.Row?.RowNumber).Distinct().Count()} rows of {result.RowsChecked}");
+            : $"FAILED: {result.Findings.Count} findings ({kinds.GetValueOrDefault(FindingKind.Mismatch)} mismatches, "
+              + $"{kinds.GetValueOrDefault(FindingKind.Omitted)} omitted, {kinds.GetValueOrDefault(FindingKind.Extra)} extra) in a file of {result.RowsChecked} rows");
         return result.Passed ? 0 : 1;
     }
 

@@ -16,7 +16,11 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    /// <summary>Streams the export into <paramref name="output"/> and returns its manifest (not written anywhere).</summary>
+    /// <summary>
+    /// Streams the export into <paramref name="output"/> and returns its manifest (not written anywhere). Rows stop at
+    /// the query's toBlock or else the latest final block; a toBlock above the final block throws
+    /// <see cref="ExportNotFinalException"/> before the first byte.
+    /// </summary>
     public async Task<ExportManifest> WriteAsync(ExportQuery query, ExportFormat format, Stream output, CancellationToken ct)
     {
         var schema = ExportSchemas.For(query.Dataset);
@@ -25,6 +29,7 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
         await using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY", connection, transaction))
             await readOnly.ExecuteNonQueryAsync(ct);
         var checkpoints = await IndexerCheckpoints.ReadAsync(connection, transaction, query.ChainId, ct);
+        var coverage = await ExportCoverage.ReadAsync(schema, query, connection, transaction, ct);
 
         await using var hashing = new HashingStream(output);
         var summary = await WriteRowsAsync(schema, query, format, connection, transaction, hashing, ct);
@@ -44,11 +49,22 @@ public sealed class AuditExport(NpgsqlDataSource dataSource, ExportOptions optio
             RowCap = query.MaxRows,
             BlockRange = summary.Rows == 0 ? null : new BlockRange(summary.FirstBlock, summary.LastBlock),
             IndexerCheckpoints = checkpoints,
+            Coverage = coverage,
             Sha256 = hashing.HashHex(),
             Bytes = hashing.BytesWritten,
             SoftwareVersion = options.ResolveSoftwareVersion(),
             GeneratedAt = _time.GetUtcNow().UtcDateTime,
         };
+    }
+
+    /// <summary>
+    /// Why <paramref name="query"/> would be refused (a toBlock above the final block), or null: hosts ask before
+    /// they start a response. The final block only grows, so a query that passes here still passes in WriteAsync.
+    /// </summary>
+    public async Task<string?> NotFinalAsync(ExportQuery query, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await ExportCoverage.NotFinalAsync(query, connection, ct);
     }
 
     /// <summary>The public quick export: the same query capped at <see cref="ExportOptions.QuickExportMaxRows"/>.</summary>

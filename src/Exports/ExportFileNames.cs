@@ -5,7 +5,7 @@ namespace LeveragedTokens.Exports;
 
 /// <summary>
 /// File names carry the dataset, the schema version and the filters, e.g.
-/// "rebalances.v1.chain-31337.token-0xab...cd.blocks-100-200.csv"; a capped quick export says so ("first-1000").
+/// "rebalances.v2.chain-31337.token-0xab...cd.blocks-100-200.csv"; a capped quick export says so ("first-1000").
 /// </summary>
 public static class ExportFileNames
 {

@@ -15,7 +15,7 @@ internal static class IndexerCheckpoints
         while (await reader.ReadAsync(ct))
             result.Add(new IndexerCheckpoint(
                 reader.GetInt64(0), reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.GetInt64(3), reader.GetInt32(4), DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc)));
+                reader.GetInt64(3), reader.GetInt32(4), DateTime.SpecifyKind(reader.GetDateTime(5), DateTimeKind.Utc), reader.GetInt64(6)));
         return result;
     }
 }

@@ -23,7 +23,7 @@ public sealed class ScheduledExportOptions
 /// A finite, idempotent job for a Hangfire recurring schedule: for each of the last
 /// <see cref="ScheduledExportOptions.CatchUpDays"/> complete UTC days whose files are missing,
 /// writes one export per dataset and format plus its manifest. A day counts as complete once the
-/// indexer holds a block stamped at or after the day's end, so a file never misses late rows.
+/// indexer holds a final block stamped at or after the day's end, so a file never misses late rows.
 /// </summary>
 public sealed class ScheduledExportJob(
     AuditExport export, NpgsqlDataSource dataSource, ScheduledExportOptions options, TimeProvider? time = null)
@@ -43,16 +43,16 @@ public sealed class ScheduledExportJob(
                 where !File.Exists(ExportFileNames.ManifestFor(Path.Combine(folder, ExportFileNames.For(query, format))))
                 select (query, format)).ToList();
             if (pending.Count == 0) continue;
-            if (!await IsIndexedThroughAsync(day.AddDays(1), ct)) break;
+            if (!await IsFinalThroughAsync(day.AddDays(1), ct)) break;
             foreach (var (query, format) in pending)
                 written.Add(await export.WriteFileAsync(query, format, folder, ct));
         }
         return written;
     }
 
-    private async Task<bool> IsIndexedThroughAsync(DateTime end, CancellationToken ct)
+    private async Task<bool> IsFinalThroughAsync(DateTime end, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand(AuditSql.IndexedPast);
+        await using var command = dataSource.CreateCommand(AuditSql.FinalPast);
         command.Parameters.AddWithValue("chain", options.ChainId);
         command.Parameters.AddWithValue("end", end);
         return await command.ExecuteScalarAsync(ct) is true;

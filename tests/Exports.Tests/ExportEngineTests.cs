@@ -13,6 +13,7 @@ public sealed class ExportEngineTests : IAsyncLifetime
 {
     private static readonly string TokenA = ChainRows.Address(1);
     private static readonly string TokenB = ChainRows.Address(2);
+    private const long FinalBlock = 101;
     private ExportDatabase _db = null!;
 
     public async Task InitializeAsync()
@@ -22,11 +23,13 @@ public sealed class ExportEngineTests : IAsyncLifetime
         db.ReservePools.Add(ChainRows.ReservePool(ChainRows.Registration(0), ChainRows.Pool));
         db.Tokens.Add(ChainRows.LeveragedToken(ChainRows.Registration(1), TokenA, "BTC3L", ChainRows.Pool));
         db.Tokens.Add(ChainRows.LeveragedToken(ChainRows.Registration(2), TokenB, "BTC3S", ChainRows.Pool));
-        // Inserted out of order on purpose: the export orders by block and log index.
-        foreach (var (token, id, block, log) in new[] { (TokenB, 2L, 90L, 3), (TokenA, 1L, 20L, 5), (TokenB, 1L, 20L, 2), (TokenA, 2L, 95L, 0), (TokenA, 3L, 99L, 1) })
+        // Inserted out of order on purpose: the export orders by block and log index. Block 105 is not final yet.
+        foreach (var (token, id, block, log) in new[] { (TokenB, 2L, 90L, 3), (TokenA, 1L, 20L, 5), (TokenB, 1L, 20L, 2), (TokenA, 2L, 95L, 0), (TokenA, 3L, 99L, 1), (TokenA, 4L, 105L, 0) })
             db.Rebalances.Add(ChainRows.Rebalance(ChainRows.Hourly.At(block, log, token), id));
         db.ReserveMetrics.Add(Extreme(ChainRows.Metrics(ChainRows.Hourly.At(30, 0, ChainRows.Pool), 1)));
-        db.IndexerStates.Add(ChainRows.Indexed(head: 100, confirmations: 10));
+        // Head 110, 10 confirmations: final up to block 101, whose header the indexer's window holds.
+        db.IndexerStates.Add(ChainRows.Indexed(head: 110, confirmations: 10));
+        db.IndexedBlocks.Add(ChainRows.Hourly.Header(FinalBlock));
         await db.SaveChangesAsync();
     }
 
@@ -60,21 +63,20 @@ public sealed class ExportEngineTests : IAsyncLifetime
         Assert.Equal(first.Length, m1.Bytes);
         Assert.Equal(5, m1.RowCount);
         Assert.Equal(new BlockRange(20, 99), m1.BlockRange);
-        Assert.Equal(100, m1.IndexerCheckpoints.Single().IndexedBlock);
+        Assert.Equal(110, m1.IndexerCheckpoints.Single().IndexedBlock);
+        Assert.Equal(FinalBlock, m1.IndexerCheckpoints.Single().FinalBlock);
         Assert.Equal("test", m1.SoftwareVersion);
-        Assert.Equal(1, m1.SchemaVersion);
-        Assert.Equal("rebalances.v1.chain-31337" + ExportFileNames.Extension(format), m1.FileName);
+        Assert.Equal(2, m1.SchemaVersion);
+        Assert.Equal("rebalances.v2.chain-31337" + ExportFileNames.Extension(format), m1.FileName);
     }
 
     [Fact]
-    public async Task RowsAreOrderedByBlockAndLogIndexWithConfirmationStatus()
+    public async Task RowsAreFinalOrderedByBlockAndLogIndexAndCarryChainFactsOnly()
     {
-        var (bytes, _) = await _db.ExportBytesAsync(new ExportQuery(), ExportFormat.Csv);
+        var (bytes, manifest) = await _db.ExportBytesAsync(new ExportQuery(), ExportFormat.Csv);
         var rows = ReadCsv(bytes);
         Assert.Equal(["20/2", "20/5", "90/3", "95/0", "99/1"], rows.Select(r => $"{r["block_number"]}/{r["log_index"]}"));
-        // head 100, 10 confirmations required: block 90 has 11, block 95 has 6.
-        Assert.Equal(["confirmed", "confirmed", "confirmed", "pending", "pending"], rows.Select(r => r["confirmation_status"]));
-        Assert.Equal("81", rows[0]["confirmations"]);
+        Assert.DoesNotContain(manifest.Columns, c => c.StartsWith("confirmation", StringComparison.Ordinal));
         Assert.Equal("2026-01-01T20:00:00Z", rows[0]["block_time"]);
         Assert.Equal(((DateTimeOffset)ChainRows.Genesis.AddHours(20)).ToUnixTimeSeconds().ToString(), rows[0]["block_time_unix"]);
         Assert.Equal("Rebalanced", rows[0]["event"]);
@@ -96,6 +98,38 @@ public sealed class ExportEngineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheManifestStatesTheFinalBlockAndTheContractsTheRowsCoverCompletely()
+    {
+        var (_, manifest) = await _db.ExportBytesAsync(new ExportQuery { Pool = ChainRows.Pool }, ExportFormat.Csv);
+        var coverage = Assert.Single(manifest.Coverage);
+        Assert.Equal((ChainRows.ChainId, 1L, FinalBlock, ChainRows.BlockHash(FinalBlock)),
+            (coverage.ChainId, coverage.FromBlock, coverage.FinalBlock, coverage.FinalBlockHash));
+        Assert.Equal([TokenA, TokenB], coverage.Contracts);
+        Assert.Equal($"final up to block 101 (hash {ChainRows.BlockHash(FinalBlock)})", coverage.Finality);
+
+        // An explicit toBlock pins the rows lower; the pool datasets cover the pool, from its registration.
+        var (_, pinned) = await _db.ExportBytesAsync(new ExportQuery { Dataset = ExportDataset.ReserveMetrics, ToBlock = 95, FromBlock = 10 }, ExportFormat.Csv);
+        var pool = Assert.Single(pinned.Coverage);
+        Assert.Equal((10L, 95L, (string?)null), (pool.FromBlock, pool.FinalBlock, pool.FinalBlockHash));
+        Assert.Equal([ChainRows.Pool], pool.Contracts);
+    }
+
+    [Fact]
+    public async Task AToBlockAboveTheFinalBlockIsRefusedBeforeAnyByte()
+    {
+        Assert.Null(await _db.Export().NotFinalAsync(new ExportQuery { ToBlock = FinalBlock }, CancellationToken.None));
+        var query = new ExportQuery { ChainId = ChainRows.ChainId, ToBlock = 105 };
+        Assert.Equal("toBlock 105 is not final on chain 31337: its latest final block is 101.",
+            await _db.Export().NotFinalAsync(query, CancellationToken.None));
+        using var output = new MemoryStream();
+        var e = await Assert.ThrowsAsync<ExportNotFinalException>(() => _db.Export().WriteAsync(query, ExportFormat.Csv, output, CancellationToken.None));
+        Assert.Contains("latest final block is 101", e.Message);
+        Assert.Equal(0, output.Length);
+        Assert.Contains("no chain 1 is indexed",
+            await _db.Export().NotFinalAsync(new ExportQuery { ChainId = 1, ToBlock = 5 }, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task TheQuickExportIsCappedAndSaysSo()
     {
         using var output = new MemoryStream();
@@ -103,7 +137,7 @@ public sealed class ExportEngineTests : IAsyncLifetime
         Assert.Equal(3, manifest.RowCount);
         Assert.True(manifest.Truncated);
         Assert.Equal(3, manifest.RowCap);
-        Assert.Equal("rebalances.v1.first-3.jsonl", manifest.FileName);
+        Assert.Equal("rebalances.v2.first-3.jsonl", manifest.FileName);
         Assert.Equal(3, Encoding.UTF8.GetString(output.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
         var all = await _db.Export().WriteAsync(new ExportQuery { MaxRows = 5 }, ExportFormat.Csv, new MemoryStream(), CancellationToken.None);
@@ -165,7 +199,9 @@ public sealed class ExportEngineTests : IAsyncLifetime
             var path = Path.Combine(folder, manifest.FileName);
             Assert.Equal(manifest.Sha256, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path))));
             var written = ExportManifest.FromJson(await File.ReadAllTextAsync(ExportFileNames.ManifestFor(path)));
-            Assert.Equal(manifest with { Columns = written.Columns, IndexerCheckpoints = written.IndexerCheckpoints }, written);
+            Assert.Equal(manifest with { Columns = written.Columns, IndexerCheckpoints = written.IndexerCheckpoints, Coverage = written.Coverage }, written);
+            Assert.Equal(manifest.Coverage.Single().Finality, written.Coverage.Single().Finality);
+            Assert.Equal(manifest.Coverage.Single().Contracts, written.Coverage.Single().Contracts);
             Assert.Equal(TokenB, written.Query.Token);
             Assert.DoesNotContain(Directory.GetFiles(folder), f => f.EndsWith(".partial", StringComparison.Ordinal));
         }

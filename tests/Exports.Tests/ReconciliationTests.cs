@@ -186,7 +186,7 @@ public sealed class ReconciliationTests : IAsyncLifetime
                 ["export", "--db", _db.ConnectionString, "--out", folder, "--dataset", "reserve-ledger", "--format", "jsonl", "--pool", ChainRows.Pool],
                 stdout, stderr, CancellationToken.None);
             Assert.True(code == 0, stdout + stderr.ToString());
-            var file = Path.Combine(folder, $"reserve-ledger.v1.pool-{ChainRows.Pool}.jsonl");
+            var file = Path.Combine(folder, $"reserve-ledger.v2.pool-{ChainRows.Pool}.jsonl");
             Assert.Equal(11, File.ReadAllLines(file).Length);
             Assert.True(File.Exists(ExportFileNames.ManifestFor(file)));
 

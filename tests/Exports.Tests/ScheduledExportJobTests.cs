@@ -49,7 +49,7 @@ public sealed class ScheduledExportJobTests : IAsyncLifetime
         Assert.Equal(12, first.Count);
         Assert.Equal(["2026-01-01", "2026-01-02"], Directory.GetDirectories(_folder).Select(Path.GetFileName).Order());
         var jan1 = Path.Combine(_folder, "2026-01-01");
-        var rebalances = Path.Combine(jan1, "rebalances.v1.chain-31337.time-20260101T000000Z-20260102T000000Z.csv");
+        var rebalances = Path.Combine(jan1, "rebalances.v2.chain-31337.time-20260101T000000Z-20260102T000000Z.csv");
         Assert.True(File.Exists(rebalances));
         Assert.True(File.Exists(ExportFileNames.ManifestFor(rebalances)));
         Assert.Equal(1, first.Single(m => m.FileName == Path.GetFileName(rebalances)).RowCount);
@@ -58,7 +58,13 @@ public sealed class ScheduledExportJobTests : IAsyncLifetime
 
         await using (var db = _db.Context())
         {
-            db.RawEvents.Add(NavSnapshotLog(80)); // Jan 4, 08:00: Jan 3 is now complete
+            db.RawEvents.Add(NavSnapshotLog(95)); // Jan 4, 23:00, but above the final block 89 (head 100, 12 confirmations)
+            await db.SaveChangesAsync();
+        }
+        Assert.Empty(await Job().RunAsync(CancellationToken.None));
+        await using (var db = _db.Context())
+        {
+            db.RawEvents.Add(NavSnapshotLog(80)); // Jan 4, 08:00 and final: Jan 3 is now complete
             await db.SaveChangesAsync();
         }
         var third = await Job().RunAsync(CancellationToken.None);

@@ -38,8 +38,15 @@ public sealed class AuditPageBrowserTests : IAsyncLifetime
         await export.Locator("[data-testid=period-from-block] input, input[data-testid=period-from-block]").First.FillAsync("600");
         await export.Locator("[data-testid=period-from-block] input, input[data-testid=period-from-block]").First.PressAsync("Tab");
 
-        await Assertions.Expect(page.Locator("[data-testid=export-file-name]")).ToHaveTextAsync("rebalances.v1.blocks-600-end.csv");
+        await Assertions.Expect(page.Locator("[data-testid=export-file-name]")).ToHaveTextAsync("rebalances.v2.blocks-600-end.csv");
         await Assertions.Expect(page.Locator("[data-testid=export-download]")).ToHaveAttributeAsync("href", "/api/staff/exports/rebalances.csv?fromBlock=600");
+        var toBlock = export.Locator("[data-testid=period-to-block] input, input[data-testid=period-to-block]").First;
+        await toBlock.FillAsync("1700");
+        await toBlock.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("[data-testid=export-error]")).ToHaveTextAsync("toBlock 1700 is not final on chain 31337: its latest final block is 700.");
+        await toBlock.FillAsync("");
+        await toBlock.PressAsync("Tab");
+        await Assertions.Expect(page.Locator("[data-testid=export-file-name]")).ToHaveTextAsync("rebalances.v2.blocks-600-end.csv");
 
         await page.ClickAsync("[data-testid=recon-run]");
 

@@ -47,7 +47,7 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
         var response = await AuditorGetAsync("/api/staff/exports/rebalances.csv?token=BTC3L");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal($"rebalances.v1.chain-31337.token-{ChainSeeder.Token}.csv", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
+        Assert.Equal($"rebalances.v2.chain-31337.token-{ChainSeeder.Token}.csv", response.Content.Headers.ContentDisposition!.FileName!.Trim('"'));
         Assert.False(response.Headers.Contains("X-Export-Row-Cap"));
         var lines = QuickExportEndpointTests.Lines(await response.Content.ReadAsStringAsync());
         Assert.Equal(ExportWebFixture.Blocks.Length + 1, lines.Length);
@@ -60,7 +60,7 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
         var response = await AuditorGetAsync("/api/staff/exports/reserve-ledger.jsonl.zip?pool=BTC&fromBlock=600&toBlock=1200");
 
         using var zip = await DownloadedZipAsync(response, "application/zip");
-        var name = $"reserve-ledger.v1.chain-31337.pool-{ChainSeeder.Pool}.blocks-600-1200.jsonl";
+        var name = $"reserve-ledger.v2.chain-31337.pool-{ChainSeeder.Pool}.blocks-600-1200.jsonl";
         Assert.Equal([name, name + ".manifest.json"], zip.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
         var file = Read(zip.GetEntry(name)!);
         var manifest = ExportManifest.FromJson(System.Text.Encoding.UTF8.GetString(Read(zip.GetEntry(name + ".manifest.json")!)));
@@ -101,12 +101,33 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
         Assert.Equal("attachment", json.Content.Headers.ContentDisposition!.DispositionType);
     }
 
+    [Fact]
+    public async Task AnExportStopsAtTheFinalBlockAndRefusesAToBlockAboveIt()
+    {
+        var refused = await AuditorGetAsync("/api/staff/exports/rebalances.csv?toBlock=1601");
+        var zip = await AuditorGetAsync("/api/staff/exports/rebalances.csv.zip");
+        var openApi = await _app.Client().GetFromJsonAsync<JsonElement>("/api/v1/openapi.json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("toBlock 1601 is not final on chain 31337: its latest final block is 1600.",
+            (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        using var bundle = await DownloadedZipAsync(zip, "application/zip");
+        var manifest = ExportManifest.FromJson(System.Text.Encoding.UTF8.GetString(
+            Read(bundle.Entries.Single(e => e.FullName.EndsWith(".manifest.json", StringComparison.Ordinal)))));
+        Assert.Equal($"final up to block 1600 (hash {ChainRows.BlockHash(1600)})", Assert.Single(manifest.Coverage).Finality);
+        Assert.Equal([ChainSeeder.Token], manifest.Coverage[0].Contracts);
+        var get = openApi.GetProperty("paths").GetProperty("/api/staff/exports/{file}").GetProperty("get");
+        Assert.Contains("latest final block", get.GetProperty("description").GetString());
+        Assert.True(get.GetProperty("responses").TryGetProperty("400", out _));
+    }
+
     [Theory]
     [InlineData("/api/staff/exports/secrets.csv", 404)]
     [InlineData("/api/staff/exports/rebalances.exe", 404)]
     [InlineData("/api/staff/exports/rebalances.csv?pool=DOGE", 404)]
     [InlineData("/api/staff/exports/rebalances.csv?fromBlock=-1", 400)]
     [InlineData("/api/staff/exports/rebalances.csv?fromBlock=9&toBlock=1", 400)]
+    [InlineData("/api/staff/exports/rebalances.csv.zip?toBlock=1601", 400)]
     [InlineData("/api/staff/reconciliation/DOGE", 404)]
     [InlineData("/api/staff/reconciliation/BTC?from=soon", 400)]
     public async Task AnAuditorsBadRequestsAreProblemDetails(string path, int status)
@@ -139,7 +160,7 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
         Assert.Contains("Audit exports", html);
         Assert.Contains("href=\"/api/staff/exports/rebalances.csv\"", html);
         Assert.Contains("href=\"/api/staff/exports/rebalances.csv.zip\"", html);
-        Assert.Contains("rebalances.v1.csv", html);
+        Assert.Contains("rebalances.v2.csv", html);
     }
 
     [Fact]

@@ -111,7 +111,7 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
         while ((!Directory.Exists(day) || Directory.GetFiles(day, "*.manifest.json").Length < 3) && DateTime.UtcNow < deadline)
             await Task.Delay(250);
 
-        var rebalances = Path.Combine(day, "rebalances.v1.chain-31337.time-20260102T000000Z-20260103T000000Z.csv");
+        var rebalances = Path.Combine(day, "rebalances.v2.chain-31337.time-20260102T000000Z-20260103T000000Z.csv");
         Assert.True(File.Exists(ExportFileNames.ManifestFor(rebalances)), FailureOf(RecurringJobs.ScheduledExportJobId));
         var manifest = ExportManifest.FromJson(await File.ReadAllTextAsync(ExportFileNames.ManifestFor(rebalances)));
         Assert.Equal(1, manifest.RowCount);

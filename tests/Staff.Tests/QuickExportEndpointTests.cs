@@ -18,7 +18,7 @@ public sealed class QuickExportEndpointTests(ExportWebFixture fixture) : IClassF
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         var name = response.Content.Headers.ContentDisposition!.FileName!.Trim('"');
-        Assert.Equal($"rebalances.v1.chain-31337.token-{ChainSeeder.Token}.first-{ExportWebFixture.Cap}.csv", name);
+        Assert.Equal($"rebalances.v2.chain-31337.token-{ChainSeeder.Token}.first-{ExportWebFixture.Cap}.csv", name);
         Assert.Equal(ExportWebFixture.Cap.ToString(), response.Headers.GetValues("X-Export-Row-Cap").Single());
         var lines = Lines(await response.Content.ReadAsStringAsync());
         Assert.StartsWith("chain_id,contract_address,block_number,", lines[0]);

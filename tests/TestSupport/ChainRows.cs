@@ -38,6 +38,12 @@ public sealed class ChainRows(int blockSeconds, DateTime? start = null)
     public LogOrigin At(long block, int log, string contract, int? tx = null, DateTime? time = null) =>
         new(ChainId, block, log, BlockHash(block), TxHash(block, tx ?? log), time ?? TimeOf(block), contract);
 
+    /// <summary>The header the indexer keeps of a block in its unfinalized window.</summary>
+    public IndexedBlock Header(long block) => new()
+    {
+        ChainId = ChainId, Number = block, Hash = BlockHash(block), ParentHash = BlockHash(block - 1), Timestamp = TimeOf(block),
+    };
+
     /// <summary>Log <paramref name="log"/> of block 1 (genesis + 1 h), emitted by the registry.</summary>
     public static LogOrigin Registration(int log) => Hourly.At(1, log, Registry);
 

@@ -77,11 +77,7 @@ public sealed class ChainSeeder(IDbContextFactory<DashboardDbContext> factory)
         state.IndexedBlock = block;
         state.HeadBlock = head ?? block;
         state.UpdatedAt = updatedAt ?? DateTime.UtcNow;
-        if (await db.IndexedBlocks.FindAsync(ChainId, block) is null)
-            db.IndexedBlocks.Add(new IndexedBlock
-            {
-                ChainId = ChainId, Number = block, Hash = ChainRows.BlockHash(block), ParentHash = ChainRows.BlockHash(block - 1), Timestamp = TimeOf(block),
-            });
+        if (await db.IndexedBlocks.FindAsync(ChainId, block) is null) db.IndexedBlocks.Add(Rows.Header(block));
         await db.SaveChangesAsync();
     }
 

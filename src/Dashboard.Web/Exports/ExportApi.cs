@@ -22,7 +22,8 @@ internal static class ExportApi
 
     /// <summary>
     /// Auditors: GET {dataset}.{csv|jsonl|xlsx} streams every row; {dataset}.{format}.zip holds the
-    /// same export and its manifest. Filters: token, pool, from, to, fromBlock, toBlock, chainId.
+    /// same export and its manifest. Filters: token, pool, from, to, fromBlock, toBlock, chainId. Rows stop at
+    /// toBlock, or else at the latest final block; a toBlock above the final block is a 400.
     /// </summary>
     public static RouteGroupBuilder MapAuditExportApi(this RouteGroupBuilder api)
     {
@@ -37,8 +38,11 @@ internal static class ExportApi
             var filter = await ExportFilters.ResolveAsync(new ExportFilterText(token, pool, from, to, fromBlock, toBlock, chainId), tokens, ct);
             if (filter.Query is not { } query) return filter.Problem();
             query = query with { Dataset = dataset };
+            if (await export.NotFinalAsync(query, ct) is { } notFinal) return ApiMapping.BadRequest(notFinal);
             return bundle ? await ExportDownload.Bundle(export, query, format, ct) : ExportDownload.Stream(export, query, format);
-        });
+        }).WithDescription("Every row of a dataset up to toBlock, or else the latest final block (toBlock above it: 400); "
+            + "the manifest in the .zip states \"final up to block N (hash H)\". Schema v2: rows carry chain facts only.")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

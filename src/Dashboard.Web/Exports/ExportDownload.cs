@@ -53,8 +53,8 @@ internal static class ExportDownload
     /// <summary>
     /// The export and its manifest in one zip. WriteFileAsync writes both into a private temp folder
     /// from one database snapshot, so the manifest's SHA-256, row count and checkpoint describe exactly
-    /// these bytes. Re-running the query for a separate manifest request would not: the
-    /// confirmations column moves with every new block. Costs disk (about twice the file) instead of memory;
+    /// these bytes. Re-running the query for a separate manifest request would not: without
+    /// a toBlock the rows are pinned to the final block, which moves with the head. Costs disk (about twice the file) instead of memory;
     /// the zip deletes itself once sent.
     /// </summary>
     public static async Task<IResult> Bundle(AuditExport export, ExportQuery query, ExportFormat format, CancellationToken ct)

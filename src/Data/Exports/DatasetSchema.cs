@@ -9,7 +9,8 @@ public sealed record SchemaColumn(ExportColumn Column, string? Sql);
 /// One dataset's fixed columns (schema version <see cref="ExportSchemas.Version"/>) and the SQL
 /// that yields each of them as text. Columns are only ever appended, never renamed or reordered.
 /// </summary>
-public sealed class DatasetSchema(ExportDataset dataset, string fileStem, string alias, string from)
+/// <param name="contractColumn">The row's emitting contract, an address of <paramref name="contractTable"/>.</param>
+public sealed class DatasetSchema(ExportDataset dataset, string fileStem, string alias, string from, string contractTable, string contractColumn)
 {
     private readonly List<SchemaColumn> _columns = [];
 
@@ -18,6 +19,10 @@ public sealed class DatasetSchema(ExportDataset dataset, string fileStem, string
     public string Alias { get; } = alias;
     /// <summary>FROM clause with joins; the engine adds indexer_state as st.</summary>
     public string From { get; } = from;
+    /// <summary>Where the contracts that emit the dataset's logs are registered: tokens or reserve_pools.</summary>
+    public string ContractTable { get; } = contractTable;
+    /// <summary>The column of the dataset's table that names the emitting contract: token_address or pool_address.</summary>
+    public string ContractColumn { get; } = contractColumn;
     public IReadOnlyList<SchemaColumn> SchemaColumns => _columns;
     public IReadOnlyList<ExportColumn> Columns => [.. _columns.Select(c => c.Column)];
     public int IndexOf(string name) => _columns.FindIndex(c => c.Column.Name == name);

@@ -1,9 +1,13 @@
 namespace LeveragedTokens.Data.Exports;
 
-/// <summary>The versioned column lists. Version 1; a new column means appending, never renaming.</summary>
+/// <summary>
+/// The versioned column lists; a new column means appending, never renaming. Version 2 dropped v1's
+/// confirmations and confirmation_status: they counted from the head, so a file changed with every block.
+/// Rows now carry chain facts only, and the manifest states up to which final block they go.
+/// </summary>
 public static class ExportSchemas
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public static DatasetSchema For(ExportDataset dataset) => dataset switch
     {
@@ -15,7 +19,8 @@ public static class ExportSchemas
 
     private static readonly DatasetSchema Rebalances = Common(
             new DatasetSchema(ExportDataset.Rebalances, "rebalances", "r",
-                "rebalances r LEFT JOIN tokens t ON t.chain_id = r.chain_id AND t.address = r.token_address"),
+                "rebalances r LEFT JOIN tokens t ON t.chain_id = r.chain_id AND t.address = r.token_address",
+                "tokens", "token_address"),
             "'Rebalanced'")
         .Add("token_address", ColumnKind.Text, "r.token_address")
         .Add("token_symbol", ColumnKind.Text, "t.symbol")
@@ -39,7 +44,8 @@ public static class ExportSchemas
     private static readonly DatasetSchema ReserveLedger = Common(
             new DatasetSchema(ExportDataset.ReserveLedger, "reserve-ledger", "l",
                 "pool_ledger l LEFT JOIN reserve_pools p ON p.chain_id = l.chain_id AND p.address = l.pool_address"
-                + " LEFT JOIN tokens t ON t.chain_id = l.chain_id AND t.address = l.counterparty AND l.kind = 0"),
+                + " LEFT JOIN tokens t ON t.chain_id = l.chain_id AND t.address = l.counterparty AND l.kind = 0",
+                "reserve_pools", "pool_address"),
             EnumNameSql.Case<LedgerEntryKind>("l.kind"))
         .Add("pool_address", ColumnKind.Text, "l.pool_address")
         .Add("pool_underlying", ColumnKind.Text, "p.underlying")
@@ -52,7 +58,8 @@ public static class ExportSchemas
 
     private static readonly DatasetSchema ReserveMetrics = Common(
             new DatasetSchema(ExportDataset.ReserveMetrics, "reserve-metrics", "m",
-                "reserve_metrics m LEFT JOIN reserve_pools p ON p.chain_id = m.chain_id AND p.address = m.pool_address"),
+                "reserve_metrics m LEFT JOIN reserve_pools p ON p.chain_id = m.chain_id AND p.address = m.pool_address",
+                "reserve_pools", "pool_address"),
             "'ReserveMetricsPublished'")
         .Add("pool_address", ColumnKind.Text, "m.pool_address")
         .Add("pool_underlying", ColumnKind.Text, "p.underlying")
@@ -79,9 +86,6 @@ public static class ExportSchemas
             .Add("tx_hash", ColumnKind.Text, $"{a}.tx_hash")
             .Add("log_index", ColumnKind.Number, $"{a}.log_index::text")
             .Add("event", ColumnKind.Text, eventNameSql)
-            .Add("confirmations", ColumnKind.Number, $"{Confirmations.DepthSql("st.head_block", $"{a}.block_number")}::text")
-            .Add("confirmation_status", ColumnKind.Text,
-                Confirmations.StatusSql("st.head_block", $"{a}.block_number", "st.confirmations"))
             .Add("explorer_url", ColumnKind.Text, sql: null);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using LeveragedTokens.Chain;
+using LeveragedTokens.Data.Exports;
 using LeveragedTokens.Protocol.Events;
 using Nethereum.ABI.FunctionEncoding.Attributes;
 using Nethereum.Contracts;
@@ -14,17 +15,21 @@ namespace LeveragedTokens.Exports.Chain;
 /// </summary>
 public static class ExpectedRow
 {
-    private static readonly Dictionary<string, string> EventByTopic = new()
+    private static readonly Dictionary<string, (string Name, ExportDataset Dataset)> EventByTopic = new()
     {
-        [Topic<RebalancedEvent>()] = "Rebalanced",
-        [Topic<ReserveDrawnEvent>()] = "ReserveDrawn",
-        [Topic<FeesAllocatedEvent>()] = "FeesAllocated",
-        [Topic<CapitalInjectedEvent>()] = "CapitalInjected",
-        [Topic<ReserveMetricsPublishedEvent>()] = "ReserveMetricsPublished",
+        [Topic<RebalancedEvent>()] = ("Rebalanced", ExportDataset.Rebalances),
+        [Topic<ReserveDrawnEvent>()] = ("ReserveDrawn", ExportDataset.ReserveLedger),
+        [Topic<FeesAllocatedEvent>()] = ("FeesAllocated", ExportDataset.ReserveLedger),
+        [Topic<CapitalInjectedEvent>()] = ("CapitalInjected", ExportDataset.ReserveLedger),
+        [Topic<ReserveMetricsPublishedEvent>()] = ("ReserveMetricsPublished", ExportDataset.ReserveMetrics),
     };
 
     public static string? EventNameOf(RpcLog log) =>
-        log.Topics.Length > 0 && EventByTopic.TryGetValue(log.Topics[0], out var name) ? name : null;
+        log.Topics.Length > 0 && EventByTopic.TryGetValue(log.Topics[0], out var e) ? e.Name : null;
+
+    /// <summary>The dataset whose rows a log becomes, or null for a log no export holds.</summary>
+    public static ExportDataset? DatasetOf(RpcLog log) =>
+        log.Topics.Length > 0 && EventByTopic.TryGetValue(log.Topics[0], out var e) ? e.Dataset : null;
 
     /// <summary>Null when the log is none of the exported events.</summary>
     public static Dictionary<string, string?>? For(RpcLog log, BlockHeader? block)

@@ -13,8 +13,6 @@ namespace LeveragedTokens.Exports.Reconciliation;
 /// </summary>
 internal static class ChainLogCheck
 {
-    private const long BlocksPerCall = 2000;
-
     public static async Task<CheckSummary> RunAsync(
         ReconciliationContext context, AuditExport export, ChainRpc chain, IReadOnlyList<IndexerCheckpoint> checkpoints, CancellationToken ct)
     {
@@ -33,28 +31,24 @@ internal static class ChainLogCheck
 
         long checkedCount = 0, bad = 0;
         var addresses = context.Tokens.Append(q.Pool).ToArray();
-        for (var start = from.Value; start <= to.Value; start += BlocksPerCall)
+        await foreach (var log in ChainLogs.ReadAsync(chain, from.Value, to.Value, addresses, ct))
         {
-            var end = Math.Min(to.Value, start + BlocksPerCall - 1);
-            foreach (var log in await chain.LogsAsync(new LogFilter(start, end, addresses), ct))
+            var expected = ExpectedRow.For(log, block: null);
+            if (expected is null) continue;
+            checkedCount++;
+            if (!rows.Remove((log.BlockNumber, log.LogIndex), out var cells))
             {
-                var expected = ExpectedRow.For(log, block: null);
-                if (expected is null) continue;
-                checkedCount++;
-                if (!rows.Remove((log.BlockNumber, log.LogIndex), out var cells))
-                {
-                    bad++;
-                    Add(context, log.Address, log.BlockNumber, log.LogIndex, log.TxHash, null, expected["event"]!, null, null,
-                        "the chain has this log but the database has no row for it");
-                    continue;
-                }
-                var differences = ExportVerification.Compare(new ExportFileRow(0, cells), expected).ToList();
-                if (differences.Count == 0) continue;
                 bad++;
-                foreach (var d in differences)
-                    Add(context, log.Address, log.BlockNumber, log.LogIndex, log.TxHash, null, d.Column, d.Chain, d.File,
-                        "database row differs from the chain's log");
+                Add(context, log.Address, log.BlockNumber, log.LogIndex, log.TxHash, null, expected["event"]!, null, null,
+                    "the chain has this log but the database has no row for it");
+                continue;
             }
+            var differences = ExportVerification.Compare(new ExportFileRow(0, cells), expected).ToList();
+            if (differences.Count == 0) continue;
+            bad++;
+            foreach (var d in differences)
+                Add(context, log.Address, log.BlockNumber, log.LogIndex, log.TxHash, null, d.Column, d.Chain, d.File,
+                    "database row differs from the chain's log");
         }
         foreach (var ((block, log), cells) in rows.OrderBy(r => r.Key))
         {
@@ -70,7 +64,7 @@ internal static class ChainLogCheck
         string subject, string? expected, string? actual, string detail) =>
         c.Findings.Add(new ReconciliationFinding(ReconciliationChecks.ChainLogs, contract, block, log, tx, time, subject, expected, actual, detail));
 
-    /// <summary>The period's blocks; open ends fall back to the pool's registration block and the indexer checkpoint.</summary>
+    /// <summary>The period's blocks; open ends fall back to the pool's registration block and the final block.</summary>
     private static async Task<(long? From, long? To)> BlockRangeAsync(
         ReconciliationContext context, IReadOnlyList<IndexerCheckpoint> checkpoints, CancellationToken ct)
     {
@@ -83,9 +77,11 @@ internal static class ChainLogCheck
         long? firstInTime = reader.IsDBNull(0) ? null : reader.GetInt64(0);
         long? lastInTime = reader.IsDBNull(1) ? null : reader.GetInt64(1);
         long? registered = reader.IsDBNull(2) ? null : reader.GetInt64(2);
-        var indexed = checkpoints.FirstOrDefault(c => c.ChainId == q.ChainId)?.IndexedBlock;
+        // Export rows stop at the final block: comparing beyond it would report unconfirmed logs as missing.
+        var final = checkpoints.FirstOrDefault(c => c.ChainId == q.ChainId)?.FinalBlock;
         var from = q.FromBlock ?? (q.FromTime is null ? registered ?? 0 : firstInTime);
-        var to = q.ToBlock ?? (q.ToTime is null ? indexed : lastInTime);
+        var to = q.ToBlock ?? (q.ToTime is null ? final : lastInTime);
+        if (to > final) to = final;
         return (from, to);
     }
 }

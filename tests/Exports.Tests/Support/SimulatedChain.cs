@@ -13,16 +13,23 @@ public sealed class SimulatedChain : IAsyncLifetime
     public long ChainId { get; private set; }
     public string Registry { get; private set; } = "";
     public long DeploymentBlock { get; private set; }
+    private SimulatedDeployment _deployment = null!;
 
     public async Task InitializeAsync()
     {
-        (Anvil, var deployment) = await SimulatorProcess.StartSimulatedChainAsync(days: 3, seed: 11);
-        ChainId = deployment.ChainId;
-        Registry = deployment.RegistryAddress;
-        DeploymentBlock = deployment.DeploymentBlock;
+        (Anvil, _deployment) = await SimulatorProcess.StartSimulatedChainAsync(days: 3, seed: 11);
+        ChainId = _deployment.ChainId;
+        Registry = _deployment.RegistryAddress;
+        DeploymentBlock = _deployment.DeploymentBlock;
 
         Db = await ExportDatabase.CreateAsync("chain");
-        await using var indexer = await IndexerHost.StartAsync(Anvil.RpcUrl, Db.ConnectionString, deployment);
+        await IndexAsync();
+    }
+
+    /// <summary>Runs the real indexer until it has stored the node's head.</summary>
+    public async Task IndexAsync()
+    {
+        await using var indexer = await IndexerHost.StartAsync(Anvil.RpcUrl, Db.ConnectionString, _deployment);
         await indexer.RunUntilHeadAsync(maxPolls: 100);
     }
 

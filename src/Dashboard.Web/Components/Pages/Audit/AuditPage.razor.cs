@@ -14,6 +14,7 @@ namespace LeveragedTokens.Dashboard.Web.Components.Pages.Audit;
 public partial class AuditPage
 {
     [Inject] private PoolReconciliation Reconciliation { get; set; } = default!;
+    [Inject] private AuditExport Export { get; set; } = default!;
 
     private IReadOnlyList<TokenInfo> _tokens = [];
     private IReadOnlyList<PoolChoice> _pools = [];
@@ -50,7 +51,8 @@ public partial class AuditPage
     private async Task RefreshAsync()
     {
         var filter = await ExportFilters.ResolveAsync(_export.ToText(), Tokens, CancellationToken.None);
-        _exportError = filter.Error;
+        // The same refusal the download would answer with: a toBlock above the final block.
+        _exportError = filter.Error ?? (filter.Query is { } query ? await Export.NotFinalAsync(query, CancellationToken.None) : null);
         _fileName = filter.Query is { } q && ExportDownload.TryDataset(_dataset, out var dataset) && ExportDownload.TryFormat(_format, out var format)
             ? ExportFileNames.For(q with { Dataset = dataset }, format)
             : null;
