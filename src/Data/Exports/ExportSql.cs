@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using NpgsqlTypes;
 
 namespace LeveragedTokens.Data.Exports;
@@ -10,7 +9,7 @@ namespace LeveragedTokens.Data.Exports;
 /// final rows (<see cref="FinalBlock"/>), so a repeat is byte-identical however far the head moved.
 /// Columns are aliased with their export names (COPY's header).
 /// </summary>
-public static partial class ExportSql
+public static class ExportSql
 {
     /// <param name="explorerBaseUrls">Block explorer per chain id; rows link to {base}/tx/{hash}.</param>
     public static NpgsqlCommand Build(DatasetSchema schema, ExportQuery query, IReadOnlyDictionary<long, string> explorerBaseUrls,
@@ -121,12 +120,8 @@ public static partial class ExportSql
     public static string? Normalise(string? address)
     {
         if (string.IsNullOrWhiteSpace(address)) return null;
-        var a = address.Trim().ToLowerInvariant();
-        return AddressPattern().IsMatch(a) ? a : throw new ArgumentException($"Not an address: '{address}'.", nameof(address));
+        return EvmAddress.Normalised(address) ?? throw new ArgumentException($"Not an address: '{address}'.", nameof(address));
     }
-
-    [GeneratedRegex("^0x[0-9a-f]{40}$")]
-    private static partial Regex AddressPattern();
 
     /// <summary>A query time as UTC: unspecified means UTC, as in every export filter.</summary>
     public static DateTime AsUtc(DateTime t) => t.Kind switch
