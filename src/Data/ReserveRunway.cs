@@ -10,6 +10,12 @@ public readonly record struct ReserveRunway(BigInteger BufferDepth, BigInteger D
     /// <summary>The trailing window unless staff set another.</summary>
     public const int DefaultWindowHours = 24;
 
+    /// <summary>
+    /// The draws a reading at a metrics row counts: those after <c>at − window</c> up to the row itself (its
+    /// block). The reserve page, the API and the runway alert all count this way.
+    /// </summary>
+    public static DateTime WindowStart(DateTime at, decimal windowHours) => at - TimeSpan.FromHours((double)windowHours);
+
     /// <summary>Average quote value drawn per hour over the window (WAD, rounded down).</summary>
     public BigInteger DrawPerHour => Drawn * 1_000_000 / new BigInteger(WindowHours * 1_000_000);
 

@@ -67,8 +67,8 @@ public sealed class ReserveFigureTests(SeededDashboard app)
     {
         await using var db = TestDatabases.Dashboard(app.ConnectionString);
         var latest = await db.ReserveMetrics.AsNoTracking().Where(m => m.PoolAddress == poolAddress).OrderByDescending(m => m.Hour).FirstAsync();
-        var end = DateTime.UnixEpoch.AddHours(latest.Hour + 1);
-        var drawn = Sum(app.Seeded.Draws.Where(d => d.PoolAddress == poolAddress && d.BlockTime >= end.AddHours(-windowHours) && d.BlockTime <= end)
+        // As the runway alert counts: draws after the row's time minus the window, up to the row's block.
+        var drawn = Sum(app.Seeded.Draws.Where(d => d.PoolAddress == poolAddress && d.BlockTime > latest.BlockTime.AddHours(-windowHours) && d.BlockNumber <= latest.BlockNumber)
             .Select(d => d.Value!.Value));
         var expected = new ReserveRunway(latest.BufferDepth, drawn, windowHours);
 

@@ -95,33 +95,22 @@ public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory
     /// </summary>
     public async Task<RunwayReading?> RunwayAsync(PoolInfo pool, decimal windowHours, CancellationToken ct = default)
     {
-        BigInteger buffer;
-        long hour;
-        await using (var db = await factory.CreateDbContextAsync(ct))
-        {
-            var latest = await db.ReserveMetrics.AsNoTracking().Where(m => m.ChainId == pool.ChainId && m.PoolAddress == pool.Address)
-                .OrderByDescending(m => m.Hour).Select(m => new { m.Hour, m.BufferDepth }).FirstOrDefaultAsync(ct);
-            if (latest is null) return null;
-            (hour, buffer) = (latest.Hour, latest.BufferDepth);
-        }
-        var drawn = await DrawnAsync(pool, DateTime.UnixEpoch.AddHours(hour + 1), windowHours, ct);
-        return new RunwayReading(hour, new ReserveRunway(buffer, drawn, windowHours));
-    }
-
-    /// <summary>Quote value drawn over the <paramref name="hours"/> before <paramref name="until"/>.</summary>
-    public async Task<BigInteger> DrawnAsync(PoolInfo pool, DateTime until, decimal hours, CancellationToken ct = default)
-    {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var latest = await db.ReserveMetrics.AsNoTracking().Where(m => m.ChainId == pool.ChainId && m.PoolAddress == pool.Address)
+            .OrderByDescending(m => m.Hour).Select(m => new { m.Hour, m.BufferDepth, m.BlockTime, m.BlockNumber }).FirstOrDefaultAsync(ct);
+        if (latest is null) return null;
         var conn = await SeriesQueries.OpenAsync(db, ct);
         await using var cmd = new NpgsqlCommand("""
             SELECT coalesce(sum(value), 0) FROM pool_ledger
-            WHERE chain_id = @c AND pool_address = @p AND kind = 0 AND block_time BETWEEN @from AND @to
-              AND block_number BETWEEN @minBlock AND @maxBlock
+            WHERE chain_id = @c AND pool_address = @p AND kind = 0 AND block_time > @from AND block_number <= @at
             """, conn);
-        await BindRangeAsync(cmd, conn, pool, until.AddHours(-(double)hours), until, ct);
+        cmd.Parameters.AddWithValue("c", pool.ChainId);
+        cmd.Parameters.AddWithValue("p", pool.Address);
+        cmd.Parameters.AddWithValue("from", ReserveRunway.WindowStart(latest.BlockTime, windowHours));
+        cmd.Parameters.AddWithValue("at", latest.BlockNumber);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
-        return SeriesQueries.Big(reader, 0);
+        return new RunwayReading(latest.Hour, new ReserveRunway(latest.BufferDepth, SeriesQueries.Big(reader, 0), windowHours));
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ public sealed class RunwayRule : IAlertRule
             var condition = new Condition(AlertKind.RunwayShort, AlertSeverity.Warning, pool.Key, label);
             foreach (var row in pool)
             {
-                var start = row.BlockTime - TimeSpan.FromHours((double)windowHours);
+                var start = ReserveRunway.WindowStart(row.BlockTime, windowHours);
                 var drawn = poolDraws.Where(d => d.BlockNumber <= row.BlockNumber && d.BlockTime > start)
                     .Aggregate(BigInteger.Zero, (sum, d) => sum + (d.Value ?? BigInteger.Zero));
                 var runway = new ReserveRunway(row.BufferDepth, drawn, windowHours);
