@@ -132,7 +132,11 @@ public sealed class ApiTests(SeededDashboard app)
     {
         var doc = await _client.GetJsonAsync("/api/v1/openapi.json");
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Contains("/api/v1/tokens/{symbol}/rebalances", paths);
+        Assert.Contains("/api/v1/tokens/{token}/rebalances", paths);
+        Assert.Contains("/api/v1/tokens/{token}/deferrals", paths);
+        Assert.Contains("/api/v1/reserves/{underlying}/suspensions", paths);
+        Assert.Contains("/api/v1/reserves/{underlying}/runway", paths);
+        Assert.Contains("/api/v1/status/decode-failures", paths);
         Assert.Contains("/api/v1/reserves/{underlying}/metrics", paths);
         Assert.Contains("/api/v1/status", paths);
     }

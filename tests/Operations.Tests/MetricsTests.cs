@@ -17,7 +17,7 @@ public sealed class MetricsTests(OpsSite site)
             if (text.Contains("dashboard_indexer_lag") && text.Contains("http_server_request_duration_seconds_count")) break;
             await Task.Delay(500);
         }
-        Series(text, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/tokens/{symbol}\"", "http_response_status_code=\"404\"");
+        Series(text, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/tokens/{token}\"", "http_response_status_code=\"404\"");
         Series(text, "http_server_request_duration_seconds_count", "http_route=\"/api/v1/tokens/\"", "http_response_status_code=\"200\"");
         Series(text, "dashboard_indexer_lag", "chain_id=\"31337\"");
         Series(text, "dashboard_indexer_events_rate_per_second", "chain_id=\"31337\"");
