@@ -26,18 +26,26 @@ public sealed record PricePath(IReadOnlyList<BigInteger> Numerators, BigInteger 
     public static PricePath Flat(int hours) => new(Enumerable.Repeat(Wad.One, hours).ToList(), Wad.One);
 }
 
-/// <summary>What happened in an indexed window besides prices: each token's supply and each pool's inflows
-/// (fees and capital, in underlying) by hour. Replayed only to check the engine against history.</summary>
-public sealed record HistoricalFlows(
+/// <summary>
+/// What happened in an indexed window besides prices, replayed only to check the engine against history: each
+/// token's supply and each pool's inflows (fees and capital, in underlying) by hour, each tick's block time (a
+/// tick mined a second late moves the 24 h fallback by an hour) and the gas cost of the hours that rebalanced.
+/// </summary>
+public sealed record ReplayedHistory(
     IReadOnlyDictionary<string, IReadOnlyDictionary<long, BigInteger>> SupplyByToken,
-    IReadOnlyDictionary<string, IReadOnlyDictionary<long, BigInteger>> InflowsByPool);
+    IReadOnlyDictionary<string, IReadOnlyDictionary<long, BigInteger>> InflowsByPool,
+    IReadOnlyDictionary<long, long> TickTimeByHour,
+    IReadOnlyDictionary<long, BigInteger> GasCostByHour);
 
-/// <summary>A stress scenario: a price path per underlying (flat when absent) over <c>Hours</c>, and a liquidity multiplier.</summary>
+/// <summary>A stress scenario: a price path per underlying (flat when absent) over <c>Hours</c>, and liquidity multipliers.</summary>
 /// <param name="Kind">shocks, path or replay.</param>
 /// <param name="Liquidity">Scales the fitted spot depth: 1 = recent conditions, 0.33 = a third of it.</param>
+/// <param name="LiquidityByUnderlying">Overrides <paramref name="Liquidity"/> for some underlyings (a squeeze thins one market).</param>
 public sealed record Scenario(string Kind, string Description, int Hours, IReadOnlyDictionary<string, PricePath> Paths,
-    decimal Liquidity = 1, HistoricalFlows? Flows = null)
+    decimal Liquidity = 1, ReplayedHistory? History = null, IReadOnlyDictionary<string, decimal>? LiquidityByUnderlying = null)
 {
+    public decimal LiquidityOf(string underlying) => LiquidityByUnderlying?.GetValueOrDefault(underlying, Liquidity) ?? Liquidity;
+
     public const int MaxHours = 720;
 
     public PricePath PathOf(string underlying) => Paths.TryGetValue(underlying, out var path) ? path : PricePath.Flat(Hours);

@@ -8,9 +8,15 @@ namespace LeveragedTokens.Stress;
 /// </summary>
 /// <param name="Samples">Rebalances the fit used.</param>
 /// <param name="MedianError">Median relative error of predicted vs realized slippage cost.</param>
-/// <param name="MaxError">Largest relative error: the model's stated error.</param>
+/// <param name="MaxError">Largest relative error of the fitted rebalances.</param>
 public sealed record SlippageFit(BigInteger Depth, int Samples, double MedianError, double MaxError)
 {
+    /// <summary>
+    /// The error the model states: its largest, but no tighter than 1e-12. Below that a difference is the wei
+    /// rounding of a position rebuilt from rounded events (a trade size off by a few hundred wei), not the model.
+    /// </summary>
+    public double StatedError => Math.Max(MaxError, 1e-12);
+
     /// <summary>A quarter of the underlying side per trade, as <c>SpotPool.maxTradeAmount</c>.</summary>
     public static BigInteger MaxTradeAmount(BigInteger depth, BigInteger mark) => depth * Wad.One / mark / 4;
 

@@ -14,7 +14,7 @@ public static class StressEngine
 
     public static StressRun Run(StressState start, Scenario scenario)
     {
-        var pools = start.Pools.Select(p => new Pool(p, scenario.PathOf(p.Underlying), Depth(p.Slippage.Depth, scenario.Liquidity))).ToList();
+        var pools = start.Pools.Select(p => new Pool(p, scenario.PathOf(p.Underlying), Depth(p.Slippage.Depth, scenario.LiquidityOf(p.Underlying)))).ToList();
         var byUnderlying = pools.ToDictionary(p => p.Start.Underlying);
         var tokens = start.Tokens.Select(t => new Token(t, byUnderlying[t.Underlying])).ToList();
         foreach (var pool in pools) pool.Tokens = tokens.Where(t => t.Pool == pool).ToList();
@@ -28,13 +28,15 @@ public static class StressEngine
             foreach (var pool in pools) pool.Mark = pool.PricePath.PriceAt(pool.Start.MarkPrice, k);
             foreach (var token in tokens)
             {
-                if (scenario.Flows?.SupplyByToken.GetValueOrDefault(token.Start.Address)?.TryGetValue(hour, out var supply) == true)
+                if (scenario.History?.SupplyByToken.GetValueOrDefault(token.Start.Address)?.TryGetValue(hour, out var supply) == true)
                     token.Resize(supply);
                 if (k == 1) afterShock[token] = token.Leverage(token.Pool.Mark);
             }
             foreach (var pool in pools) pool.AddInflow(hour, Inflow(scenario, start, pool, hour));
-            var gas = GasCost(start, byUnderlying);
-            foreach (var token in tokens) token.RebalanceIfDue(hour, gas);
+            var gas = scenario.History?.GasCostByHour.GetValueOrDefault(hour) is { IsZero: false } paid ? paid : GasCost(start, byUnderlying);
+            // The keeper mines each tick at the top of its hour; history's own block time when replaying it.
+            var now = scenario.History?.TickTimeByHour.GetValueOrDefault(hour) is > 0 and var t ? t : hour * 3600;
+            foreach (var token in tokens) token.RebalanceIfDue(hour, now, gas);
             foreach (var token in tokens) token.Path.Add(new TokenHour(hour, token.Nav(token.Pool.Mark), token.Leverage(token.Pool.Mark), token.Pool.Mark));
             foreach (var pool in pools) pool.PublishMetrics(hour, k);
         }
@@ -51,8 +53,8 @@ public static class StressEngine
 
     /// <summary>History's own inflows when replaying history; otherwise the week's average fees, swept daily at 12:00 as the keeper does.</summary>
     private static BigInteger Inflow(Scenario scenario, StressState start, Pool pool, long hour) =>
-        scenario.Flows is { } flows
-            ? flows.InflowsByPool.GetValueOrDefault(pool.Start.Address)?.GetValueOrDefault(hour) ?? BigInteger.Zero
+        scenario.History is { } history
+            ? history.InflowsByPool.GetValueOrDefault(pool.Start.Address)?.GetValueOrDefault(hour) ?? BigInteger.Zero
             : hour % 24 == FeeAllocationHourOfDay ? pool.Start.FeesPerDay : BigInteger.Zero;
 
     /// <summary>The simulator's keeper sweeps fees into the reserves once a day, at this hour (UTC).</summary>
@@ -171,9 +173,8 @@ public static class StressEngine
         }
 
         /// <summary>LeveragedToken.rebalance: back to target at mark through the spot pool, costs shared with the reserve.</summary>
-        public void RebalanceIfDue(long hour, BigInteger gasCost)
+        public void RebalanceIfDue(long hour, long now, BigInteger gasCost)
         {
-            var now = hour * 3600;
             if (Due(now) is not { } trigger) return;
             var mark = Pool.Mark;
             var leverageBefore = Leverage(mark);
