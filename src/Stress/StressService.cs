@@ -1,4 +1,5 @@
 using System.Globalization;
+using LeveragedTokens.Data;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LeveragedTokens.Stress;
@@ -11,6 +12,23 @@ public sealed record StressReport(StressRun Run, IReadOnlyDictionary<string, Big
 {
     /// <summary>NAV at the end minus NAV at the end of the no-shock run (negative: a loss), per token.</summary>
     public BigInteger LossVsNoShock(TokenOutcome token) => token.NavAfter - NavNoShock[token.Symbol];
+
+    /// <summary>Quote value the pool paid for rebalances over the scenario.</summary>
+    public BigInteger ReserveDraw(PoolOutcome pool) =>
+        Run.Tokens.Where(t => t.Underlying == pool.Underlying).Aggregate(BigInteger.Zero, (s, t) => s + t.ReserveDraw);
+
+    /// <summary>The project's runway before the scenario: the buffer over the trailing day's draws.</summary>
+    public static ReserveRunway RunwayBefore(PoolOutcome pool) => new(pool.BufferDepthBefore, pool.DrawnLast24hBefore, ReserveRunway.DefaultWindowHours);
+
+    /// <summary>Runway after it: the final buffer over the draws of the scenario's last day (all of it when shorter).</summary>
+    public ReserveRunway RunwayAfter(PoolOutcome pool)
+    {
+        var window = Math.Min(ReserveRunway.DefaultWindowHours, Run.Scenario.Hours);
+        var since = Run.Start.Hour + Run.Scenario.Hours - window;
+        var drawn = Run.Tokens.Where(t => t.Underlying == pool.Underlying).SelectMany(t => t.Rebalances)
+            .Where(r => r.Hour > since).Aggregate(BigInteger.Zero, (s, r) => s + r.ReserveDraw);
+        return new ReserveRunway(pool.Last?.BufferDepth ?? pool.BufferDepthBefore, drawn, window);
+    }
 }
 
 /// <summary>Hours to floor of one pool for a grid of instant shocks × liquidity multipliers (null: stays above its floor).</summary>

@@ -49,6 +49,14 @@ public static class RebalanceVocabulary
         return trigger is not null;
     }
 
+    /// <summary>A deferral's reason as the API and the stress page name it.</summary>
+    public static string ApiName(this DeferralReason reason) => reason switch
+    {
+        DeferralReason.PoolSuspended => "suspended",
+        DeferralReason.ReserveCannotCover => "cannot-cover",
+        _ => ((int)reason).ToString(CultureInfo.InvariantCulture),
+    };
+
     public static RebalanceDirection DirectionOf(bool isBuy) => isBuy ? RebalanceDirection.Buy : RebalanceDirection.Sell;
 
     public static string ApiName(this RebalanceDirection direction) => Directions.First(d => d.Direction == direction).Api;
