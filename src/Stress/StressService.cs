@@ -57,12 +57,9 @@ public sealed class StressService(StressStateLoader states, ReplayLoader replays
         return new StressReport(run, baseline.Tokens.ToDictionary(t => t.Symbol, t => t.NavAfter));
     }
 
-    public async Task<(StressHeatmap? Heatmap, string? Error)> HeatmapAsync(long? atBlock, string underlying, int hours, CancellationToken ct = default)
-    {
-        var state = await states.LoadAsync(atBlock, ct);
-        if (state is null) return (null, "Nothing is indexed yet.");
-        return state.Pools.Any(p => p.Underlying == underlying) ? (Heatmap(state, underlying, hours), null) : (null, $"Unknown underlying '{underlying}'.");
-    }
+    /// <summary>A token's holder hints at the latest final block; null when the token has no indexed state.</summary>
+    public async Task<HolderHints?> HintsAsync(string symbol, CancellationToken ct = default) =>
+        await states.LoadAsync(ct: ct) is { } state && state.Tokens.Any(t => t.Symbol == symbol) ? HolderHints.For(state, symbol) : null;
 
     public static StressHeatmap Heatmap(StressState state, string underlying, int hours)
     {

@@ -35,6 +35,16 @@ public sealed class StressPageTests(SeededDashboard app)
         Assert.Contains("data-testid=\"stress-heatmap\"", html);
     }
 
+    [Fact]
+    public async Task ATokenPageShowsTheMovesThatTriggerTheNextBandRebalanceAndATenPercentHour()
+    {
+        var html = WebUtility.HtmlDecode(await _client.GetStringAsync("/tokens/BTC3L"));
+        Assert.Contains("data-testid=\"stress-hints\"", html);
+        Assert.Matches(@"BTC falls \d+\.\d\d % or rises \d+\.\d\d %", html);
+        Assert.Contains("A -10 % hour", html);
+        Assert.Contains("A +10 % hour", html);
+    }
+
     [Theory]
     [InlineData("/stress?shocks=DOGE:-30", "Unknown underlying")]
     [InlineData("/stress?shocks=BTC:-100", "above -100 %")]

@@ -49,6 +49,27 @@ public sealed class ClosedFormTests
         Assert.InRange(rebalance.LeverageAfter - 3 * Wad.One, 0, Wad.One / 1000);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TheMovesToTheBandEdgesAreTheClosedFormsAndTheEngineLandsOnTheEdge(bool isLong)
+    {
+        var state = OneToken(isLong, 3 * Wad.One);
+        var hints = HolderHints.For(state, state.Tokens[0].Symbol);
+
+        // At L = 3: a long leaves 2.5x-3.5x at (L - max) / (L(max - 1)) = -6.67 % and (L - min) / (L(min - 1)) = +11.1 %;
+        // a short at (min - L) / (L(1 + min)) = -4.76 % and (max - L) / (L(1 + max)) = +3.70 %.
+        var (down, up) = isLong ? (-1m / 15, 1m / 9) : (-1m / 21, 1m / 27);
+        Assert.Equal((double)down, Wad.ToDouble(hints.MoveDown!.Value), 12);
+        Assert.Equal((double)up, Wad.ToDouble(hints.MoveUp!.Value), 12);
+        foreach (var (move, edge) in new[] { (hints.MoveDown.Value, isLong ? "3.5" : "2.5"), (hints.MoveUp.Value, isLong ? "2.5" : "3.5") })
+        {
+            var shock = ScenarioText.TryBuild($"BTC:{Wad.Exact(move * 100)}", null, 1, 1, ["BTC"], out _)!;
+            Assert.InRange(BigInteger.Abs(StressEngine.Run(state, shock).Tokens[0].LeverageAfterShock - Wad.Parse(edge)), 0, 1_000_000);
+        }
+        Assert.True(hints.Down.Rebalances == isLong || hints.Up.Rebalances);
+    }
+
     /// <summary>One BTC token at the given leverage, a deep spot market and a reserve far above its floor.</summary>
     public static StressState OneToken(bool isLong, BigInteger leverage)
     {
