@@ -40,9 +40,7 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
             .OrderBy(p => p.BlockNumber).ThenBy(p => p.LogIndex).ToListAsync(ct);
         var tokens = await db.Tokens.AsNoTracking().Where(t => t.ChainId == chainId && t.BlockNumber <= block)
             .OrderBy(t => t.BlockNumber).ThenBy(t => t.LogIndex).ToListAsync(ct);
-        var rebalances = await db.Rebalances.AsNoTracking()
-            .Where(r => r.ChainId == chainId && r.BlockNumber <= block && r.BlockTime >= since)
-            .OrderByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex).ToListAsync(ct);
+        var newest = new List<Rebalance>();
 
         var poolStates = new List<PoolState>();
         foreach (var pool in pools)
@@ -53,8 +51,11 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
                 && e.BlockNumber <= block && e.BlockTime >= weekAgo).ToListAsync(ct);
             var suspension = await db.SuspensionEvents.AsNoTracking().Where(s => s.ChainId == chainId && s.PoolAddress == pool.Address && s.BlockNumber <= block)
                 .OrderByDescending(s => s.BlockNumber).ThenByDescending(s => s.LogIndex).FirstOrDefaultAsync(ct);
-            var poolTokens = tokens.Where(t => t.PoolAddress == pool.Address).Select(t => t.Address).ToHashSet();
-            var trades = rebalances.Where(r => poolTokens.Contains(r.TokenAddress)).Take(FitMaxSamples).ToList();
+            var poolTokens = tokens.Where(t => t.PoolAddress == pool.Address).Select(t => t.Address).ToList();
+            var trades = await db.Rebalances.AsNoTracking()
+                .Where(r => r.ChainId == chainId && poolTokens.Contains(r.TokenAddress) && r.BlockNumber <= block && r.BlockTime >= since)
+                .OrderByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex).Take(FitMaxSamples).ToListAsync(ct);
+            newest.AddRange(trades.Take(1));
             poolStates.Add(new PoolState(pool.Underlying, pool.Address, pool.FloorBps, DrawShareBps(trades), metrics.ReserveBalance, metrics.MarkPrice,
                 suspension?.IsSuspended ?? false,
                 Sum(ledger.Where(e => e.Kind == LedgerEntryKind.FeesAllocated).Select(e => e.Amount)) / 7,
@@ -77,8 +78,9 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
             tokenStates.Add(Rebuild(token, underlying, snapshot, new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)).ToUnixTimeSeconds()));
         }
 
-        var gas = rebalances.FirstOrDefault();
-        var ethGas = rebalances.FirstOrDefault(r => tokens.Any(t => t.Address == r.TokenAddress && pools.Any(p => p.Address == t.PoolAddress && p.Underlying == "ETH")));
+        var gas = newest.MaxBy(r => (r.BlockNumber, r.LogIndex));
+        var ethPool = pools.FirstOrDefault(p => p.Underlying == "ETH")?.Address;
+        var ethGas = newest.FirstOrDefault(r => tokens.Any(t => t.Address == r.TokenAddress && t.PoolAddress == ethPool));
         return new StressState(chainId, block, h, tokenStates, poolStates,
             ethGas is null ? null : ethGas.GasCost * Wad.One / ethGas.MarkPrice, gas?.GasCost ?? BigInteger.Zero);
     }
