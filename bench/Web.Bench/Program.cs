@@ -16,7 +16,7 @@ internal static class WebBench
 {
     public static async Task Main(string[] args)
     {
-        // dotnet run -c Release --project bench/Web.Bench [-- rebalances iterations]; needs TEST_PG_ADMIN.
+        // dotnet run -c Release --project bench/Web.Bench [-- rebalances iterations [target name filter]]; needs TEST_PG_ADMIN.
         var rebalances = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
         var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
         await using var database = await PostgresDatabase.CreateAsync("webbench");
@@ -108,7 +108,7 @@ internal static class WebBench
         }
 
         var results = new List<string>();
-        foreach (var t in targets)
+        foreach (var t in targets.Where(t => args.Length < 3 || t.Name.Contains(args[2], StringComparison.OrdinalIgnoreCase)))
         {
             var server = await Measure(t.Run, iterations);
             var baseline = await Measure(t.Baseline, iterations);

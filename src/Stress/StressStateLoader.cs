@@ -32,9 +32,7 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
         var hour = await db.ReserveMetrics.AsNoTracking().Where(m => m.ChainId == chainId && m.BlockNumber <= block)
             .MaxAsync(m => (long?)m.Hour, ct);
         if (hour is not { } h) return null;
-        var since = DateTime.UnixEpoch.AddHours(h - FitDays * 24);
         var dayAgo = DateTime.UnixEpoch.AddHours(h - 23.5);
-        var weekAgo = DateTime.UnixEpoch.AddHours(h - 7 * 24 + 0.5);
 
         var pools = await db.ReservePools.AsNoTracking().Where(p => p.ChainId == chainId && p.BlockNumber <= block)
             .OrderBy(p => p.BlockNumber).ThenBy(p => p.LogIndex).ToListAsync(ct);
@@ -47,13 +45,16 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
         {
             var metrics = await db.ReserveMetrics.AsNoTracking()
                 .SingleAsync(m => m.ChainId == chainId && m.PoolAddress == pool.Address && m.Hour == h && m.BlockNumber <= block, ct);
+            // Windows bounded by blocks (the pool's metrics at their first hour), so the (pool, block) indexes bound the scans.
+            var weekBlock = await BlockAtHourAsync(db, chainId, pool.Address, h - 7 * 24, ct);
+            var monthBlock = await BlockAtHourAsync(db, chainId, pool.Address, h - FitDays * 24, ct);
             var ledger = await db.PoolLedger.AsNoTracking().Where(e => e.ChainId == chainId && e.PoolAddress == pool.Address
-                && e.BlockNumber <= block && e.BlockTime >= weekAgo).ToListAsync(ct);
+                && e.BlockNumber > weekBlock && e.BlockNumber <= block).ToListAsync(ct);
             var suspension = await db.SuspensionEvents.AsNoTracking().Where(s => s.ChainId == chainId && s.PoolAddress == pool.Address && s.BlockNumber <= block)
                 .OrderByDescending(s => s.BlockNumber).ThenByDescending(s => s.LogIndex).FirstOrDefaultAsync(ct);
             var poolTokens = tokens.Where(t => t.PoolAddress == pool.Address).Select(t => t.Address).ToList();
             var trades = await db.Rebalances.AsNoTracking()
-                .Where(r => r.ChainId == chainId && poolTokens.Contains(r.TokenAddress) && r.BlockNumber <= block && r.BlockTime >= since)
+                .Where(r => r.ChainId == chainId && poolTokens.Contains(r.TokenAddress) && r.BlockNumber > monthBlock && r.BlockNumber <= block)
                 .OrderByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex).Take(FitMaxSamples).ToListAsync(ct);
             newest.AddRange(trades.Take(1));
             poolStates.Add(new PoolState(pool.Underlying, pool.Address, pool.FloorBps, DrawShareBps(trades), metrics.ReserveBalance, metrics.MarkPrice,
@@ -84,6 +85,11 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
         return new StressState(chainId, block, h, tokenStates, poolStates,
             ethGas is null ? null : ethGas.GasCost * Wad.One / ethGas.MarkPrice, gas?.GasCost ?? BigInteger.Zero);
     }
+
+    /// <summary>The block of the pool's tick at <paramref name="hour"/> (or the newest before it); -1 before its first.</summary>
+    private static async Task<long> BlockAtHourAsync(DashboardDbContext db, long chainId, string pool, long hour, CancellationToken ct) =>
+        await db.ReserveMetrics.AsNoTracking().Where(m => m.ChainId == chainId && m.PoolAddress == pool && m.Hour <= hour)
+            .OrderByDescending(m => m.Hour).Select(m => (long?)m.BlockNumber).FirstOrDefaultAsync(ct) ?? -1;
 
     /// <summary>equity = NAV × supply, exposure = ±leverage × equity / mark, cash = equity − exposure × mark.</summary>
     public static TokenState Rebuild(LeveragedToken token, string underlying, NavSnapshot snapshot, long lastRebalanceAt)

@@ -3,6 +3,7 @@ using LeveragedTokens.Dashboard.Web.Api;
 using LeveragedTokens.Dashboard.Web.Components.Shared;
 using LeveragedTokens.Dashboard.Web.Formatting;
 using LeveragedTokens.Data;
+using LeveragedTokens.Data.Queries;
 using LeveragedTokens.Protocol;
 using LeveragedTokens.Stress;
 using Microsoft.AspNetCore.Components;
@@ -23,6 +24,7 @@ public partial class StressPage
     private readonly IReadOnlyList<ChartLevel> _floor = [new("Floor", 100, "#e53935")];
 
     [Inject] private StressService Stress { get; set; } = default!;
+    [Inject] private ReserveQueries Reserves { get; set; } = default!;
 
     [SupplyParameterFromQuery] public string? Shocks { get; set; }
     [SupplyParameterFromQuery] public string? Path { get; set; }
@@ -38,7 +40,9 @@ public partial class StressPage
     {
         (_problem, _report, _heatmap) = (null, null, null);
         // An empty form asks the page's standing question: a 30% gap in the first underlying.
-        if (new[] { Shocks, Path, ReplayFrom, ReplayTo }.All(string.IsNullOrWhiteSpace)) Shocks = "BTC:-30";
+        if (new[] { Shocks, Path, ReplayFrom, ReplayTo }.All(string.IsNullOrWhiteSpace)
+            && (await Reserves.UnderlyingsAsync()).FirstOrDefault() is { } first)
+            Shocks = first + ":-30";
         if (!ApiParameters.TryStressRequest(Shocks, Path, Hours, Liquidity, AtBlock, ReplayFrom, ReplayTo, out var request, out var error))
         {
             Fail(400, error!);
