@@ -74,7 +74,7 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
                 .OrderByDescending(r => r.BlockNumber).Select(r => (DateTime?)r.BlockTime).FirstOrDefaultAsync(ct)
                 // Never rebalanced: the fallback clock started at the opening mint, the tick of the first snapshot.
                 ?? await db.NavSnapshots.AsNoTracking().Where(n => n.ChainId == chainId && n.TokenAddress == token.Address)
-                    .OrderBy(n => n.BlockNumber).Select(n => n.BlockTime).FirstAsync(ct);
+                    .OrderBy(n => n.Hour).Select(n => n.BlockTime).FirstAsync(ct);
             var underlying = pools.Single(p => p.Address == token.PoolAddress).Underlying;
             tokenStates.Add(Rebuild(token, underlying, snapshot, new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)).ToUnixTimeSeconds()));
         }
