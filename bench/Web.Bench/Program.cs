@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Data.Queries;
+using LeveragedTokens.Stress;
 using LeveragedTokens.TestSupport;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ internal static class WebBench
 {
     public static async Task Main(string[] args)
     {
-        // dotnet run -c Release --project bench/Web.Bench [-- rebalances iterations]; needs TEST_PG_ADMIN.
+        // dotnet run -c Release --project bench/Web.Bench [-- rebalances iterations [target name filter]]; needs TEST_PG_ADMIN.
         var rebalances = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
         var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 40;
         await using var database = await PostgresDatabase.CreateAsync("webbench");
@@ -38,6 +39,7 @@ internal static class WebBench
         var client = factory.CreateClient();
         var queries = factory.Services.GetRequiredService<RebalanceQueries>();
         var hub = factory.Services.GetRequiredService<LeveragedTokens.Dashboard.Web.Live.ChainDataHub>();
+        var stressStates = factory.Services.GetRequiredService<StressStateLoader>();
 
         // Targets deep in the data: the last token's rebalance in the middle of history, a cursor 40,000 rows down.
         var mid = data.RebalanceCount / 2 + data.TokenCount - 1;
@@ -92,6 +94,10 @@ internal static class WebBench
             new("GET /api/v1/reserves/{u}/metrics (2 years)", () => Get($"/api/v1/reserves/{underlying}/metrics"), Sql(reserveSql, allFrom, 18)),
             new("GET /api/v1/status", () => Get("/api/v1/status"), Sql("SELECT * FROM indexer_state")),
             new("(reserve page part) draws by token, 30 d", () => Task.CompletedTask, Sql(drawsSql)),
+            // Stress: the engine's own work has no SQL twin; the baseline column stays empty (0.0).
+            new("GET /api/v1/stress (24 h shock, every token and pool)", () => Get($"/api/v1/stress?shocks={underlying}:-30&hours=24"), () => Task.CompletedTask),
+            new("stress heatmap 11 x 5 (state load + 55 runs of 24 h)", async () => StressService.Heatmap((await stressStates.LoadAsync())!, underlying, 24),
+                () => Task.CompletedTask),
         };
         // The same cached targets cold: a notification before every request retires the cache (new data arrived).
         foreach (var name in new[] { "page /tokens/{s}?range=7d", "page /tokens/{s}?range=all", "page /reserves/{u}?range=30d", "page /reserves/{u}?range=all",
@@ -102,7 +108,7 @@ internal static class WebBench
         }
 
         var results = new List<string>();
-        foreach (var t in targets)
+        foreach (var t in targets.Where(t => args.Length < 3 || t.Name.Contains(args[2], StringComparison.OrdinalIgnoreCase)))
         {
             var server = await Measure(t.Run, iterations);
             var baseline = await Measure(t.Baseline, iterations);

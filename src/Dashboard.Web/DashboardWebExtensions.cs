@@ -2,6 +2,7 @@ using LeveragedTokens.Dashboard.Web.Api;
 using LeveragedTokens.Dashboard.Web.Components;
 using LeveragedTokens.Dashboard.Web.Live;
 using LeveragedTokens.Data.Queries;
+using LeveragedTokens.Stress;
 using MudBlazor.Services;
 using Serilog;
 
@@ -14,6 +15,7 @@ public static class DashboardWebExtensions
         var services = builder.Services;
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddDashboardQueries();
+        services.AddStress();
         services.AddSingleton<ChainDataHub>();
         services.AddSingleton<LiveCache>();
         // One listening connection for the host; other modules add their channels to it.

@@ -41,8 +41,8 @@ public sealed class OperationsOptions
     [Range(1, 1000)]
     public int ExportConcurrency { get; set; } = 2;
 
-    /// <summary>Path prefixes treated as exports by the limiter.</summary>
-    public string[] ExportPaths { get; set; } = ["/exports", "/api/v1/exports", "/api/staff/exports"];
+    /// <summary>Path prefixes the limiter treats as expensive, with the exports' budget: exports and stress runs.</summary>
+    public string[] ExportPaths { get; set; } = ["/exports", "/api/v1/exports", "/api/staff/exports", "/api/v1/stress"];
 
     /// <summary>
     /// Seconds an anonymous GET of the public API (not /status) is answered from memory; 0 turns it off.

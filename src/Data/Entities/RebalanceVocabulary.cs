@@ -26,7 +26,7 @@ public static class RebalanceVocabulary
     private static readonly (DeferralReason Reason, string Api, string Label)[] Reasons =
     [
         (DeferralReason.PoolSuspended, "suspended", "pool suspended"),
-        (DeferralReason.ReserveCannotCover, "reserve", "reserve cannot cover costs"),
+        (DeferralReason.ReserveCannotCover, "cannot-cover", "reserve cannot cover costs"),
     ];
 
     public static IEnumerable<RebalanceTrigger> AllTriggers => Triggers.Select(t => t.Trigger);
@@ -70,7 +70,7 @@ public static class RebalanceVocabulary
         return isBuy is not null;
     }
 
-    /// <summary>The API's name of a deferral reason ("suspended"); an unknown code reads as its number.</summary>
+    /// <summary>The API's (and the stress page's) name of a deferral reason ("suspended"); an unknown code reads as its number.</summary>
     public static string ApiName(this DeferralReason reason) =>
         Reasons.FirstOrDefault(r => r.Reason == reason).Api ?? ((int)reason).ToString(CultureInfo.InvariantCulture);
 

@@ -1,0 +1,114 @@
+using LeveragedTokens.Data;
+using LeveragedTokens.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace LeveragedTokens.Stress;
+
+/// <summary>
+/// Rebuilds the protocol's state from the index at a block: the state after the last hourly tick at or before it
+/// (the keeper publishes every NAV snapshot and pool metric at the end of its tick, so that state is complete).
+/// </summary>
+public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> factory)
+{
+    /// <summary>The slippage fit reads the trailing month of rebalances, at most this many per underlying.</summary>
+    public const int FitDays = 30, FitMaxSamples = 500;
+
+    /// <summary>The latest final block (<see cref="Confirmations"/>) of the indexed chain; null before any indexing.</summary>
+    public async Task<(long ChainId, long Block)?> LatestFinalBlockAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var state = await db.IndexerStates.AsNoTracking().OrderBy(s => s.ChainId).FirstOrDefaultAsync(ct);
+        if (state is null || state.IndexedBlock < 0) return null;
+        var final = state.HeadBlock - Math.Max(1, state.Confirmations) + 1;
+        return (state.ChainId, Math.Min(state.IndexedBlock, final));
+    }
+
+    /// <summary>The state at <paramref name="atBlock"/> (default the latest final block); null when nothing was published by then.</summary>
+    public async Task<StressState?> LoadAsync(long? atBlock = null, CancellationToken ct = default)
+    {
+        if (await LatestFinalBlockAsync(ct) is not var (chainId, final)) return null;
+        var block = atBlock ?? final;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var hour = await db.ReserveMetrics.AsNoTracking().Where(m => m.ChainId == chainId && m.BlockNumber <= block)
+            .MaxAsync(m => (long?)m.Hour, ct);
+        if (hour is not { } h) return null;
+        var dayAgo = DateTime.UnixEpoch.AddHours(h - 23.5);
+
+        var pools = await db.ReservePools.AsNoTracking().Where(p => p.ChainId == chainId && p.BlockNumber <= block)
+            .OrderBy(p => p.BlockNumber).ThenBy(p => p.LogIndex).ToListAsync(ct);
+        var tokens = await db.Tokens.AsNoTracking().Where(t => t.ChainId == chainId && t.BlockNumber <= block)
+            .OrderBy(t => t.BlockNumber).ThenBy(t => t.LogIndex).ToListAsync(ct);
+        var newest = new List<Rebalance>();
+
+        var poolStates = new List<PoolState>();
+        foreach (var pool in pools)
+        {
+            var metrics = await db.ReserveMetrics.AsNoTracking()
+                .SingleAsync(m => m.ChainId == chainId && m.PoolAddress == pool.Address && m.Hour == h && m.BlockNumber <= block, ct);
+            // Windows bounded by blocks (the pool's metrics at their first hour), so the (pool, block) indexes bound the scans.
+            var weekBlock = await BlockAtHourAsync(db, chainId, pool.Address, h - 7 * 24, ct);
+            var monthBlock = await BlockAtHourAsync(db, chainId, pool.Address, h - FitDays * 24, ct);
+            var ledger = await db.PoolLedger.AsNoTracking().Where(e => e.ChainId == chainId && e.PoolAddress == pool.Address
+                && e.BlockNumber > weekBlock && e.BlockNumber <= block).ToListAsync(ct);
+            var suspension = await db.SuspensionEvents.AsNoTracking().Where(s => s.ChainId == chainId && s.PoolAddress == pool.Address && s.BlockNumber <= block)
+                .OrderByDescending(s => s.BlockNumber).ThenByDescending(s => s.LogIndex).FirstOrDefaultAsync(ct);
+            var poolTokens = tokens.Where(t => t.PoolAddress == pool.Address).Select(t => t.Address).ToList();
+            var trades = await db.Rebalances.AsNoTracking()
+                .Where(r => r.ChainId == chainId && poolTokens.Contains(r.TokenAddress) && r.BlockNumber > monthBlock && r.BlockNumber <= block)
+                .OrderByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex).Take(FitMaxSamples).ToListAsync(ct);
+            newest.AddRange(trades.Take(1));
+            poolStates.Add(new PoolState(pool.Underlying, pool.Address, pool.FloorBps, DrawShareBps(trades), metrics.ReserveBalance, metrics.MarkPrice,
+                suspension?.IsSuspended ?? false,
+                Sum(ledger.Where(e => e.Kind == LedgerEntryKind.FeesAllocated).Select(e => e.Amount)) / 7,
+                Sum(ledger.Where(e => e.Kind == LedgerEntryKind.ReserveDrawn && e.BlockTime >= dayAgo).Select(e => e.Value ?? BigInteger.Zero)),
+                SlippageFit.Fit(trades.Select(r => (r.MarkPrice, r.ExecutionPrice, r.IsBuy, r.Amount, r.SlippageCost)).ToList())));
+        }
+
+        var tokenStates = new List<TokenState>();
+        foreach (var token in tokens)
+        {
+            var snapshot = await db.NavSnapshots.AsNoTracking()
+                .SingleOrDefaultAsync(n => n.ChainId == chainId && n.TokenAddress == token.Address && n.Hour == h && n.BlockNumber <= block, ct);
+            if (snapshot is null) continue;
+            var last = await db.Rebalances.AsNoTracking().Where(r => r.ChainId == chainId && r.TokenAddress == token.Address && r.BlockNumber <= block)
+                .OrderByDescending(r => r.BlockNumber).Select(r => (DateTime?)r.BlockTime).FirstOrDefaultAsync(ct)
+                // Never rebalanced: the fallback clock started at the opening mint, the tick of the first snapshot.
+                ?? await db.NavSnapshots.AsNoTracking().Where(n => n.ChainId == chainId && n.TokenAddress == token.Address)
+                    .OrderBy(n => n.Hour).Select(n => n.BlockTime).FirstAsync(ct);
+            var underlying = pools.Single(p => p.Address == token.PoolAddress).Underlying;
+            tokenStates.Add(Rebuild(token, underlying, snapshot, new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)).ToUnixTimeSeconds()));
+        }
+
+        var gas = newest.MaxBy(r => (r.BlockNumber, r.LogIndex));
+        var ethPool = pools.FirstOrDefault(p => p.Underlying == "ETH")?.Address;
+        var ethGas = newest.FirstOrDefault(r => tokens.Any(t => t.Address == r.TokenAddress && t.PoolAddress == ethPool));
+        return new StressState(chainId, block, h, tokenStates, poolStates,
+            ethGas is null ? null : ethGas.GasCost * Wad.One / ethGas.MarkPrice, gas?.GasCost ?? BigInteger.Zero);
+    }
+
+    /// <summary>The block of the pool's tick at <paramref name="hour"/> (or the newest before it); -1 before its first.</summary>
+    private static async Task<long> BlockAtHourAsync(DashboardDbContext db, long chainId, string pool, long hour, CancellationToken ct) =>
+        await db.ReserveMetrics.AsNoTracking().Where(m => m.ChainId == chainId && m.PoolAddress == pool && m.Hour <= hour)
+            .OrderByDescending(m => m.Hour).Select(m => (long?)m.BlockNumber).FirstOrDefaultAsync(ct) ?? -1;
+
+    /// <summary>equity = NAV × supply, exposure = ±leverage × equity / mark, cash = equity − exposure × mark.</summary>
+    public static TokenState Rebuild(LeveragedToken token, string underlying, NavSnapshot snapshot, long lastRebalanceAt)
+    {
+        var equity = snapshot.Nav * snapshot.TotalSupply / Wad.One;
+        var size = snapshot.Leverage * equity / Wad.One * Wad.One / snapshot.MarkPrice;
+        var exposure = token.IsLong ? size : -size;
+        return new TokenState(token.Symbol, token.Address, underlying, token.IsLong, token.TargetLeverage, token.MinLeverage, token.MaxLeverage,
+            token.FallbackIntervalSeconds, exposure, equity - StressEngine.ValueAt(exposure, snapshot.MarkPrice), snapshot.TotalSupply, lastRebalanceAt);
+    }
+
+    /// <summary>The reserve's share of costs, read off the latest rebalance it paid for (drawValue = cost × bps / 10000, rounded down).</summary>
+    private static int DrawShareBps(IEnumerable<Rebalance> newestFirst)
+    {
+        var paid = newestFirst.FirstOrDefault(r => r.ReserveDraw > 0);
+        if (paid is null) return 0;
+        var cost = paid.SlippageCost + paid.GasCost;
+        return (int)((paid.ReserveDraw * 10_000 + cost - 1) / cost);
+    }
+
+    private static BigInteger Sum(IEnumerable<BigInteger> values) => values.Aggregate(BigInteger.Zero, (s, v) => s + v);
+}
