@@ -12,8 +12,11 @@ public static class Confirmations
 
     public static bool IsConfirmed(long depth, int required) => depth >= Math.Max(1, required);
 
+    /// <summary>The highest block whose rows are final and stored: <see cref="IsConfirmed"/>, capped at the checkpoint.</summary>
+    public static long FinalBlock(long indexed, long head, int required) => Math.Min(indexed, head - Math.Max(1, required) + 1);
+
     /// <summary>
-    /// The highest block whose rows are final and stored: <see cref="IsConfirmed"/> in SQL, capped at the checkpoint.
+    /// <see cref="FinalBlock"/> in SQL.
     /// Exports hold rows at or below it only, so their bytes do not move with the head.
     /// </summary>
     public static string FinalBlockSql(string indexed, string head, string required) =>

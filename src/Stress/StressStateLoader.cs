@@ -13,14 +13,17 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
     /// <summary>The slippage fit reads the trailing month of rebalances, at most this many per underlying.</summary>
     public const int FitDays = 30, FitMaxSamples = 500;
 
+    // The state at a final block never changes, and every request for "now" asks for the same block until the
+    // next one is final: the last state loaded at a final block answers them without ~120 round trips.
+    private StressState? _lastFinal;
+
     /// <summary>The latest final block (<see cref="Confirmations"/>) of the indexed chain; null before any indexing.</summary>
     public async Task<(long ChainId, long Block)?> LatestFinalBlockAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var state = await db.IndexerStates.AsNoTracking().OrderBy(s => s.ChainId).FirstOrDefaultAsync(ct);
         if (state is null || state.IndexedBlock < 0) return null;
-        var final = state.HeadBlock - Math.Max(1, state.Confirmations) + 1;
-        return (state.ChainId, Math.Min(state.IndexedBlock, final));
+        return (state.ChainId, Confirmations.FinalBlock(state.IndexedBlock, state.HeadBlock, state.Confirmations));
     }
 
     /// <summary>The state at <paramref name="atBlock"/> (default the latest final block); null when nothing was published by then.</summary>
@@ -28,6 +31,14 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
     {
         if (await LatestFinalBlockAsync(ct) is not var (chainId, final)) return null;
         var block = atBlock ?? final;
+        if (Volatile.Read(ref _lastFinal) is { } cached && cached.ChainId == chainId && cached.AtBlock == block) return cached;
+        var state = await BuildAsync(chainId, block, ct);
+        if (state is not null && block <= final) Volatile.Write(ref _lastFinal, state);
+        return state;
+    }
+
+    private async Task<StressState?> BuildAsync(long chainId, long block, CancellationToken ct)
+    {
         await using var db = await factory.CreateDbContextAsync(ct);
         var hour = await db.ReserveMetrics.AsNoTracking().Where(m => m.ChainId == chainId && m.BlockNumber <= block)
             .MaxAsync(m => (long?)m.Hour, ct);
@@ -44,7 +55,11 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
         foreach (var pool in pools)
         {
             var metrics = await db.ReserveMetrics.AsNoTracking()
-                .SingleAsync(m => m.ChainId == chainId && m.PoolAddress == pool.Address && m.Hour == h && m.BlockNumber <= block, ct);
+                .Where(m => m.ChainId == chainId && m.PoolAddress == pool.Address && m.Hour == h && m.BlockNumber <= block)
+                .OrderByDescending(m => m.BlockNumber).ThenByDescending(m => m.LogIndex).FirstOrDefaultAsync(ct);
+            // A pool without this hour's tick (registered since, or no longer ticking) has no state to start from:
+            // it is left out, with its tokens.
+            if (metrics is null) continue;
             // Windows bounded by blocks (the pool's metrics at their first hour), so the (pool, block) indexes bound the scans.
             var weekBlock = await BlockAtHourAsync(db, chainId, pool.Address, h - 7 * 24, ct);
             var monthBlock = await BlockAtHourAsync(db, chainId, pool.Address, h - FitDays * 24, ct);
@@ -67,16 +82,17 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
         var tokenStates = new List<TokenState>();
         foreach (var token in tokens)
         {
-            var snapshot = await db.NavSnapshots.AsNoTracking()
-                .SingleOrDefaultAsync(n => n.ChainId == chainId && n.TokenAddress == token.Address && n.Hour == h && n.BlockNumber <= block, ct);
+            var pool = poolStates.FirstOrDefault(p => p.Address == token.PoolAddress);
+            var snapshot = pool is null ? null : await db.NavSnapshots.AsNoTracking()
+                .Where(n => n.ChainId == chainId && n.TokenAddress == token.Address && n.Hour == h && n.BlockNumber <= block)
+                .OrderByDescending(n => n.BlockNumber).ThenByDescending(n => n.LogIndex).FirstOrDefaultAsync(ct);
             if (snapshot is null) continue;
             var last = await db.Rebalances.AsNoTracking().Where(r => r.ChainId == chainId && r.TokenAddress == token.Address && r.BlockNumber <= block)
                 .OrderByDescending(r => r.BlockNumber).Select(r => (DateTime?)r.BlockTime).FirstOrDefaultAsync(ct)
                 // Never rebalanced: the fallback clock started at the opening mint, the tick of the first snapshot.
                 ?? await db.NavSnapshots.AsNoTracking().Where(n => n.ChainId == chainId && n.TokenAddress == token.Address)
                     .OrderBy(n => n.Hour).Select(n => n.BlockTime).FirstAsync(ct);
-            var underlying = pools.Single(p => p.Address == token.PoolAddress).Underlying;
-            tokenStates.Add(Rebuild(token, underlying, snapshot, new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)).ToUnixTimeSeconds()));
+            tokenStates.Add(Rebuild(token, pool!.Underlying, snapshot, new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)).ToUnixTimeSeconds()));
         }
 
         var gas = newest.MaxBy(r => (r.BlockNumber, r.LogIndex));
