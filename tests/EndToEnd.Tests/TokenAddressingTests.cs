@@ -95,6 +95,19 @@ public sealed class TokenAddressingTests(OddNamesSite site) : IClassFixture<OddN
         }
     }
 
+    [Theory]
+    [MemberData(nameof(OddTokens))]
+    public async Task TheRebalancesPageFiltersByATokensSymbolOrAddress(string address)
+    {
+        var newest = NewestRebalances(address, 25);
+        foreach (var key in new[] { OddNamesSite.Renamed[address], "0x" + address[2..].ToUpperInvariant() })
+        {
+            var html = await _http.GetStringAsync("/rebalances?token=" + Uri.EscapeDataString(key));
+            var links = Regex.Matches(html, "href=\"(/rebalances/0x[0-9a-f]+/[0-9]+)\"").Select(m => m.Groups[1].Value).ToList();
+            Assert.Equal(newest.Select(r => $"/rebalances/{r.TxHash}/{r.LogIndex}"), links);
+        }
+    }
+
     [Fact]
     public async Task TheRebalancesPageIsPrerenderedWithTheNewestRows()
     {
