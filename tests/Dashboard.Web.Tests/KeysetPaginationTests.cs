@@ -1,4 +1,7 @@
+using LeveragedTokens.Data;
 using LeveragedTokens.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace LeveragedTokens.Dashboard.Web.Tests;
 
@@ -23,6 +26,22 @@ public sealed class KeysetPaginationTests(SeededDashboard app)
             pages++;
         } while (cursor is not null && pages < 1000);
         Assert.Equal(expected, seen);
+    }
+
+    /// <summary>EF's "Skip/Take without OrderBy" warning is an error in the host's contexts: such a page fails, never drifts.</summary>
+    [Fact]
+    public async Task TheHostsContextsRefuseAPageWithoutAnOrder()
+    {
+        await using var db = await app.Factory.Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContextAsync();
+        await using var staff = await app.Factory.Services.GetRequiredService<IDbContextFactory<LeveragedTokens.Staff.Persistence.StaffDbContext>>().CreateDbContextAsync();
+
+        var unordered = await Assert.ThrowsAsync<InvalidOperationException>(() => db.Tokens.Select(t => t.ChainId).Distinct().Take(2).ToListAsync());
+        var skipped = await Assert.ThrowsAsync<InvalidOperationException>(() => staff.Users.Skip(1).ToListAsync());
+
+        Assert.Contains(nameof(CoreEventId.RowLimitingOperationWithoutOrderByWarning), unordered.Message);
+        Assert.Contains(nameof(CoreEventId.RowLimitingOperationWithoutOrderByWarning), skipped.Message);
+        // The ordered page, the one rebalance paging uses to pin its chain, still runs.
+        Assert.Equal([ChainRows.ChainId], await db.Tokens.Select(t => t.ChainId).Distinct().OrderBy(c => c).Take(2).ToListAsync());
     }
 
     [Theory]

@@ -1,8 +1,10 @@
+using System.Text.RegularExpressions;
+
 namespace LeveragedTokens.Staff.Tests;
 
 /// <summary>Every staff page and endpoint refuses anonymous users and users without the role.</summary>
 [Collection(HangfireHostsCollection.Name)]
-public sealed class AuthorizationTests(StaffWebFixture fixture) : IClassFixture<StaffWebFixture>
+public sealed partial class AuthorizationTests(StaffWebFixture fixture) : IClassFixture<StaffWebFixture>
 {
     private readonly StaffWebApp _app = fixture.App;
 
@@ -106,6 +108,67 @@ public sealed class AuthorizationTests(StaffWebFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task TheBootstrapAdminLandsOnAPageThatSaysHowToGiveItselfTheRole()
+    {
+        // A sign-in lands on the alerts page, which the bootstrap admin (admin only) may not see.
+        var admin = await _app.SignedInClientAsync(StaffWebApp.AdminEmail, StaffWebApp.AdminPassword);
+        var landing = await admin.GetAsync("/staff/alerts");
+        Assert.Equal(HttpStatusCode.Redirect, landing.StatusCode);
+
+        var html = await admin.GetStringAsync(landing.Headers.Location!.PathAndQuery());
+
+        Assert.Contains($"data-roles=\"{StaffRoles.Risk}\"", html);
+        Assert.Contains("data-testid=\"grant-yourself\"", html);
+        Assert.Contains("href=\"/staff/users\"", html);
+    }
+
+    [Fact]
+    public async Task AUserWhoIsNotAnAdminIsToldToAskOne()
+    {
+        var auditor = await _app.SignedInClientAsync("auditor@example.test");
+
+        var html = await auditor.GetStringAsync("/staff/denied?ReturnUrl=%2Fstaff%2Fthresholds");
+
+        Assert.Contains($"data-roles=\"{StaffRoles.Risk}\"", html);
+        Assert.Contains("Ask an admin", html);
+        Assert.DoesNotContain("grant-yourself", html);
+    }
+
+    [Fact]
+    public async Task TheSignInPathTheReadmeGivesOpensTheSignInForm()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "README.md"));
+        var path = ReadmeSignIn().Match(readme).Groups[1].Value;
+
+        var response = await _app.Client().GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"login-form\"", await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The way the denied page describes, followed to the end: the role it names opens the page after a new sign-in.</summary>
+    [Theory]
+    [InlineData("/staff/alerts")]
+    [InlineData("/staff/thresholds")]
+    [InlineData("/audit")]
+    public async Task AnAdminGivesItselfTheRoleTheDeniedPageNamesAndReachesThePage(string page)
+    {
+        var email = $"admin{page.Replace('/', '-')}@example.test";
+        await _app.CreateUserAsync(email, StaffRoles.Admin);
+        var admin = await _app.SignedInClientAsync(email);
+        var denied = await admin.GetStringAsync((await admin.GetAsync(page)).Headers.Location!.PathAndQuery());
+        var named = RolesNamed().Match(denied).Groups[1].Value;
+        Assert.Contains(named, StaffRoles.All);
+
+        var me = (await admin.GetFromJsonAsync<List<UserRow>>("/api/staff/users"))!.Single(u => u.Email == email);
+        var put = await admin.PutAsJsonAsync($"/api/staff/users/{me.Id}/roles", new { roles = new[] { StaffRoles.Admin, named } });
+        Assert.Equal(HttpStatusCode.NoContent, put.StatusCode);
+
+        var again = await _app.SignedInClientAsync(email);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync(page)).StatusCode);
+    }
+
+    [Fact]
     public async Task ARiskUserReadsTheAlertApi()
     {
         var risk = await _app.SignedInClientAsync("risk@example.test");
@@ -160,7 +223,13 @@ public sealed class AuthorizationTests(StaffWebFixture fixture) : IClassFixture<
         return request;
     }
 
-    private sealed record UserRow(string Email, string[] Roles);
+    private sealed record UserRow(string Id, string Email, string[] Roles);
+
+    [GeneratedRegex("data-roles=\"([a-z]+)\"")]
+    private static partial Regex RolesNamed();
+
+    [GeneratedRegex("sign in at `([^`]+)`")]
+    private static partial Regex ReadmeSignIn();
 }
 
 internal static class UriExtensions

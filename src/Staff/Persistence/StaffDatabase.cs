@@ -1,3 +1,4 @@
+using LeveragedTokens.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -7,7 +8,8 @@ public static class StaffDatabase
 {
     public static DbContextOptionsBuilder UseStaffDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(StaffDbContext.MigrationsHistoryTable, StaffDbContext.Schema))
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .WithDeterministicPaging();
 }
 
 /// <summary>For `dotnet ef migrations add --project src/Staff`; no database is contacted.</summary>
