@@ -69,7 +69,7 @@ public sealed partial class ChartTests(DashboardSite site)
         // Blazor writes the URL with history.pushState: poll the address rather than wait for a page load.
         await Assertions.Expect(page).ToHaveURLAsync(ZoomedUrl());
         var range = ZoomedUrl().Match(page.Url);
-        var (from, to) = (Iso(range.Groups["from"].Value), Iso(range.Groups["to"].Value));
+        var (from, to) = (PageObjects.Iso(range.Groups["from"].Value), PageObjects.Iso(range.Groups["to"].Value));
         // A quarter of 168 hours, widened to whole hours.
         Assert.InRange((to - from).TotalHours, 40, 46);
         await Assertions.Expect(nav).ToHaveAttributeAsync("data-source", new Regex("from=.*&to="));
@@ -86,8 +86,8 @@ public sealed partial class ChartTests(DashboardSite site)
         await page.Mouse.DblClickAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
         await Assertions.Expect(page).Not.ToHaveURLAsync(zoomedUrl);
         var wider = ZoomedUrl().Match(page.Url);
-        Assert.True(Iso(wider.Groups["from"].Value) < from);
-        Assert.True(Iso(wider.Groups["to"].Value) - Iso(wider.Groups["from"].Value) >= 2 * (to - from) - TimeSpan.FromHours(2));
+        Assert.True(PageObjects.Iso(wider.Groups["from"].Value) < from);
+        Assert.True(PageObjects.Iso(wider.Groups["to"].Value) - PageObjects.Iso(wider.Groups["from"].Value) >= 2 * (to - from) - TimeSpan.FromHours(2));
     }
 
     [Fact]
@@ -97,8 +97,8 @@ public sealed partial class ChartTests(DashboardSite site)
         var nav = await PageObjects.WaitForLiveChartAsync(page, "nav-chart");
         var marker = nav.Locator("a[data-testid=chart-marker]").First;
         var href = await marker.GetAttributeAsync("href");
-        var response = await page.APIRequest.GetAsync(site.BaseUrl + "/api/v1/tokens/ETH3S/rebalances?" + new Uri(site.BaseUrl + (await nav.GetAttributeAsync("data-source"))).Query.TrimStart('?'));
-        var items = JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("items").EnumerateArray()
+        var rebalances = await site.ApiAsync(page, "/api/v1/tokens/ETH3S/rebalances?" + new Uri(site.BaseUrl + (await nav.GetAttributeAsync("data-source"))).Query.TrimStart('?'));
+        var items = rebalances.GetProperty("items").EnumerateArray()
             .Select(r => $"/rebalances/{r.GetProperty("source").GetProperty("txHash").GetString()}/{r.GetProperty("source").GetProperty("logIndex").GetInt32()}");
         Assert.Contains(href, items);
         await marker.ClickAsync();
@@ -128,16 +128,8 @@ public sealed partial class ChartTests(DashboardSite site)
     }
 
     /// <summary>The points of exactly what the chart fetched (its data-source), read from the API.</summary>
-    private async Task<List<JsonElement>> ApiPointsAsync(IPage page, ILocator chart)
-    {
-        var source = await chart.GetAttributeAsync("data-source");
-        var response = await page.APIRequest.GetAsync(site.BaseUrl + source);
-        Assert.True(response.Ok, source);
-        return JsonDocument.Parse(await response.TextAsync()).RootElement.GetProperty("points").EnumerateArray().ToList();
-    }
-
-    private static DateTime Iso(string text) =>
-        DateTime.Parse(Uri.UnescapeDataString(text), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
+    private async Task<List<JsonElement>> ApiPointsAsync(IPage page, ILocator chart) =>
+        (await site.ApiAsync(page, (await chart.GetAttributeAsync("data-source"))!)).GetProperty("points").EnumerateArray().ToList();
 
     [GeneratedRegex("range=custom&from=(?<from>[^&]+)&to=(?<to>[^&]+)")]
     private static partial Regex ZoomedUrl();

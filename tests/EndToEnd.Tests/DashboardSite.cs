@@ -2,6 +2,7 @@ using LeveragedTokens.Data.Entities;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
+using System.Text.Json;
 using Npgsql;
 
 namespace LeveragedTokens.EndToEnd.Tests;
@@ -52,6 +53,14 @@ public class DashboardSite : IAsyncLifetime
         var page = await NewPageAsync();
         await page.GotoAsync(BaseUrl + path);
         return page;
+    }
+
+    /// <summary>The JSON the site's API answers at <paramref name="path"/>, fetched with the page's browser context.</summary>
+    public async Task<JsonElement> ApiAsync(IPage page, string path)
+    {
+        var response = await page.APIRequest.GetAsync(BaseUrl + path);
+        Assert.True(response.Ok, $"{response.Status} for {path}");
+        return JsonDocument.Parse(await response.TextAsync()).RootElement;
     }
 
     /// <summary>

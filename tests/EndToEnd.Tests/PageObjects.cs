@@ -65,4 +65,8 @@ public static class PageObjects
 
     private static Task<string> BodyBackgroundAsync(IPage page) =>
         page.EvaluateAsync<string>("() => getComputedStyle(document.documentElement).getPropertyValue('--mud-palette-background') + '|' + getComputedStyle(document.body).backgroundColor");
+
+    /// <summary>A UTC time as the pages and URLs write it (ISO 8601, possibly percent-encoded).</summary>
+    public static DateTime Iso(string text) =>
+        DateTime.Parse(Uri.UnescapeDataString(text), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);
 }

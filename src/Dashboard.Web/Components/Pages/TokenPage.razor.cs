@@ -72,7 +72,7 @@ public partial class TokenPage
 
         var last = (await lastRead).Rows.FirstOrDefault();
         _chainNow = await nowRead ?? DateTime.UtcNow;
-        _fallbackDue = (last?.BlockTime ?? t.RegisteredAt).AddSeconds(t.FallbackIntervalSeconds);
+        _fallbackDue = FallbackClock.DueAfter(t, last?.BlockTime);
         _token = t;
     }
 }

@@ -1,6 +1,6 @@
 // Ticks the fallback countdown once a second in the browser. Chain time is taken to run at wall-clock speed from
 // the chain now the server read, so the clock needs no server round trip per tick.
-export function start(element, dueIso, chainNowIso) {
+export function start(element, dueIso, chainNowIso, compact) {
     stop(element);
     const due = Date.parse(dueIso);
     const offset = Date.now() - Date.parse(chainNowIso);
@@ -9,8 +9,8 @@ export function start(element, dueIso, chainNowIso) {
         const left = due - (Date.now() - offset);
         // The text node Blazor rendered is updated in place, so Blazor's own later updates still find it.
         text.data = left > 0
-            ? `in ${duration(left)} (${dueIso}) unless leverage leaves the band first`
-            : `due since ${dueIso} (waiting for the keeper), ${duration(-left)} ago`;
+            ? `in ${duration(left)}` + (compact ? "" : ` (${dueIso}) unless leverage leaves the band first`)
+            : compact ? `overdue by ${duration(-left)}` : `due since ${dueIso} (waiting for the keeper), ${duration(-left)} ago`;
     };
     tick();
     element.fallbackTimer = setInterval(tick, 1000);
