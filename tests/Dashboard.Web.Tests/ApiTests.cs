@@ -114,6 +114,8 @@ public sealed class ApiTests(SeededDashboard app)
     [InlineData("/api/v1/reserves/BTC/metrics?to=99999999999999999999")]
     [InlineData("/api/v1/status/decode-failures?limit=0")]
     [InlineData("/api/v1/status/decode-failures?limit=many")]
+    [InlineData("/api/v1/status/31337/history?from=yesterday")]
+    [InlineData("/api/v1/status/31337/history?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z")]
     public async Task BadParametersAre400ProblemDetails(string url) => await ProblemAsync(url, HttpStatusCode.BadRequest);
 
     /// <summary>The problem+json body <paramref name="url"/> answers with, after checking its status code in both places.</summary>
@@ -139,6 +141,7 @@ public sealed class ApiTests(SeededDashboard app)
         Assert.Contains("/api/v1/status/decode-failures", paths);
         Assert.Contains("/api/v1/reserves/{underlying}/metrics", paths);
         Assert.Contains("/api/v1/status", paths);
+        Assert.Contains("/api/v1/status/{chainId}/history", paths);
     }
 
     private static BigInteger ParseScaled(string value)

@@ -128,6 +128,23 @@ public sealed partial class ChartTests(DashboardSite site)
     }
 
     /// <summary>The points of exactly what the chart fetched (its data-source), read from the API.</summary>
+    [Fact]
+    public async Task TheStatusChartsMarkTheIndexersReorgsAndDecodeFailuresWhereTheyWereSeen()
+    {
+        var from = SampleData.PollsStart;
+        var page = await site.OpenAsync($"/status?range=custom&from={from:O}&to={from.AddHours(1):O}");
+        var lag = await PageObjects.WaitForLiveChartAsync(page, $"lag-chart-{ChainRows.ChainId}");
+
+        Assert.Equal(SampleData.PollCount.ToString(CultureInfo.InvariantCulture), await lag.GetAttributeAsync("data-points"));
+        var reorgs = lag.Locator("a[data-testid=chart-marker][data-kind=reorg]");
+        await Assertions.Expect(reorgs).ToHaveCountAsync(2);
+        await Assertions.Expect(lag.Locator("a[data-testid=chart-marker][data-kind=decode-failure]")).ToHaveCountAsync(1);
+        // At the lag of the poll that first counted it (poll 10: 10 blocks), and it opens the status table.
+        Assert.Equal("10", await reorgs.First.GetAttributeAsync("data-value"));
+        await reorgs.First.ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("#reorg$"));
+    }
+
     private async Task<List<JsonElement>> ApiPointsAsync(IPage page, ILocator chart) =>
         (await site.ApiAsync(page, (await chart.GetAttributeAsync("data-source"))!)).GetProperty("points").EnumerateArray().ToList();
 

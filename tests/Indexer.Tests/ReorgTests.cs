@@ -33,6 +33,8 @@ public sealed class ReorgTests
         await indexer.RunUntilHeadAsync();
         await AssertEqualsFreshIndexAsync(anvil, db, chain.Registry.Address);
         Assert.Equal(1, await DbSnapshot.CountAsync(db.ConnectionString, "SELECT reorg_count FROM indexer_state"));
+        // The status page's history has the polls before and after it, so the reorg is marked where it was seen.
+        Assert.Equal(1, await DbSnapshot.CountAsync(db.ConnectionString, "SELECT max(reorg_count) - min(reorg_count) FROM indexer_polls"));
     }
 
     [Theory]

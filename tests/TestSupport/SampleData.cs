@@ -27,6 +27,20 @@ public static class SampleData
         new("ETH3S", ChainRows.Address(0xe2), EthPool, false, 0.012, -0.0001),
     ];
 
+    /// <summary>The first of the indexer's recorded polls (<see cref="Poll"/>), on a day the tests' own indexers (writing now) cannot reach.</summary>
+    public static readonly DateTime PollsStart = new(2026, 11, 30, 12, 0, 0, DateTimeKind.Utc);
+    public const int PollCount = 30;
+
+    /// <summary>
+    /// Poll i of the indexer_polls history, 10 s apart (poll -1 is the one before the period): lag i blocks, 1.5·i events/s;
+    /// reorgs 0 → 1 at poll 10 and 1 → 3 at poll 20; decode failures 2 → 3 at poll 25.
+    /// </summary>
+    public static IndexerPoll Poll(int i) => new()
+    {
+        ChainId = ChainRows.ChainId, At = PollsStart.AddSeconds(10 * i), HeadBlock = 1000 + i, IndexedBlock = 1000, EventsPerSecond = 1.5 * i,
+        ReorgCount = i >= 20 ? 3 : i >= 10 ? 1 : 0, DecodeFailures = i >= 25 ? 3 : 2,
+    };
+
     /// <summary>What the seed wrote, for assertions.</summary>
     public sealed record Seeded(
         int Hours, IReadOnlyList<Rebalance> Rebalances, Rebalance HugeAmount, long LastBlock, DateTime LastTime, IReadOnlyList<DecodeFailure> DecodeFailures,
@@ -166,6 +180,7 @@ public static class SampleData
             Confirmations = 2, EventsPerSecond = 120.5, ReorgCount = 1,
             UpdatedAt = freshIndexer ? DateTime.UtcNow : DateTime.UtcNow.AddHours(-3),
         });
+        db.IndexerPolls.AddRange(Enumerable.Range(-1, PollCount + 1).Select(Poll));
         await db.SaveChangesAsync();
         return new Seeded(hours, rebalances, huge, block + 3, genesis.AddHours(hours), failures, deferrals, draws);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Numerics;
 using LeveragedTokens.Dashboard.Web.Formatting;
 using LeveragedTokens.Data.Entities;
@@ -18,6 +19,19 @@ internal static class ApiMapping
         o.LastRebalance is { } r
             ? new RebalanceLinkDto(r.TxHash, r.LogIndex, r.RebalanceId, r.Trigger.ApiName(), r.BlockTime, $"/api/v1/rebalances/{r.TxHash}/{r.LogIndex}")
             : null);
+
+    public static IndexerHistoryDto ToDto(this IndexerHistory h, long chainId, DateTime from, DateTime to) => new(
+        chainId, from, to, h.BucketSeconds, h.Points.Count,
+        h.Points.Select(p => new IndexerPollDto(p.At, p.HeadBlock, new Figure(p.LagBlocks.ToString(CultureInfo.InvariantCulture)),
+            new Figure(p.EventsPerSecond.ToString("0.###", CultureInfo.InvariantCulture)), p.ReorgCount, p.DecodeFailures)).ToList(),
+        h.Events.Select(e => new IndexerEventDto(e.At, e.Kind.ApiName(), e.Count, e.Total, e.Title())).ToList());
+
+    public static string ApiName(this IndexerEventKind kind) => kind == IndexerEventKind.Reorg ? "reorg" : "decode-failure";
+
+    /// <summary>What a marker says when hovered.</summary>
+    public static string Title(this IndexerEvent e) => e.Kind == IndexerEventKind.Reorg
+        ? $"{e.Count} reorg(s) seen by {Times.Iso(e.At)} ({e.Total} since the indexer started)"
+        : $"{e.Count} log(s) that did not decode, stored by {Times.Iso(e.At)} ({e.Total} in all)";
 
     /// <summary>Relative change as a decimal string with 6 places (a ratio, not money: double is fine).</summary>
     public static string? Change(BigInteger? now, BigInteger? then) =>

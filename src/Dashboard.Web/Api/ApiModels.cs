@@ -41,6 +41,18 @@ public sealed record ReservePointDto(
 
 public sealed record StatusDto(IReadOnlyList<ChainStatusDto> Chains, bool Stale);
 
+/// <summary>A measured figure (not a chain integer), as a string like the exact values, so charts read every series the same way.</summary>
+public sealed record Figure(string Value);
+
+/// <summary>The indexer over one bucket of polls: the worst lag in blocks, mean events/s, the counts at the bucket's end.</summary>
+public sealed record IndexerPollDto(DateTime Time, long HeadBlock, Figure LagBlocks, Figure EventsPerSecond, long ReorgCount, long DecodeFailures);
+
+/// <summary>Reorgs (kind "reorg") or undecodable logs ("decode-failure") first counted by the poll at Time.</summary>
+public sealed record IndexerEventDto(DateTime Time, string Kind, long Count, long Total, string Title);
+
+public sealed record IndexerHistoryDto(long ChainId, DateTime From, DateTime To, int BucketSeconds, int Count,
+    IReadOnlyList<IndexerPollDto> Points, IReadOnlyList<IndexerEventDto> Events);
+
 /// <summary>A log that did not decode, whole: where it is on chain, what it held and why it was refused.</summary>
 public sealed record DecodeFailureDto(
     long ChainId, long BlockNumber, string BlockHash, DateTime BlockTime, string TxHash, int LogIndex, string Address,

@@ -1,5 +1,6 @@
 using LeveragedTokens.Dashboard.Web.Operations;
 using LeveragedTokens.Data.Queries;
+using LeveragedTokens.Data.Entities;
 using Microsoft.Extensions.Options;
 
 namespace LeveragedTokens.Dashboard.Web.Api;
@@ -60,6 +61,15 @@ internal static class StatusApi
             var failures = await q.DecodeFailuresAsync(take, ct);
             return TypedResults.Ok(failures.Select(f => new DecodeFailureDto(
                 f.ChainId, f.BlockNumber, f.BlockHash, f.BlockTime, f.TxHash, f.LogIndex, f.ContractAddress, f.Topics, f.Data, f.Error)));
+        }).WithTags("Status");
+        // Wall-clock history (the indexer's polls), so from/to are times; the default is the retention, the last 7 days.
+        api.MapGet("/status/{chainId:long}/history", async Task<IResult> (long chainId, string? from, string? to, StatusQueries q, CancellationToken ct) =>
+        {
+            if (!ApiParameters.TryTimes(from, to, out var f, out var t, out var error)) return ApiMapping.BadRequest(error!);
+            var end = t ?? DateTime.UtcNow;
+            var start = f ?? end.AddDays(-IndexerPolls.KeepDays);
+            var history = await q.HistoryAsync(chainId, start, end, ct);
+            return TypedResults.Ok(history.ToDto(chainId, start, end));
         }).WithTags("Status");
         return api;
     }

@@ -118,6 +118,15 @@ internal sealed class IndexerStateConfiguration : IEntityTypeConfiguration<Index
     }
 }
 
+internal sealed class IndexerPollConfiguration : IEntityTypeConfiguration<IndexerPoll>
+{
+    public void Configure(EntityTypeBuilder<IndexerPoll> entity)
+    {
+        entity.ToTable("indexer_polls");
+        entity.HasKey(e => new { e.ChainId, e.At });
+    }
+}
+
 internal sealed class IndexedBlockConfiguration : IEntityTypeConfiguration<IndexedBlock>
 {
     public void Configure(EntityTypeBuilder<IndexedBlock> entity)

@@ -113,6 +113,42 @@ namespace LeveragedTokens.Data.Migrations
                     b.ToTable("indexed_blocks", (string)null);
                 });
 
+            modelBuilder.Entity("LeveragedTokens.Data.Entities.IndexerPoll", b =>
+                {
+                    b.Property<long>("ChainId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chain_id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<long>("DecodeFailures")
+                        .HasColumnType("bigint")
+                        .HasColumnName("decode_failures");
+
+                    b.Property<double>("EventsPerSecond")
+                        .HasColumnType("double precision")
+                        .HasColumnName("events_per_second");
+
+                    b.Property<long>("HeadBlock")
+                        .HasColumnType("bigint")
+                        .HasColumnName("head_block");
+
+                    b.Property<long>("IndexedBlock")
+                        .HasColumnType("bigint")
+                        .HasColumnName("indexed_block");
+
+                    b.Property<long>("ReorgCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reorg_count");
+
+                    b.HasKey("ChainId", "At")
+                        .HasName("pk_indexer_polls");
+
+                    b.ToTable("indexer_polls", (string)null);
+                });
+
             modelBuilder.Entity("LeveragedTokens.Data.Entities.IndexerState", b =>
                 {
                     b.Property<long>("ChainId")

@@ -110,6 +110,16 @@ public sealed record IndexerStatus(
     long ChainId, long HeadBlock, long IndexedBlock, int Confirmations, double EventsPerSecond, long ReorgCount,
     string? LastError, DateTime? LastErrorAt, DateTime UpdatedAt, long DecodeFailures, DateTime? LatestBlockTime);
 
+/// <summary>The indexer over one bucket of its polls (indexer_polls): the worst lag, the mean throughput, the counts at the end.</summary>
+public sealed record IndexerPollPoint(DateTime At, long HeadBlock, long LagBlocks, double EventsPerSecond, long ReorgCount, long DecodeFailures);
+
+public enum IndexerEventKind { Reorg, DecodeFailure }
+
+/// <summary>Reorgs or undecodable logs first counted by the poll at <paramref name="At"/>: how many, and the total since the indexer started.</summary>
+public sealed record IndexerEvent(DateTime At, IndexerEventKind Kind, long Count, long Total);
+
+public sealed record IndexerHistory(IReadOnlyList<IndexerPollPoint> Points, int BucketSeconds, IReadOnlyList<IndexerEvent> Events);
+
 /// <summary>A RebalanceDeferred log: the rebalance a token was due and did not make, and why.</summary>
 public sealed record DeferralRow(
     long ChainId, long BlockNumber, int LogIndex, string TxHash, string BlockHash, DateTime BlockTime, string TokenAddress, string Symbol,

@@ -26,7 +26,25 @@ public static class IndexerSql
         SELECT address, min(block_number), false FROM tokens WHERE chain_id = @chain GROUP BY address
         """;
 
-    public const string UpdateStatus = "UPDATE indexer_state SET head_block = @head, events_per_second = @eps, updated_at = now() WHERE chain_id = @chain";
+    /// <summary>
+    /// Head and throughput after a poll (@head, @eps), and the status page's history: a row of indexer_polls when the reorg
+    /// or decode-failure count moved, else at most one per <see cref="IndexerPolls.EverySeconds"/> s; rows older than
+    /// <see cref="IndexerPolls.KeepDays"/> days go.
+    /// </summary>
+    public static readonly string UpdateStatus = $"""
+        UPDATE indexer_state SET head_block = @head, events_per_second = @eps, updated_at = now() WHERE chain_id = @chain;
+        WITH state AS (
+          SELECT s.chain_id, s.head_block, s.indexed_block, s.events_per_second, s.reorg_count,
+                 (SELECT count(*) FROM decode_failures f WHERE f.chain_id = s.chain_id) AS decode_failures
+          FROM indexer_state s WHERE s.chain_id = @chain),
+        last AS (SELECT at, reorg_count, decode_failures FROM indexer_polls WHERE chain_id = @chain ORDER BY at DESC LIMIT 1)
+        INSERT INTO indexer_polls (chain_id, at, head_block, indexed_block, events_per_second, reorg_count, decode_failures)
+        SELECT chain_id, now(), head_block, indexed_block, events_per_second, reorg_count, decode_failures FROM state s
+        WHERE NOT EXISTS (SELECT 1 FROM last l WHERE l.at > now() - interval '{IndexerPolls.EverySeconds} seconds'
+                          AND l.reorg_count = s.reorg_count AND l.decode_failures = s.decode_failures)
+        ON CONFLICT DO NOTHING;
+        DELETE FROM indexer_polls WHERE chain_id = @chain AND at < now() - interval '{IndexerPolls.KeepDays} days';
+        """;
 
     public const string SetWriter = "UPDATE indexer_state SET writer_instance = @writer, updated_at = now() WHERE chain_id = @chain";
 

@@ -26,4 +26,6 @@ public enum ChartUnit
     Leverage,
     /// <summary>The API's basis points, shown as percent.</summary>
     Percent,
+    /// <summary>Plain counts and rates (blocks, events/s): k/M on the axis, the API's figure at the cursor.</summary>
+    Count,
 }

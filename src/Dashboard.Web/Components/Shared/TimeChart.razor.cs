@@ -36,6 +36,8 @@ public partial class TimeChart
     [Parameter] public IReadOnlyList<string> MarkerFields { get; set; } = ["navAfter"];
     /// <summary>The API's deferral list for markers at the leverage a deferred rebalance left, or null for none.</summary>
     [Parameter] public string? Deferrals { get; set; }
+    /// <summary>Kinds of the events the series announces with its points (marked by the browser), and their legend labels.</summary>
+    [Parameter] public IReadOnlyList<(string Kind, string Label)> Events { get; set; } = [];
     /// <summary>Charts with the same key share their cursor.</summary>
     [Parameter] public string Sync { get; set; } = "page";
     /// <summary>When the page last read its data: a new value (new chain data) makes the chart fetch again.</summary>

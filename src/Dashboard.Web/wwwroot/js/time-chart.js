@@ -5,6 +5,7 @@ const unitFormats = {
     leverage: { axis: v => v.toFixed(2) + "x", exact: s => s + "x" },
     // Utilization arrives in basis points; an empty reserve is uint256.max (the cap keeps the chart readable).
     percent: { axis: v => v.toFixed(0) + "%", exact: s => s.length > 12 ? "∞ (empty reserve)" : bpsToPercent(s), toY: s => Math.min(Number(s) / 100, 300) },
+    count: { axis: v => compact(v), exact: s => s },
 };
 
 let uPlotLoaded;
@@ -26,6 +27,7 @@ export async function draw(host, spec, page) {
     const times = points.map(p => Date.parse(p.time) / 1000);
     const exact = spec.series.map(s => points.map(p => p[s.field]?.value ?? null));
     const ys = exact.map(col => col.map(v => v === null ? null : unit.toY ? unit.toY(v) : Number(v)));
+    markers.push(...eventMarkers(series.events ?? [], times, ys[0], exact[0]));
     const key = JSON.stringify(spec);
     if (host.chart && host.chartKey === key) {
         Object.assign(host.chartData, { exact, markers });
@@ -75,7 +77,11 @@ function options(host, spec, unit, data, page) {
         },
         select: { show: true },
         legend: { live: true },
-        scales: { y: { range: (u, min, max) => yRange(min, max, spec, data.markers) } },
+        scales: {
+            // A single point (one bucket of the indexer's polls) has no span of its own: show the period asked for.
+            x: { range: (u, min, max) => u.data[0].length > 1 ? [min, max] : xRange(u.data[0][0] ?? min, spec) },
+            y: { range: (u, min, max) => yRange(min, max, spec, data.markers) },
+        },
         axes: [
             axis({ values: (u, splits, ai, space, step) => splits.map(ts => timeTick(ts, step)) }),
             axis({ size: 60, values: (u, splits) => splits.map(unit.axis) }),
@@ -137,6 +143,11 @@ function shadeRegions(u, spec) {
         ctx.stroke();
     }
     ctx.restore();
+}
+
+function xRange(t, spec) {
+    const [from, to] = [spec.from ? Date.parse(spec.from) / 1000 : t - 3600, spec.to ? Date.parse(spec.to) / 1000 : t + 3600];
+    return from < to ? [from, to] : [t - 3600, t + 3600];
 }
 
 /** The y range covers the data, every finite threshold and every marker, so a band breach is always in view. */
@@ -246,6 +257,18 @@ async function fetchDeferrals(url) {
         href: `#deferral-${d.source.txHash}-${d.source.logIndex}`,
         title: `Rebalance deferred ${d.source.blockTime} (${d.reason}) at leverage ${d.leverage.value}x`,
     }));
+}
+
+/**
+ * Events a series announces with its points (the indexer's reorgs and undecodable logs), marked on its first line at the
+ * point they were first counted, linking to the page's section about them (#reorg, #decode-failure).
+ */
+function eventMarkers(events, times, ys, exact) {
+    return events.map(e => {
+        const t = Date.parse(e.time) / 1000;
+        const i = Math.max(0, times.findIndex(x => x >= t));
+        return { t, v: ys[i] ?? 0, exact: exact[i], kind: e.kind, href: "#" + e.kind, title: e.title };
+    });
 }
 
 function loadUPlot() {
