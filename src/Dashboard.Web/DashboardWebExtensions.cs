@@ -18,6 +18,7 @@ public static class DashboardWebExtensions
         services.AddStress();
         services.AddSingleton<ChainDataHub>();
         services.AddSingleton<LiveCache>();
+        services.AddSingleton<Analytics.DecayLeague>();
         // One listening connection for the host; other modules add their channels to it.
         services.AddSingleton<ListenedChannel, ChainDataChannel>();
         services.AddHostedService<NotificationListener>();

@@ -115,6 +115,7 @@ public sealed class ApiTests(SeededDashboard app)
     [InlineData("/api/v1/status/decode-failures?limit=0")]
     [InlineData("/api/v1/status/decode-failures?limit=many")]
     [InlineData("/api/v1/status/31337/history?from=yesterday")]
+    [InlineData("/api/v1/decay-league?period=1y")]
     [InlineData("/api/v1/status/31337/history?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z")]
     public async Task BadParametersAre400ProblemDetails(string url) => await ProblemAsync(url, HttpStatusCode.BadRequest);
 
@@ -142,6 +143,7 @@ public sealed class ApiTests(SeededDashboard app)
         Assert.Contains("/api/v1/reserves/{underlying}/metrics", paths);
         Assert.Contains("/api/v1/status", paths);
         Assert.Contains("/api/v1/status/{chainId}/history", paths);
+        Assert.Contains("/api/v1/decay-league", paths);
     }
 
     private static BigInteger ParseScaled(string value)

@@ -81,7 +81,7 @@ internal static class DashboardApi
     {
         var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimits.ApiPolicy)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapTokenApi().MapDeferralApi().MapRebalanceApi().MapReserveApi().MapSuspensionApi().MapRunwayApi().MapStatusApi().MapStressApi();
+        api.MapTokenApi().MapDeferralApi().MapRebalanceApi().MapReserveApi().MapSuspensionApi().MapRunwayApi().MapStatusApi().MapStressApi().MapDecayApi();
         return app;
     }
 }
