@@ -20,7 +20,11 @@ public class DashboardSite : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public SampleData.Seeded Seeded { get; private set; } = default!;
     public string ConnectionString => _database!.ConnectionString;
-    public static string ScreenshotDir { get; } = Path.Combine(RepoPaths.Root, "test-output", "screenshots");
+    /// <summary>The screenshots of every page, committed with the docs (the README shows two of them).</summary>
+    public static string ScreenshotDir { get; } = Path.Combine(RepoPaths.Root, "docs", "screenshots");
+
+    /// <summary>A staff account with every role, for the staff pages.</summary>
+    public const string StaffEmail = "staff@example.test", StaffPassword = "every-role-staff-pass";
 
     public async Task InitializeAsync()
     {
@@ -37,6 +41,7 @@ public class DashboardSite : IAsyncLifetime
         _factory.UseKestrel();
         _factory.StartServer();
         BaseUrl = url;
+        await StaffSignIn.CreateUserAsync(_factory.Services, StaffEmail, StaffPassword, [.. LeveragedTokens.Staff.StaffRoles.All]);
         _chromium = await Chromium.LaunchAsync();
         Directory.CreateDirectory(ScreenshotDir);
     }

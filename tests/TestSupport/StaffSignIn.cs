@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using LeveragedTokens.Staff.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace LeveragedTokens.TestSupport;
@@ -31,6 +34,21 @@ public static partial class StaffSignIn
         if (response.StatusCode != HttpStatusCode.Redirect || location != "/staff/alerts")
             throw new InvalidOperationException($"{email} was not signed in: {(int)response.StatusCode} to {location}");
         return client;
+    }
+
+    /// <summary>A staff account with <paramref name="roles"/>, made as an admin's "add a user" would (confirmed email, no sign-in yet).</summary>
+    public static async Task CreateUserAsync(IServiceProvider services, string email, string password, params string[] roles)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true };
+        Check(await users.CreateAsync(user, password));
+        if (roles.Length > 0) Check(await users.AddToRolesAsync(user, roles));
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
     }
 
     /// <summary>

@@ -1,7 +1,5 @@
-using LeveragedTokens.Staff.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LeveragedTokens.Staff.Tests.Support;
@@ -47,14 +45,7 @@ public sealed class StaffWebApp : IAsyncDisposable
         return new StaffWebApp(database, factory);
     }
 
-    public async Task CreateUserAsync(string email, params string[] roles)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true };
-        Check(await users.CreateAsync(user, Password));
-        if (roles.Length > 0) Check(await users.AddToRolesAsync(user, roles));
-    }
+    public Task CreateUserAsync(string email, params string[] roles) => StaffSignIn.CreateUserAsync(Services, email, Password, roles);
 
     /// <summary>The real address Kestrel bound (kestrel mode).</summary>
     public string BaseUrl => Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -65,9 +56,6 @@ public sealed class StaffWebApp : IAsyncDisposable
 
     public Task<EvaluationSummary> EvaluateAsync() =>
         Services.GetRequiredService<AlertEvaluationJob>().RunAsync(CancellationToken.None);
-
-    private static void Check(IdentityResult result) =>
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
 
     public async ValueTask DisposeAsync()
     {
