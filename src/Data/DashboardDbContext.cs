@@ -14,6 +14,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<SuspensionEvent> SuspensionEvents => Set<SuspensionEvent>();
     public DbSet<IndexerState> IndexerStates => Set<IndexerState>();
     public DbSet<IndexedBlock> IndexedBlocks => Set<IndexedBlock>();
+    public DbSet<IndexerNode> IndexerNodes => Set<IndexerNode>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {
