@@ -4,6 +4,7 @@ using LeveragedTokens.Staff.Identity;
 using LeveragedTokens.Staff.Notifications;
 using LeveragedTokens.Staff.Persistence;
 using LeveragedTokens.Staff.Thresholds;
+using LeveragedTokens.Stress;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,7 @@ public static class StaffServiceExtensions
         services.AddTransient<AlertEvaluationJob>();
         services.AddTransient<WebhookDeliveryJob>();
         services.AddSingleton<ThresholdEditor>();
+        services.AddSingleton<IRunwayWindows>(sp => sp.GetRequiredService<ThresholdEditor>());
         services.AddSingleton<ThresholdScopes>();
         services.AddSingleton<AlertDesk>();
         services.AddSingleton<StaffTrail>();
