@@ -44,14 +44,14 @@ public static class StressExport
         {
             if (node is JsonArray subjects)
                 foreach (var subject in subjects.OfType<JsonObject>())
-                    Fields(csv, name.TrimEnd('s'), Text(subject["symbol"] ?? subject["underlying"]) ?? "", subject, null, null, "");
+                    Fields(csv, name.TrimEnd('s'), Text(subject["symbol"] ?? subject["underlying"]), subject, null, null, "");
             else
-                Fields(csv, "parameter", "", new JsonObject { [name] = node?.DeepClone() }, null, null, "");
+                Fields(csv, "parameter", null, new JsonObject { [name] = node?.DeepClone() }, null, null, "");
         }
         return csv.ToString();
     }
 
-    private static void Fields(StringBuilder csv, string record, string subject, JsonObject obj, JsonNode? hour, JsonNode? time, string prefix)
+    private static void Fields(StringBuilder csv, string record, string? subject, JsonObject obj, JsonNode? hour, JsonNode? time, string prefix)
     {
         foreach (var (name, node) in obj)
         {
@@ -74,7 +74,7 @@ public static class StressExport
         }
     }
 
-    private static void Row(StringBuilder csv, string record, string subject, JsonNode? hour, JsonNode? time, string field, string? raw, string? value, bool valueIsText) =>
+    private static void Row(StringBuilder csv, string record, string? subject, JsonNode? hour, JsonNode? time, string field, string? raw, string? value, bool valueIsText) =>
         CsvField.AppendLine(csv, [record, subject, Text(hour), Text(time), field, raw, value], i => i is 0 or 1 or 4 || (i == 6 && valueIsText));
 
     private static string? Text(JsonNode? node) => node switch

@@ -1,0 +1,25 @@
+using LeveragedTokens.Hosting;
+using LeveragedTokens.Staff;
+using LeveragedTokens.Stress;
+using LeveragedTokens.StressCli;
+using Microsoft.Extensions.Hosting;
+
+// stress --shocks BTC:-30 --hours 24 --liquidity 1 --at-block N --format json|csv (or --path, --replay-from/--replay-to):
+// the API's answer for the same inputs, from the indexed state in Postgres (ConnectionStrings__Dashboard).
+var builder = Host.CreateApplicationBuilder(args);
+try
+{
+    builder.AddHostDefaults("stress-cli");
+    builder.AddDashboardDatabase();
+    // The staff thresholds give each pool's runway window, as on the reserve page.
+    builder.AddStaffAlerts();
+    builder.Services.AddStress();
+}
+catch (MissingConnectionStringException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return ConfigurationErrors.ExitCode;
+}
+// Built, never started: the command reads the index and leaves migrations and jobs to the hosts that own them.
+using var host = builder.Build();
+return await StressCommand.RunAsync(host.Services, builder.Configuration, Console.Out, Console.Error, CancellationToken.None);
