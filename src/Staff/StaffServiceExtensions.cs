@@ -3,6 +3,7 @@ using LeveragedTokens.Staff.Alerts.Rules;
 using LeveragedTokens.Staff.Identity;
 using LeveragedTokens.Staff.Notifications;
 using LeveragedTokens.Staff.Persistence;
+using LeveragedTokens.Staff.Scenarios;
 using LeveragedTokens.Staff.Thresholds;
 using LeveragedTokens.Stress;
 using Microsoft.AspNetCore.Identity;
@@ -39,7 +40,12 @@ public static class StaffServiceExtensions
         services.AddSingleton<IAlertRule, DecodeFailureRule>();
 
         services.AddSingleton<AlertNotifier>();
+        services.AddSingleton<AlertTransaction>();
         services.AddTransient<AlertEvaluationJob>();
+        // Saved stress scenarios, re-run hourly by their job with the stress engine.
+        services.AddStress();
+        services.AddSingleton<SavedScenarios>();
+        services.AddTransient<SavedScenarioJob>();
         services.AddTransient<WebhookDeliveryJob>();
         services.AddSingleton<ThresholdEditor>();
         services.AddSingleton<IRunwayWindows>(sp => sp.GetRequiredService<ThresholdEditor>());

@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeveragedTokens.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LeveragedTokens.Stress;
 
@@ -91,6 +92,12 @@ public sealed class StressService(StressStateLoader states, ReplayLoader replays
 
 public static class StressServiceExtensions
 {
-    public static IServiceCollection AddStress(this IServiceCollection services) =>
-        services.AddSingleton<StressStateLoader>().AddSingleton<ReplayLoader>().AddSingleton<StressService>();
+    /// <summary>Once per host however many modules ask (the web app and the staff alerts both do): one state cache.</summary>
+    public static IServiceCollection AddStress(this IServiceCollection services)
+    {
+        services.TryAddSingleton<StressStateLoader>();
+        services.TryAddSingleton<ReplayLoader>();
+        services.TryAddSingleton<StressService>();
+        return services;
+    }
 }

@@ -2,6 +2,7 @@ using LeveragedTokens.Hosting;
 using LeveragedTokens.Staff;
 using LeveragedTokens.Stress;
 using LeveragedTokens.StressCli;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 // stress --shocks BTC:-30 --hours 24 --liquidity 1 --at-block N --format json|csv (or --path, --replay-from/--replay-to):
@@ -22,4 +23,6 @@ catch (MissingConnectionStringException e)
 }
 // Built, never started: the command reads the index and leaves migrations and jobs to the hosts that own them.
 using var host = builder.Build();
-return await StressCommand.RunAsync(host.Services, builder.Configuration, Console.Out, Console.Error, CancellationToken.None);
+// The scenario comes from the command line alone: the host's configuration also holds every environment variable (PATH...).
+var inputs = new ConfigurationBuilder().AddCommandLine(args).Build();
+return await StressCommand.RunAsync(host.Services, inputs, Console.Out, Console.Error, CancellationToken.None);

@@ -1,0 +1,77 @@
+using LeveragedTokens.Staff.Scenarios;
+using LeveragedTokens.Stress;
+
+namespace LeveragedTokens.Staff.Tests;
+
+/// <summary>Saved scenarios on real Postgres with the sample chain data: saved with the API's syntax, run hourly, alerting through the alert book.</summary>
+public sealed class SavedScenarioTests : IAsyncLifetime
+{
+    private StaffTestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await StaffTestHost.StartAsync();
+        await SampleData.SeedAsync(_host.Database.ConnectionString, hours: 24 * 10);
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private SavedScenarios Scenarios => _host.Services.GetRequiredService<SavedScenarios>();
+    private Task<EvaluationSummary> RunJobAsync() => _host.Services.GetRequiredService<SavedScenarioJob>().RunAsync(CancellationToken.None);
+
+    [Fact]
+    public async Task AScenarioThatWouldSuspendAPoolRaisesOneAlertWithItsHoursAndItClearsWhenTheScenarioGoes()
+    {
+        // The truth from the engine itself, at the block the job reads (the latest final one).
+        var state = (await _host.Services.GetRequiredService<StressStateLoader>().LoadAsync())!;
+        var severe = ScenarioText.TryBuild("BTC:-60", null, 48, 0.1m, [.. state.Pools.Select(p => p.Underlying)], out _)!;
+        var btc = StressEngine.Run(state, severe).Pools.Single(p => p.Underlying == "BTC");
+        Assert.True(btc.Suspends, "the sample reserve should not survive a 60% gap at a tenth of the liquidity");
+        var mild = ScenarioText.TryBuild("ETH:-1", null, 6, 1, [.. state.Pools.Select(p => p.Underlying)], out _)!;
+        Assert.DoesNotContain(StressEngine.Run(state, mild).Pools, p => p.Suspends);
+
+        var (crash, _) = await Scenarios.AddAsync("BTC crash", "BTC:-60", null, 48, 0.1m, "risk@example.test", CancellationToken.None);
+        await Scenarios.AddAsync("ETH dip", "ETH:-1", null, 6, 1, "risk@example.test", CancellationToken.None);
+
+        var first = await RunJobAsync();
+        Assert.Equal(1, first.Fired);
+        var alert = Assert.Single(await _host.AlertsAsync(AlertKind.ScenarioWouldSuspend));
+        var hours = btc.SuspendedAtHour - state.Hour;
+        Assert.StartsWith($"a BTC −60% hour now would suspend the BTC pool in {hours} h", alert.Message);
+        Assert.Equal(hours, alert.Value);
+        Assert.Equal(state.AtBlock, alert.FiredBlock);
+        Assert.Equal(state.Pool("BTC").Address, alert.Subject);
+        Assert.Equal(AlertSeverity.Warning, alert.Severity);
+        Assert.Contains($"/reserves/BTC", alert.ChartLink);
+
+        // The next hour, the same answer: the alert stays open, not fired again.
+        var again = await RunJobAsync();
+        Assert.Equal((0, 0), (again.Fired, again.Resolved));
+        Assert.Single(await _host.AlertsAsync(AlertKind.ScenarioWouldSuspend));
+
+        Assert.True(await Scenarios.DeleteAsync(crash!.Id, CancellationToken.None));
+        Assert.Equal(1, (await RunJobAsync()).Resolved);
+        var resolved = Assert.Single(await _host.AlertsAsync(AlertKind.ScenarioWouldSuspend));
+        Assert.Equal(state.AtBlock, resolved.ResolvedBlock);
+    }
+
+    [Fact]
+    public async Task AScenarioIsSavedOnlyInTheStressApisSyntaxAndUnderAFreeName()
+    {
+        var (_, unknown) = await Scenarios.AddAsync("doge", "DOGE:-30", null, null, 1, "risk@example.test", CancellationToken.None);
+        Assert.Contains("Unknown underlying 'DOGE'", unknown);
+        var (_, both) = await Scenarios.AddAsync("both", "BTC:-30", "BTC:-1x5", null, 1, "risk@example.test", CancellationToken.None);
+        Assert.Contains("exactly one of", both);
+        var (_, tooFar) = await Scenarios.AddAsync("zero", "BTC:-100", null, null, 1, "risk@example.test", CancellationToken.None);
+        Assert.Contains("above -100 %", tooFar);
+
+        var (path, error) = await Scenarios.AddAsync(" slow bleed ", null, "BTC:-2x24", null, 0.5m, "risk@example.test", CancellationToken.None);
+        Assert.Null(error);
+        Assert.Equal("slow bleed", path!.Name);
+        var (_, taken) = await Scenarios.AddAsync("slow bleed", "BTC:-5", null, null, 1, "risk@example.test", CancellationToken.None);
+        Assert.Contains("exists", taken);
+
+        var saved = Assert.Single(await Scenarios.ListAsync(CancellationToken.None));
+        Assert.Equal(("BTC:-2x24", 0.5m, (string?)null), (saved.Path, saved.Liquidity, saved.Shocks));
+    }
+}
