@@ -22,22 +22,25 @@ public sealed class SavedScenarioTests : IAsyncLifetime
     [Fact]
     public async Task AScenarioThatWouldSuspendAPoolRaisesOneAlertWithItsHoursAndItClearsWhenTheScenarioGoes()
     {
-        // The truth from the engine itself, at the block the job reads (the latest final one).
+        // The truth from the engine itself, at the block the job reads (the latest final one): the mildest BTC gap that would
+        // suspend the BTC pool, and a move that suspends nothing.
         var state = (await _host.Services.GetRequiredService<StressStateLoader>().LoadAsync())!;
-        var severe = ScenarioText.TryBuild("BTC:-60", null, 48, 0.1m, [.. state.Pools.Select(p => p.Underlying)], out _)!;
-        var btc = StressEngine.Run(state, severe).Pools.Single(p => p.Underlying == "BTC");
-        Assert.True(btc.Suspends, "the sample reserve should not survive a 60% gap at a tenth of the liquidity");
-        var mild = ScenarioText.TryBuild("ETH:-1", null, 6, 1, [.. state.Pools.Select(p => p.Underlying)], out _)!;
+        List<string> underlyings = [.. state.Pools.Select(p => p.Underlying)];
+        var (gap, btc) = new[] { -20, -40, -60, -80, -95 }
+            .Select(g => (Gap: g, Pool: StressEngine.Run(state, ScenarioText.TryBuild($"BTC:{g}", null, 48, 0.05m, underlyings, out _)!).Pools.Single(p => p.Underlying == "BTC")))
+            .FirstOrDefault(r => r.Pool.Suspends);
+        Assert.True(btc is not null, $"no BTC gap suspends the sample BTC pool (utilization {state.Pool("BTC")})");
+        var mild = ScenarioText.TryBuild("ETH:-1", null, 6, 1, underlyings, out _)!;
         Assert.DoesNotContain(StressEngine.Run(state, mild).Pools, p => p.Suspends);
 
-        var (crash, _) = await Scenarios.AddAsync("BTC crash", "BTC:-60", null, 48, 0.1m, "risk@example.test", CancellationToken.None);
+        var (crash, _) = await Scenarios.AddAsync("BTC crash", $"BTC:{gap}", null, 48, 0.05m, "risk@example.test", CancellationToken.None);
         await Scenarios.AddAsync("ETH dip", "ETH:-1", null, 6, 1, "risk@example.test", CancellationToken.None);
 
         var first = await RunJobAsync();
         Assert.Equal(1, first.Fired);
         var alert = Assert.Single(await _host.AlertsAsync(AlertKind.ScenarioWouldSuspend));
         var hours = btc.SuspendedAtHour - state.Hour;
-        Assert.StartsWith($"a BTC −60% hour now would suspend the BTC pool in {hours} h", alert.Message);
+        Assert.StartsWith($"a BTC −{-gap}% hour now would suspend the BTC pool in {hours} h", alert.Message);
         Assert.Equal(hours, alert.Value);
         Assert.Equal(state.AtBlock, alert.FiredBlock);
         Assert.Equal(state.Pool("BTC").Address, alert.Subject);

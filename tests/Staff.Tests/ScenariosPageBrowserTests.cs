@@ -32,14 +32,14 @@ public sealed class ScenariosPageBrowserTests : IAsyncLifetime
         await StaffSignIn.OnTheWayToAsync(page, $"{_app.BaseUrl}/staff/scenarios", RiskEmail, StaffWebApp.Password);
         await page.Locator("[data-testid=scenario-form][data-interactive=true]").WaitForAsync();
 
-        await page.Locator("[data-testid=scenario-name] input").FillAsync("Doge gap");
-        await page.Locator("[data-testid=scenario-shocks] input").FillAsync("DOGE:-20");
+        await page.Locator("[data-testid=scenario-name] input, input[data-testid=scenario-name]").First.FillAsync("Doge gap");
+        await page.Locator("[data-testid=scenario-shocks] input, input[data-testid=scenario-shocks]").First.FillAsync("DOGE:-20");
         await page.Locator("[data-testid=scenario-save]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=scenario-message]")).ToContainTextAsync("Unknown underlying 'DOGE'");
         await Assertions.Expect(page.Locator("[data-testid=scenario-row]")).ToHaveCountAsync(0);
 
-        await page.Locator("[data-testid=scenario-name] input").FillAsync("BTC gap");
-        await page.Locator("[data-testid=scenario-shocks] input").FillAsync("BTC:-20");
+        await page.Locator("[data-testid=scenario-name] input, input[data-testid=scenario-name]").First.FillAsync("BTC gap");
+        await page.Locator("[data-testid=scenario-shocks] input, input[data-testid=scenario-shocks]").First.FillAsync("BTC:-20");
         await page.Locator("[data-testid=scenario-save]").ClickAsync();
         var row = page.Locator("[data-testid=scenario-row][data-name='BTC gap']");
         await Assertions.Expect(row).ToContainTextAsync("shocks BTC:-20");
