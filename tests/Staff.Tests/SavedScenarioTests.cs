@@ -52,10 +52,58 @@ public sealed class SavedScenarioTests : IAsyncLifetime
         Assert.Equal((0, 0), (again.Fired, again.Resolved));
         Assert.Single(await _host.AlertsAsync(AlertKind.ScenarioWouldSuspend));
 
-        Assert.True(await Scenarios.DeleteAsync(crash!.Id, CancellationToken.None));
+        // Backers recapitalise the pool (a new hour indexed with a thousand times the reserve): the scenario no longer
+        // suspends it, so the alert clears at the new block; deleting the scenario then changes nothing.
+        var recapitalised = await RecapitaliseAsync(state.Pool("BTC").Address, 1000);
+        var after = (await _host.Services.GetRequiredService<StressStateLoader>().LoadAsync())!;
+        Assert.Equal(recapitalised, after.AtBlock);
+        Assert.Equal(state.Pool("BTC").ReserveBalance * 1000, after.Pool("BTC").ReserveBalance);
+        Assert.False(StressEngine.Run(after, ScenarioText.TryBuild($"BTC:{gap}", null, 48, 0.05m, underlyings, out _)!).Pools.Single(p => p.Underlying == "BTC").Suspends);
         Assert.Equal(1, (await RunJobAsync()).Resolved);
-        var resolved = Assert.Single(await _host.AlertsAsync(AlertKind.ScenarioWouldSuspend));
-        Assert.Equal(state.AtBlock, resolved.ResolvedBlock);
+        var cleared = Assert.Single(await _host.AlertsAsync(AlertKind.ScenarioWouldSuspend));
+        Assert.Equal(recapitalised, cleared.ResolvedBlock);
+        Assert.True(await Scenarios.DeleteAsync(crash!.Id, CancellationToken.None));
+        var afterDelete = await RunJobAsync();
+        Assert.Equal((0, 0), (afterDelete.Fired, afterDelete.Resolved));
+    }
+
+    [Fact]
+    public async Task DeletingAScenarioResolvesItsOpenAlert()
+    {
+        var (saved, _) = await Scenarios.AddAsync("BTC wipe-out", "BTC:-95", null, 48, 0.01m, "risk@example.test", CancellationToken.None);
+        Assert.Equal(1, (await RunJobAsync()).Fired);
+        Assert.True(await Scenarios.DeleteAsync(saved!.Id, CancellationToken.None));
+        Assert.Equal(1, (await RunJobAsync()).Resolved);
+        var alert = Assert.Single(await _host.AlertsAsync(AlertKind.ScenarioWouldSuspend));
+        Assert.NotNull(alert.ResolvedAt);
+        await using var staff = await _host.StaffDbAsync();
+        var resolution = await staff.AlertActions.SingleAsync(a => a.AlertId == alert.Id && a.Kind == AlertActionKind.Resolved);
+        Assert.Contains("saved scenario behind this alert is gone", resolution.Comment);
+    }
+
+    /// <summary>The next hour indexed: every pool's metrics and token's snapshot again in the block after the indexed one, the pool's reserve multiplied.</summary>
+    private async Task<long> RecapitaliseAsync(string pool, int factor)
+    {
+        await using var db = TestDatabases.Dashboard(_host.Database.ConnectionString);
+        var hour = await db.ReserveMetrics.MaxAsync(m => m.Hour);
+        var indexer = await db.IndexerStates.SingleAsync();
+        // After everything indexed: rows under a final block never change (the stress state of a final block is cached).
+        var block = indexer.IndexedBlock + 1;
+        var index = 0;
+        foreach (var m in await db.ReserveMetrics.AsNoTracking().Where(m => m.Hour == hour).ToListAsync())
+        {
+            (m.BlockNumber, m.LogIndex, m.Hour, m.BlockTime) = (block, index++, hour + 1, m.BlockTime.AddHours(1));
+            if (m.PoolAddress == pool) m.ReserveBalance *= factor;
+            db.ReserveMetrics.Add(m);
+        }
+        foreach (var n in await db.NavSnapshots.AsNoTracking().Where(n => n.Hour == hour).ToListAsync())
+        {
+            (n.BlockNumber, n.LogIndex, n.Hour, n.BlockTime) = (block, index++, hour + 1, n.BlockTime.AddHours(1));
+            db.NavSnapshots.Add(n);
+        }
+        (indexer.IndexedBlock, indexer.HeadBlock) = (block, block + indexer.Confirmations);
+        await db.SaveChangesAsync();
+        return block;
     }
 
     [Fact]
