@@ -20,7 +20,7 @@ public sealed class SavedScenarioTests : IAsyncLifetime
     private Task<EvaluationSummary> RunJobAsync() => _host.Services.GetRequiredService<SavedScenarioJob>().RunAsync(CancellationToken.None);
 
     [Fact]
-    public async Task AScenarioThatWouldSuspendAPoolRaisesOneAlertWithItsHoursAndItClearsWhenTheScenarioGoes()
+    public async Task AScenarioThatWouldSuspendAPoolRaisesOneAlertWithItsHoursWhichClearsOnceItNoLongerWould()
     {
         // The truth from the engine itself, at the block the job reads (the latest final one): the mildest BTC gap that would
         // suspend the BTC pool, and a move that suspends nothing.
