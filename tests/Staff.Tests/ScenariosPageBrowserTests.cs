@@ -47,9 +47,22 @@ public sealed class ScenariosPageBrowserTests : IAsyncLifetime
         await Assertions.Expect(row.Locator("a")).ToHaveAttributeAsync("href", "/stress?shocks=BTC%3A-20&liquidity=1");
         var stored = Assert.Single(await _app.Services.GetRequiredService<SavedScenarios>().ListAsync(default));
         Assert.Equal(("BTC gap", "BTC:-20", RiskEmail), (stored.Name, stored.Shocks, stored.CreatedBy));
+        Assert.Equal(1, ScenarioEvaluationsQueued()); // evaluated now, not at the next hourly run
 
         await row.Locator("[data-testid=scenario-delete]").ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=scenario-row]")).ToHaveCountAsync(0);
         Assert.Empty(await _app.Services.GetRequiredService<SavedScenarios>().ListAsync(default));
+        Assert.Equal(2, ScenarioEvaluationsQueued()); // and its alert resolves now
+    }
+
+    /// <summary>Saved-scenario evaluations in Hangfire's storage, whatever state they reached.</summary>
+    private int ScenarioEvaluationsQueued()
+    {
+        var monitoring = _app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        var jobs = monitoring.EnqueuedJobs("default", 0, 100).Select(j => j.Value.Job)
+            .Concat(monitoring.ProcessingJobs(0, 100).Select(j => j.Value.Job))
+            .Concat(monitoring.SucceededJobs(0, 100).Select(j => j.Value.Job))
+            .Concat(monitoring.FailedJobs(0, 100).Select(j => j.Value.Job));
+        return jobs.Count(j => j?.Type == typeof(SavedScenarioJob));
     }
 }

@@ -39,7 +39,7 @@ public sealed class SavedScenarios(IDbContextFactory<StaffDbContext> staffDb, ID
         return (saved, null);
     }
 
-    /// <summary>Deletes a scenario; its open alert resolves at the next evaluation.</summary>
+    /// <summary>Deletes a scenario; its open alert resolves at the next evaluation (the page queues one at once).</summary>
     public async Task<bool> DeleteAsync(long id, CancellationToken ct)
     {
         await using var staff = await staffDb.CreateDbContextAsync(ct);
