@@ -17,6 +17,15 @@ public sealed class ChainRpcOptions
 
     /// <summary>A bigger answer fails as "range too large", so log readers split the range.</summary>
     public int MaxResponseBytes { get; init; } = 128 * 1024 * 1024;
+
+    /// <summary>Consecutive failures that open a node's breaker: calls then skip it while another node answers.</summary>
+    public int BreakAfterFailures { get; init; } = 3;
+
+    /// <summary>How long an open breaker keeps the node out before it is tried again.</summary>
+    public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A node whose head is behind the best node's by more blocks than this is not used for the tip.</summary>
+    public long MaxHeadLag { get; init; } = 5;
 }
 
 /// <summary>

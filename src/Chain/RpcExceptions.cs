@@ -26,3 +26,12 @@ public sealed class RpcAnswerTooLargeException(long maxBytes, long? answerBytes)
 {
     public long? AnswerBytes { get; } = answerBytes;
 }
+
+/// <summary>The node serves another chain than the one being read: calls move on to the next node.</summary>
+public sealed class WrongChainNodeException(string node, long chainId, long expected)
+    : Exception($"{node} serves chain {chainId}, not chain {expected}: it is not used");
+
+/// <summary>Every configured node serves another chain: nothing can be read, and retrying cannot help.</summary>
+public sealed class NoNodeOfTheChainException(long expected, IEnumerable<RpcNode> nodes)
+    : Exception($"No configured node serves chain {expected}: " +
+        string.Join("; ", nodes.Select(n => n.Refusal ?? $"{n.LogName} not checked ({n.LastFailure?.Message ?? "no answer"})")));

@@ -8,15 +8,23 @@ namespace LeveragedTokens.Chain;
 public delegate T RpcResultReader<out T>(ref Utf8JsonReader reader);
 
 /// <summary>
-/// One configured node: where it is, how it has been answering, and one JSON-RPC call to it.
-/// (Per-node circuit breakers, latency and head belong here when several nodes are weighed.)
+/// One configured node: where it is, how it has been answering (its own circuit breaker, latency,
+/// head, the chain it serves), and one JSON-RPC call to it.
 /// </summary>
-public sealed class RpcNode(string url, HttpClient http)
+public sealed class RpcNode(string url, HttpClient http, int index = 0)
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private static long _requestIds;
     private readonly Uri _endpoint = new(url);
     private int _consecutiveFailures;
+    private long _brokenUntilTicks;
+    private long _failovers;
+    private long _head = -1;
+    private double _latencyMs = double.NaN;
+    private volatile bool _chainCheckDue = true;
+
+    /// <summary>Its place in the configured list (0 = most preferred).</summary>
+    public int Index { get; } = index;
 
     /// <summary>The URL without path and query, which may carry an API key.</summary>
     public string LogName { get; } = RpcLogText.Redact(url);
@@ -24,12 +32,56 @@ public sealed class RpcNode(string url, HttpClient http)
     public int ConsecutiveFailures => Volatile.Read(ref _consecutiveFailures);
     public RpcFailure? LastFailure { get; private set; }
 
-    internal void Succeeded() => Volatile.Write(ref _consecutiveFailures, 0);
+    /// <summary>Calls moved away from this node to another one.</summary>
+    public long Failovers => Interlocked.Read(ref _failovers);
 
-    internal void Failed(RpcFailure failure)
+    /// <summary>The latest head it answered; null before its first eth_blockNumber.</summary>
+    public long? Head => Interlocked.Read(ref _head) is >= 0 and var h ? h : null;
+
+    /// <summary>Moving average of its answer times (successful calls).</summary>
+    public double? LatencyMs => Volatile.Read(ref _latencyMs) is var l && double.IsNaN(l) ? null : l;
+
+    /// <summary>The chain id it answered at its last check; null before one.</summary>
+    public long? ChainId { get; private set; }
+
+    /// <summary>Why it is not used at all (it serves another chain); null while it may be.</summary>
+    public string? Refusal { get; private set; }
+
+    /// <summary>Open breaker: until then the node is skipped while another can answer.</summary>
+    public DateTime? BrokenUntil => Volatile.Read(ref _brokenUntilTicks) is > 0 and var t ? new DateTime(t, DateTimeKind.Utc) : null;
+
+    public bool IsBroken(DateTime now) => now.Ticks < Volatile.Read(ref _brokenUntilTicks);
+
+    /// <summary>Its chain id must be asked before the next call (at first use, after it failed, and after calls move to it).</summary>
+    internal bool ChainCheckDue { get => _chainCheckDue; set => _chainCheckDue = value; }
+
+    internal void Succeeded(TimeSpan elapsed)
+    {
+        Volatile.Write(ref _consecutiveFailures, 0);
+        Volatile.Write(ref _brokenUntilTicks, 0);
+        var previous = Volatile.Read(ref _latencyMs);
+        var ms = elapsed.TotalMilliseconds;
+        Volatile.Write(ref _latencyMs, double.IsNaN(previous) ? ms : previous * 0.8 + ms * 0.2);
+    }
+
+    internal void Failed(RpcFailure failure, ChainRpcOptions options)
     {
         LastFailure = failure;
-        Interlocked.Increment(ref _consecutiveFailures);
+        // It may come back as another node (a restart, a re-pointed load balancer): ask its chain again first.
+        ChainCheckDue = true;
+        if (Interlocked.Increment(ref _consecutiveFailures) >= options.BreakAfterFailures)
+            Volatile.Write(ref _brokenUntilTicks, (DateTime.UtcNow + options.BreakDuration).Ticks);
+    }
+
+    internal void SawHead(long head) => Interlocked.Exchange(ref _head, head);
+
+    internal void MovedAway() => Interlocked.Increment(ref _failovers);
+
+    internal void CheckedChain(long chainId, long expected)
+    {
+        ChainId = chainId;
+        ChainCheckDue = false;
+        Refusal = chainId == expected ? null : $"{LogName} serves chain {chainId}, not chain {expected}";
     }
 
     /// <summary>One request, no retry: HTTP failures, JSON-RPC errors and broken bodies each throw their own exception.</summary>
@@ -100,32 +152,4 @@ public sealed class RpcNode(string url, HttpClient http)
     }
 
     private sealed record ErrorObject(long Code, string? Message, JsonElement? Data);
-}
-
-/// <summary>The configured nodes and the one calls go to now; a failure on it moves to the next.</summary>
-public sealed class RpcNodes
-{
-    private readonly RpcNode[] _nodes;
-    private int _current;
-
-    public RpcNodes(IEnumerable<RpcNode> nodes)
-    {
-        _nodes = [.. nodes];
-        if (_nodes.Length == 0) throw new ArgumentException("At least one node URL is needed.", nameof(nodes));
-    }
-
-    public IReadOnlyList<RpcNode> All => _nodes;
-
-    public RpcNode Current => _nodes[(int)((uint)Volatile.Read(ref _current) % (uint)_nodes.Length)];
-
-    /// <summary>
-    /// Moves on from <paramref name="failed"/> unless another call already did: concurrent calls
-    /// failing on one node move on once, not once each (with two nodes, twice is back to the bad one).
-    /// </summary>
-    internal void FailOver(RpcNode failed)
-    {
-        var current = Volatile.Read(ref _current);
-        if (ReferenceEquals(_nodes[(int)((uint)current % (uint)_nodes.Length)], failed))
-            Interlocked.CompareExchange(ref _current, current + 1, current);
-    }
 }

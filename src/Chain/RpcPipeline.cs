@@ -22,17 +22,22 @@ internal static class RpcPipeline
             {
                 MaxRetryAttempts = int.MaxValue, // the limit is per call: ShouldRetry
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome.Exception, args.AttemptNumber + 1, args.Context, options)),
+                // Backoff is for asking the same node again; another node is asked at once.
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(
-                    RpcBackoff.Delay(args.AttemptNumber + 1, RpcFailure.Classify(args.Outcome.Exception!).Kind)),
+                    nodes.HasAlternativeTo(args.Context.Properties.GetValue(Node, nodes.Current)) ? TimeSpan.Zero
+                    : RpcBackoff.Delay(args.AttemptNumber + 1, RpcFailure.Classify(args.Outcome.Exception!).Kind)),
                 OnRetry = args =>
                 {
                     var failure = RpcFailure.Classify(args.Outcome.Exception!);
                     var failed = args.Context.Properties.GetValue(Node, nodes.Current);
-                    failed.Failed(failure);
-                    nodes.FailOver(failed);
-                    logger.LogWarning("RPC {Call} failed ({Kind}: {Error}), attempt {Attempt}; retrying in {Delay} ms via {Node}",
-                        args.Context.Properties.GetValue(Call, "?"), failure.Kind, failure.Message, args.AttemptNumber + 1,
-                        (int)args.RetryDelay.TotalMilliseconds, nodes.Current.LogName);
+                    failed.Failed(failure, options);
+                    if (nodes.FailOver(failed) is { } next)
+                        logger.LogWarning("RPC failover: {Call} failed on {Node} ({Kind}: {Error}), attempt {Attempt}; now using {Next}",
+                            args.Context.Properties.GetValue(Call, "?"), failed.LogName, failure.Kind, failure.Message, args.AttemptNumber + 1, next.LogName);
+                    else
+                        logger.LogWarning("RPC {Call} failed ({Kind}: {Error}), attempt {Attempt}; retrying in {Delay} ms via {Node}",
+                            args.Context.Properties.GetValue(Call, "?"), failure.Kind, failure.Message, args.AttemptNumber + 1,
+                            (int)args.RetryDelay.TotalMilliseconds, nodes.Current.LogName);
                     return default;
                 },
             })
@@ -41,7 +46,7 @@ internal static class RpcPipeline
 
     private static bool ShouldRetry(Exception? exception, int attempt, ResilienceContext context, ChainRpcOptions options)
     {
-        if (exception is null) return false;
+        if (exception is null or NoNodeOfTheChainException) return false;
         if (exception is OperationCanceledException && context.CancellationToken.IsCancellationRequested) return false;
         var call = context.Properties.GetValue(Options, RpcCallOptions.Default);
         if (attempt >= (call.MaxAttempts ?? options.MaxAttempts)) return false;

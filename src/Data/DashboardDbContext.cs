@@ -14,6 +14,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<SuspensionEvent> SuspensionEvents => Set<SuspensionEvent>();
     public DbSet<IndexerState> IndexerStates => Set<IndexerState>();
     public DbSet<IndexedBlock> IndexedBlocks => Set<IndexedBlock>();
+    public DbSet<IndexerNode> IndexerNodes => Set<IndexerNode>();
     public DbSet<IndexerPoll> IndexerPolls => Set<IndexerPoll>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

@@ -65,6 +65,9 @@ public static partial class Wad
         return clamped / (decimal)BigInteger.Pow(10, kept);
     }
 
+    /// <summary>A move in percent ("-30", "+2.5") as a WAD ratio (-0.3e18, 0.025e18): a percent with up to 16 decimals is a ratio with 18.</summary>
+    public static bool TryParsePercent(string? text, out BigInteger ratio) => TryParse(text, out ratio, Decimals - 2);
+
     /// <summary>Parses a decimal string a person typed ("-0.015", "+.5") into the exact scaled integer; no floating point involved.</summary>
     public static bool TryParse(string? text, out BigInteger raw, int decimals = Decimals)
     {

@@ -20,7 +20,7 @@ using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop
 // The JSON line is printed when history is done (so a wrapper can start indexing while live
 // mode runs) and again on exit, so it is always the last stdout line.
 var summary = await Simulation.RunAsync(options, Console.Error, s => Console.Out.WriteLine(s.ToJson()), cancel.Token);
-if (options.Live || options.Verb == "deploy") Console.Out.WriteLine(summary.ToJson());
+if (options.Live || options.Verb is "deploy" or "shock") Console.Out.WriteLine(summary.ToJson());
 return 0;
 
 void Stop(PosixSignalContext context)

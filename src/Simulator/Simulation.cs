@@ -27,6 +27,11 @@ public static class Simulation
             ? $"deployed registry {protocol.Registry} at block {protocol.DeploymentBlock}"
             : $"continuing registry {protocol.Registry} from {DateTimeOffset.FromUnixTimeSeconds((long)session.LastTimestamp):u}");
         if (options.Verb == "deploy") return SimulationSummary.Of(protocol);
+        if (options.Verb == "shock")
+        {
+            await PriceShock.ApplyAsync(session, protocol, options.Shocks!, progress);
+            return SimulationSummary.Of(protocol);
+        }
 
         var firstHour = (long)session.LastTimestamp / 3600 + 1;
         var totalHours = options.Days * 24;

@@ -1,5 +1,6 @@
 using Hangfire;
 using LeveragedTokens.Staff.Alerts;
+using LeveragedTokens.Staff.Scenarios;
 
 namespace LeveragedTokens.Staff;
 
@@ -8,4 +9,8 @@ public static class StaffJobs
     /// <summary>Right after new chain data: queue an evaluation now (runs are serialized by an advisory lock).</summary>
     public static string EnqueueAlertEvaluation(this IBackgroundJobClient jobs) =>
         jobs.Enqueue<AlertEvaluationJob>(j => j.RunAsync(CancellationToken.None));
+
+    /// <summary>A scenario saved or deleted: its alert follows now rather than at the next hourly run.</summary>
+    public static string EnqueueSavedScenarioEvaluation(this IBackgroundJobClient jobs) =>
+        jobs.Enqueue<SavedScenarioJob>(j => j.RunAsync(CancellationToken.None));
 }

@@ -3,7 +3,9 @@ using LeveragedTokens.Staff.Alerts.Rules;
 using LeveragedTokens.Staff.Identity;
 using LeveragedTokens.Staff.Notifications;
 using LeveragedTokens.Staff.Persistence;
+using LeveragedTokens.Staff.Scenarios;
 using LeveragedTokens.Staff.Thresholds;
+using LeveragedTokens.Stress;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,9 +40,15 @@ public static class StaffServiceExtensions
         services.AddSingleton<IAlertRule, DecodeFailureRule>();
 
         services.AddSingleton<AlertNotifier>();
+        services.AddSingleton<AlertTransaction>();
         services.AddTransient<AlertEvaluationJob>();
+        // Saved stress scenarios, re-run hourly by their job with the stress engine.
+        services.AddStress();
+        services.AddSingleton<SavedScenarios>();
+        services.AddTransient<SavedScenarioJob>();
         services.AddTransient<WebhookDeliveryJob>();
         services.AddSingleton<ThresholdEditor>();
+        services.AddSingleton<IRunwayWindows>(sp => sp.GetRequiredService<ThresholdEditor>());
         services.AddSingleton<ThresholdScopes>();
         services.AddSingleton<AlertDesk>();
         services.AddSingleton<StaffTrail>();

@@ -52,10 +52,9 @@ public static class ScenarioText
         var repeat = 1;
         if (x >= 0 && (!int.TryParse(step[(x + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out repeat) || repeat is < 1 or > Scenario.MaxHours))
             return $"Bad repeat in '{Clip(step)}': use e.g. -2x24 (at most {Scenario.MaxHours}).";
-        // A percent with up to 16 decimals is a WAD ratio with 18: -2.5 % is -0.025e18.
-        if (!Wad.TryParse(x >= 0 ? step[..x] : step, out var percent, Wad.Decimals - 2))
+        if (!Wad.TryParsePercent(x >= 0 ? step[..x] : step, out var percent))
             return $"'{Clip(step)}' is not a move in percent such as -30 or +2.5.";
-        if (percent <= -100 * BigInteger.Pow(10, Wad.Decimals - 2))
+        if (percent <= -Wad.One)
             return $"A move of {Clip(step)} % would take the price to zero or below; moves must be above -100 %.";
         if (into.Count + repeat > Scenario.MaxHours) return $"The path is longer than {Scenario.MaxHours} hours.";
         into.AddRange(Enumerable.Repeat(percent, repeat));

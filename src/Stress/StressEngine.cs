@@ -1,3 +1,4 @@
+using LeveragedTokens.Data;
 using LeveragedTokens.Data.Entities;
 
 namespace LeveragedTokens.Stress;
@@ -45,7 +46,7 @@ public static class StressEngine
             tokens.Select(t => new TokenOutcome(t.Start.Symbol, t.Start.Underlying, t.Start.IsLong, before[t].Nav, before[t].Leverage,
                 afterShock.GetValueOrDefault(t, before[t].Leverage), t.Rebalances, t.Deferrals, t.Path)).ToList(),
             pools.Select(p => new PoolOutcome(p.Start.Underlying, p.Start.FloorBps, poolBefore[p].Utilization, poolBefore[p].Buffer,
-                p.Start.Suspended, p.Start.DrawnLast24h, p.HoursToFloor, p.SuspendedAt, p.ResumedAt, p.Path, p.Start.Slippage, p.Depth)).ToList());
+                p.Start.Suspended, new ReserveRunway(poolBefore[p].Buffer, p.Start.DrawnInWindow, p.Start.RunwayWindowHours), p.HoursToFloor, p.SuspendedAt, p.ResumedAt, p.Path, p.Start.Slippage, p.Depth)).ToList());
     }
 
     /// <summary>The fitted depth times the liquidity multiplier (exact: the multiplier goes through Wad).</summary>

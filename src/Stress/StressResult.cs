@@ -1,3 +1,4 @@
+using LeveragedTokens.Data;
 using LeveragedTokens.Data.Entities;
 
 namespace LeveragedTokens.Stress;
@@ -27,9 +28,10 @@ public sealed record TokenOutcome(
 
 /// <param name="HoursToFloor">Hours until the reserve's value first sits below its floor; null if it stays above.</param>
 /// <param name="SuspendedAtHour">The hour the pool suspends rebalancing; null if it does not (or already was).</param>
+/// <param name="RunwayBefore">The reserve page's runway at the start: the buffer over the draws of the pool's runway window.</param>
 public sealed record PoolOutcome(
     string Underlying, int FloorBps, BigInteger UtilizationBpsBefore, BigInteger BufferDepthBefore, bool SuspendedBefore,
-    BigInteger DrawnLast24hBefore, int? HoursToFloor, long? SuspendedAtHour, long? ResumedAtHour, IReadOnlyList<PoolHour> Path,
+    ReserveRunway RunwayBefore, int? HoursToFloor, long? SuspendedAtHour, long? ResumedAtHour, IReadOnlyList<PoolHour> Path,
     SlippageFit Slippage, BigInteger DepthUsed)
 {
     public PoolHour? Last => Path.Count > 0 ? Path[^1] : null;

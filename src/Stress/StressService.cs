@@ -1,6 +1,7 @@
 using System.Globalization;
 using LeveragedTokens.Data;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace LeveragedTokens.Stress;
 
@@ -17,13 +18,10 @@ public sealed record StressReport(StressRun Run, IReadOnlyDictionary<string, Big
     public BigInteger ReserveDraw(PoolOutcome pool) =>
         Run.Tokens.Where(t => t.Underlying == pool.Underlying).Aggregate(BigInteger.Zero, (s, t) => s + t.ReserveDraw);
 
-    /// <summary>The project's runway before the scenario: the buffer over the trailing day's draws.</summary>
-    public static ReserveRunway RunwayBefore(PoolOutcome pool) => new(pool.BufferDepthBefore, pool.DrawnLast24hBefore, ReserveRunway.DefaultWindowHours);
-
-    /// <summary>Runway after it: the final buffer over the draws of the scenario's last day (all of it when shorter).</summary>
+    /// <summary>Runway after it: the final buffer over the draws of the pool's runway window ending with the scenario (all of it when shorter).</summary>
     public ReserveRunway RunwayAfter(PoolOutcome pool)
     {
-        var window = Math.Min(ReserveRunway.DefaultWindowHours, Run.Scenario.Hours);
+        var window = Math.Min(pool.RunwayBefore.WindowHours, Run.Scenario.Hours);
         var since = Run.Start.Hour + Run.Scenario.Hours - window;
         var drawn = Run.Tokens.Where(t => t.Underlying == pool.Underlying).SelectMany(t => t.Rebalances)
             .Where(r => r.Hour > since).Aggregate(BigInteger.Zero, (s, r) => s + r.ReserveDraw);
@@ -94,6 +92,12 @@ public sealed class StressService(StressStateLoader states, ReplayLoader replays
 
 public static class StressServiceExtensions
 {
-    public static IServiceCollection AddStress(this IServiceCollection services) =>
-        services.AddSingleton<StressStateLoader>().AddSingleton<ReplayLoader>().AddSingleton<StressService>();
+    /// <summary>Once per host however many modules ask (the web app and the staff alerts both do): one state cache.</summary>
+    public static IServiceCollection AddStress(this IServiceCollection services)
+    {
+        services.TryAddSingleton<StressStateLoader>();
+        services.TryAddSingleton<ReplayLoader>();
+        services.TryAddSingleton<StressService>();
+        return services;
+    }
 }

@@ -1,3 +1,5 @@
+using LeveragedTokens.Data;
+
 namespace LeveragedTokens.Stress;
 
 /// <summary>
@@ -13,10 +15,11 @@ public sealed record TokenState(
 /// <summary>A reserve pool at the starting block, with the figures the engine's models were fitted to.</summary>
 /// <param name="DrawShareBps">Share of a rebalance's costs the reserve pays, read off its indexed draws.</param>
 /// <param name="FeesPerDay">Average daily fee allocation of the trailing week, in underlying.</param>
-/// <param name="DrawnLast24h">Quote value drawn in the 24 hours before the start: runway's window.</param>
+/// <param name="DrawnInWindow">Quote value drawn in the runway window before the start (<see cref="ReserveRunway"/>'s rule).</param>
+/// <param name="RunwayWindowHours">The pool's runway window: the staff setting RunwayWindowHours, as the reserve page and alerts use it.</param>
 public sealed record PoolState(
     string Underlying, string Address, int FloorBps, int DrawShareBps, BigInteger ReserveBalance, BigInteger MarkPrice,
-    bool Suspended, BigInteger FeesPerDay, BigInteger DrawnLast24h, SlippageFit Slippage);
+    bool Suspended, BigInteger FeesPerDay, BigInteger DrawnInWindow, decimal RunwayWindowHours, SlippageFit Slippage);
 
 /// <summary>Everything indexed at <c>AtBlock</c>: the state after the hourly tick of <c>Hour</c>.</summary>
 /// <param name="GasCostEth">ETH one rebalance burns, from the latest indexed gas cost; null without an ETH pool.</param>

@@ -8,7 +8,8 @@ namespace LeveragedTokens.Stress;
 /// Rebuilds the protocol's state from the index at a block: the state after the last hourly tick at or before it
 /// (the keeper publishes every NAV snapshot and pool metric at the end of its tick, so that state is complete).
 /// </summary>
-public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> factory)
+/// <param name="windows">The staff's runway windows; without staff settings (no Staff services), <see cref="ReserveRunway.DefaultWindowHours"/>.</param>
+public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> factory, IRunwayWindows? windows = null)
 {
     /// <summary>The slippage fit reads the trailing month of rebalances, at most this many per underlying.</summary>
     public const int FitDays = 30, FitMaxSamples = 500;
@@ -31,19 +32,21 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
     {
         if (await LatestFinalBlockAsync(ct) is not var (chainId, final)) return null;
         var block = atBlock ?? final;
-        if (Volatile.Read(ref _lastFinal) is { } cached && cached.ChainId == chainId && cached.AtBlock == block) return cached;
-        var state = await BuildAsync(chainId, block, ct);
+        var window = windows is null ? _ => ReserveRunway.DefaultWindowHours : await windows.RunwayWindowsAsync(ct);
+        // A cached state stands until the next final block, or until staff change a pool's runway window.
+        if (Volatile.Read(ref _lastFinal) is { } cached && cached.ChainId == chainId && cached.AtBlock == block
+            && cached.Pools.All(p => p.RunwayWindowHours == window(p.Address))) return cached;
+        var state = await BuildAsync(chainId, block, window, ct);
         if (state is not null && block <= final) Volatile.Write(ref _lastFinal, state);
         return state;
     }
 
-    private async Task<StressState?> BuildAsync(long chainId, long block, CancellationToken ct)
+    private async Task<StressState?> BuildAsync(long chainId, long block, Func<string, decimal> runwayWindow, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var hour = await db.ReserveMetrics.AsNoTracking().Where(m => m.ChainId == chainId && m.BlockNumber <= block)
             .MaxAsync(m => (long?)m.Hour, ct);
         if (hour is not { } h) return null;
-        var dayAgo = DateTime.UnixEpoch.AddHours(h - 23.5);
 
         var pools = await db.ReservePools.AsNoTracking().Where(p => p.ChainId == chainId && p.BlockNumber <= block)
             .OrderBy(p => p.BlockNumber).ThenBy(p => p.LogIndex).ToListAsync(ct);
@@ -67,6 +70,12 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
                 && e.BlockNumber > weekBlock && e.BlockNumber <= block).ToListAsync(ct);
             var suspension = await db.SuspensionEvents.AsNoTracking().Where(s => s.ChainId == chainId && s.PoolAddress == pool.Address && s.BlockNumber <= block)
                 .OrderByDescending(s => s.BlockNumber).ThenByDescending(s => s.LogIndex).FirstOrDefaultAsync(ct);
+            // Runway's draws as the reserve page counts them at this metrics row (ReserveRunway.WindowStart).
+            var windowHours = runwayWindow(pool.Address);
+            var windowStart = ReserveRunway.WindowStart(metrics.BlockTime, windowHours);
+            var drawn = await db.PoolLedger.AsNoTracking().Where(e => e.ChainId == chainId && e.PoolAddress == pool.Address
+                && e.Kind == LedgerEntryKind.ReserveDrawn && e.BlockTime > windowStart && e.BlockNumber <= metrics.BlockNumber)
+                .Select(e => e.Value).ToListAsync(ct);
             var poolTokens = tokens.Where(t => t.PoolAddress == pool.Address).Select(t => t.Address).ToList();
             var trades = await db.Rebalances.AsNoTracking()
                 .Where(r => r.ChainId == chainId && poolTokens.Contains(r.TokenAddress) && r.BlockNumber > monthBlock && r.BlockNumber <= block)
@@ -75,7 +84,7 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
             poolStates.Add(new PoolState(pool.Underlying, pool.Address, pool.FloorBps, DrawShareBps(trades), metrics.ReserveBalance, metrics.MarkPrice,
                 suspension?.IsSuspended ?? false,
                 Sum(ledger.Where(e => e.Kind == LedgerEntryKind.FeesAllocated).Select(e => e.Amount)) / 7,
-                Sum(ledger.Where(e => e.Kind == LedgerEntryKind.ReserveDrawn && e.BlockTime >= dayAgo).Select(e => e.Value ?? BigInteger.Zero)),
+                Sum(drawn.Select(v => v ?? BigInteger.Zero)), windowHours,
                 SlippageFit.Fit(trades.Select(r => (r.MarkPrice, r.ExecutionPrice, r.IsBuy, r.Amount, r.SlippageCost)).ToList())));
         }
 

@@ -41,6 +41,21 @@ public sealed class PageTests(SeededDashboard app)
     }
 
     [Fact]
+    public async Task TheStatusPageShowsEachNodeWithItsStateLagAndFailovers()
+    {
+        var html = await _client.GetStringAsync("/status");
+        Assert.Contains("data-testid=\"node-table\"", html);
+        foreach (var n in SampleData.Nodes)
+        {
+            Assert.Contains(n.Name, html);
+            Assert.Contains($"data-state=\"{n.State}\" data-failovers=\"{n.Failovers}\"", html);
+        }
+        Assert.Contains("breaker open", html);
+        Assert.Contains("12 blocks", html); // the broken node's head behind the best
+        Assert.Contains("HTTP 502 from the node", html);
+    }
+
+    [Fact]
     public async Task RebalanceDetailShowsDecodedFieldsBesideTheRawLog()
     {
         var r = app.Seeded.Rebalances[5];

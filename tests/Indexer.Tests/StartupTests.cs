@@ -13,7 +13,7 @@ public sealed class StartupTests
 
         var cases = new (string Expected, Action<Dictionary<string, string>> Change)[]
         {
-            ("serves chain 31337", e => e["Chain__ChainId"] = "1"),
+            ("serves chain 31337, not chain 1", e => e["Chain__ChainId"] = "1"),
             ("has no contract code", e => e["Chain__RegistryAddress"] = "0x000000000000000000000000000000000000dEaD"),
             ("unreachable", e => e["Chain__RpcUrl"] = $"http://127.0.0.1:{FreePort.Next()}"),
             ("Chain:RegistryAddress must be", e => e["Chain__RegistryAddress"] = "not-an-address"),

@@ -22,6 +22,10 @@ public sealed class MetricsTests(OpsSite site)
         Series(text, "dashboard_indexer_lag", "chain_id=\"31337\"");
         Series(text, "dashboard_indexer_events_rate_per_second", "chain_id=\"31337\"");
         Series(text, "dashboard_indexer_reorgs_total", "chain_id=\"31337\"");
+        Series(text, "dashboard_indexer_node_failovers_total", "chain_id=\"31337\"", "node=\"https://rpc-a.example:443\"");
+        Series(text, "dashboard_indexer_node_up", "node=\"https://rpc-b.example:443\"");
+        Assert.Contains(text.Split('\n'), l => l.StartsWith("dashboard_indexer_node_failovers_total{", StringComparison.Ordinal) && l.Contains("rpc-a.example") && l.EndsWith(" 3"));
+        Assert.Contains(text.Split('\n'), l => l.StartsWith("dashboard_indexer_node_up{", StringComparison.Ordinal) && l.Contains("rpc-a.example") && l.EndsWith(" 0"));
         Series(text, "dashboard_jobs_failed");
         Series(text, "dashboard_circuits_open");
     }

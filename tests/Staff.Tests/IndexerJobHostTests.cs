@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.Storage;
 using LeveragedTokens.Exports;
 using LeveragedTokens.Staff.Persistence;
+using LeveragedTokens.Staff.Scenarios;
 using LeveragedTokens.Hosting;
 using LeveragedTokens.Indexer.Jobs;
 using Microsoft.Extensions.Hosting;
@@ -74,13 +75,15 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
         var recurring = connection.GetRecurringJobs();
 
         Assert.Superset(
-            new HashSet<string> { AlertEvaluationJob.RecurringJobId, WebhookDeliveryJob.SweepJobId, RecurringJobs.ScheduledExportJobId, RecentWindowRescanJob.JobId },
+            new HashSet<string> { AlertEvaluationJob.RecurringJobId, WebhookDeliveryJob.SweepJobId, RecurringJobs.ScheduledExportJobId, RecentWindowRescanJob.JobId,
+                SavedScenarioJob.RecurringJobId },
             recurring.Select(j => j.Id).ToHashSet());
         // Every recurring job the server holds, the indexer's own included, loads and resolves from its container.
         Assert.All(recurring, j => Assert.Null(j.LoadException));
         using var scope = _host.Services.CreateScope();
         Assert.All(recurring, j => Assert.NotNull(scope.ServiceProvider.GetRequiredService(j.Job.Type)));
         Assert.Equal(RecurringJobs.ScheduledExportCron, recurring.Single(j => j.Id == RecurringJobs.ScheduledExportJobId).Cron);
+        Assert.Equal(SavedScenarioJob.Cron, recurring.Single(j => j.Id == SavedScenarioJob.RecurringJobId).Cron);
         // The staff schema came up with the job host: the web host is not needed for the jobs to run.
         await using var staff = await _host.Services.GetRequiredService<IDbContextFactory<StaffDbContext>>().CreateDbContextAsync();
         Assert.Empty(await staff.Database.GetPendingMigrationsAsync());

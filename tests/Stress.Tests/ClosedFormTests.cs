@@ -77,7 +77,7 @@ public sealed class ClosedFormTests
         var exposure = isLong ? size : -size;
         var token = new TokenState(isLong ? "BTC3L" : "BTC3S", "0xt", "BTC", isLong, 3 * Wad.One, Wad.Parse("2.5"), Wad.Parse("3.5"), 86_400,
             exposure, Equity - StressEngine.ValueAt(exposure, Mark), 10_000 * Wad.One, 0);
-        var pool = new PoolState("BTC", "0xp", 1000, 5000, 10 * Wad.One, Mark, false, BigInteger.Zero, BigInteger.Zero,
+        var pool = new PoolState("BTC", "0xp", 1000, 5000, 10 * Wad.One, Mark, false, BigInteger.Zero, BigInteger.Zero, 24,
             new SlippageFit(3_000_000_000 * Wad.One, 1, 0, 0));
         return new StressState(31337, 1, 10, [token], [pool], null, Wad.Parse("12.5"));
     }

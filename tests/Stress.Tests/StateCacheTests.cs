@@ -32,5 +32,5 @@ public sealed class StateCacheTests(IndexedHistory history)
     private static List<string> Figures(StressState s) =>
         [$"{s.ChainId} {s.AtBlock} {s.Hour} {s.GasCost} {s.GasCostEth}",
          .. s.Tokens.Select(t => t.ToString()),
-         .. s.Pools.Select(p => $"{p.Underlying} {p.ReserveBalance} {p.MarkPrice} {p.Suspended} {p.FeesPerDay} {p.DrawnLast24h} {p.DrawShareBps} {p.Slippage.Depth}")];
+         .. s.Pools.Select(p => $"{p.Underlying} {p.ReserveBalance} {p.MarkPrice} {p.Suspended} {p.FeesPerDay} {p.DrawnInWindow} {p.RunwayWindowHours} {p.DrawShareBps} {p.Slippage.Depth}")];
 }

@@ -21,9 +21,11 @@ public sealed class AnvilNode : IAsyncDisposable
     public int Port { get; }
     public string RpcUrl => $"http://127.0.0.1:{Port}";
 
-    public static async Task<AnvilNode> StartAsync(long chainId = 31337, params string[] extraArgs)
+    public static Task<AnvilNode> StartAsync(long chainId = 31337, params string[] extraArgs) => StartOnAsync(FreePort.Next(), chainId, extraArgs);
+
+    /// <summary>On a given port: a node that comes back on the same URL (restarted, or re-pointed to another chain).</summary>
+    public static async Task<AnvilNode> StartOnAsync(int port, long chainId, params string[] extraArgs)
     {
-        var port = FreePort.Next();
         var psi = new ProcessStartInfo(RepoPaths.Anvil)
         {
             RedirectStandardOutput = true,

@@ -46,6 +46,15 @@ public static class SampleData
         int Hours, IReadOnlyList<Rebalance> Rebalances, Rebalance HugeAmount, long LastBlock, DateTime LastTime, IReadOnlyList<DecodeFailure> DecodeFailures,
         IReadOnlyList<RebalanceDeferral> Deferrals, IReadOnlyList<PoolLedgerEntry> Draws);
 
+    /// <summary>Two nodes as the indexer records them: the second in use since the first's breaker opened.</summary>
+    public static IndexerNode[] Nodes =>
+    [
+        new() { ChainId = ChainRows.ChainId, NodeIndex = 0, Name = "https://rpc-a.example:443", State = LeveragedTokens.Chain.RpcNodeState.Broken,
+            NodeChainId = ChainRows.ChainId, HeadBlock = 1_000, ConsecutiveFailures = 4, Failovers = 3, LastError = "HTTP 502 from the node", UpdatedAt = DateTime.UtcNow },
+        new() { ChainId = ChainRows.ChainId, NodeIndex = 1, Name = "https://rpc-b.example:443", State = LeveragedTokens.Chain.RpcNodeState.InUse,
+            NodeChainId = ChainRows.ChainId, HeadBlock = 1_012, LatencyMs = 41.5, UpdatedAt = DateTime.UtcNow },
+    ];
+
     public static async Task<Seeded> SeedAsync(string connectionString, int hours = 24 * 30, bool freshIndexer = true)
     {
         await using var db = TestDatabases.Dashboard(connectionString);
@@ -180,6 +189,7 @@ public static class SampleData
             Confirmations = 2, EventsPerSecond = 120.5, ReorgCount = 1,
             UpdatedAt = freshIndexer ? DateTime.UtcNow : DateTime.UtcNow.AddHours(-3),
         });
+        db.IndexerNodes.AddRange(Nodes);
         db.IndexerPolls.AddRange(Enumerable.Range(-1, PollCount + 1).Select(Poll));
         await db.SaveChangesAsync();
         return new Seeded(hours, rebalances, huge, block + 3, genesis.AddHours(hours), failures, deferrals, draws);

@@ -29,6 +29,10 @@ public static class SimulatorProcess
         }
     }
 
+    /// <summary>The simulator's `shock` verb: one tick at the next hour with the current marks moved by <paramref name="shocks"/> (BTC:-30,ETH:+10).</summary>
+    public static Task<string> ShockAsync(string rpcUrl, string shocks) =>
+        ProjectProcess.RunAsync("Simulator", "shock", "--rpc", rpcUrl, "--shocks", shocks);
+
     public static async Task<SimulatedDeployment> SimulateAsync(string rpcUrl, int days, int seed, params string[] extraArgs)
     {
         var output = await ProjectProcess.RunAsync(

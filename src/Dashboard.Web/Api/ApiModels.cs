@@ -1,14 +1,6 @@
-using System.Numerics;
 using LeveragedTokens.Protocol;
 
 namespace LeveragedTokens.Dashboard.Web.Api;
-
-/// <summary>An exact on-chain integer and its scaled decimal, both as strings (no float ever).</summary>
-public sealed record ExactValue(string Raw, string Value)
-{
-    public static ExactValue Of(BigInteger raw, int decimals = Wad.Decimals) => new(raw.ToString(System.Globalization.CultureInfo.InvariantCulture), Wad.Exact(raw, decimals));
-    public static ExactValue? Of(BigInteger? raw) => raw is { } r ? Of(r) : null;
-}
 
 public sealed record ChainRef(long ChainId, long BlockNumber, int LogIndex, string TxHash, string BlockHash, DateTime BlockTime, string? ExplorerUrl);
 

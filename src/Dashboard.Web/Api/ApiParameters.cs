@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using LeveragedTokens.Dashboard.Web.Formatting;
 using LeveragedTokens.Data.Queries;
-using LeveragedTokens.Stress;
 
 namespace LeveragedTokens.Dashboard.Web.Api;
 
@@ -77,40 +75,5 @@ public static partial class ApiParameters
         var ok = TimeRange.TryTime(from, out fromTime) & TimeRange.TryTime(to, out toTime) && !(fromTime > toTime);
         error = ok ? null : "'from' and 'to' must be ISO 8601 times or unix seconds, from <= to.";
         return ok;
-    }
-
-    /// <summary>The query string as a request; numbers that do not parse are a 400 with the parameter's name.</summary>
-    public static bool TryStressRequest(string? shocks, string? path, string? hours, string? liquidity, string? atBlock, string? replayFrom, string? replayTo,
-        out StressRequest? request, out string? error)
-    {
-        request = null;
-        error = null;
-        if (!TryLong(atBlock, out var block) || !TryLong(replayFrom, out var from) || !TryLong(replayTo, out var to))
-            error = "'atBlock', 'replayFrom' and 'replayTo' must be block numbers.";
-        else if (!TryLong(hours, out var h) || h is > int.MaxValue)
-            error = $"'hours' must be 1 to {Scenario.MaxHours}.";
-        else if (!TryLiquidity(liquidity, out var multiplier))
-            error = "'liquidity' must be a number above 0 and at most 100, e.g. 0.33.";
-        else
-            request = new StressRequest(block, Blank(shocks), Blank(path), from, to, (int?)h, multiplier);
-        return request is not null;
-    }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
-
-    private static bool TryLong(string? text, out long? value)
-    {
-        value = null;
-        if (string.IsNullOrWhiteSpace(text)) return true;
-        if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) return false;
-        value = v;
-        return true;
-    }
-
-    private static bool TryLiquidity(string? text, out decimal value)
-    {
-        value = 1;
-        if (string.IsNullOrWhiteSpace(text)) return true;
-        return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && value is > 0 and <= 100;
     }
 }

@@ -1,4 +1,5 @@
 using LeveragedTokens.Data.Queries;
+using LeveragedTokens.Protocol;
 using LeveragedTokens.Staff.Thresholds;
 
 namespace LeveragedTokens.Dashboard.Web.Api;

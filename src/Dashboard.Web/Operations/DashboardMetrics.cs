@@ -1,5 +1,7 @@
 using System.Diagnostics.Metrics;
+using LeveragedTokens.Chain;
 using LeveragedTokens.Dashboard.Web.Live;
+using LeveragedTokens.Data.Entities;
 
 namespace LeveragedTokens.Dashboard.Web.Operations;
 
@@ -18,6 +20,9 @@ public sealed class DashboardMetrics : IDisposable
         _meter = meters.Create(MeterName);
         IEnumerable<Measurement<T>> PerChain<T>(Func<Data.Queries.IndexerStatus, T> value) where T : struct =>
             store.Latest?.Chains.Select(c => new Measurement<T>(value(c), new KeyValuePair<string, object?>("chain_id", c.ChainId))) ?? [];
+        IEnumerable<Measurement<T>> PerNode<T>(Func<IndexerNode, T?> value) where T : struct =>
+            store.Latest?.Nodes.Where(n => value(n) is not null).Select(n => new Measurement<T>(value(n)!.Value,
+                new KeyValuePair<string, object?>("chain_id", n.ChainId), new KeyValuePair<string, object?>("node", n.Name))) ?? [];
         IEnumerable<Measurement<long>> Job(Func<JobCounts, long> value) =>
             store.Latest?.Jobs is { } j ? [new Measurement<long>(value(j))] : [];
 
@@ -29,6 +34,10 @@ public sealed class DashboardMetrics : IDisposable
         _meter.CreateObservableCounter("dashboard.indexer.decode_failures", () => PerChain(c => c.DecodeFailures), "{log}", "Logs that did not decode");
         _meter.CreateObservableGauge("dashboard.indexer.status_age", () => PerChain(c => (DateTime.UtcNow - DateTime.SpecifyKind(c.UpdatedAt, DateTimeKind.Utc)).TotalSeconds), "s", "Seconds since the indexer last wrote its status");
         _meter.CreateObservableGauge("dashboard.indexer.error", () => PerChain(c => c.LastError is null ? 0 : 1), "", "1 while the indexer reports an error");
+        _meter.CreateObservableCounter("dashboard.indexer.node_failovers", () => PerNode<long>(n => n.Failovers), "{failover}", "Times calls moved away from the node");
+        _meter.CreateObservableGauge("dashboard.indexer.node_up", () => PerNode<int>(n => n.State is RpcNodeState.InUse or RpcNodeState.Standby ? 1 : 0), "", "1 while the node is in use or a healthy standby (not broken, lagging or of another chain)");
+        _meter.CreateObservableGauge("dashboard.indexer.node_head", () => PerNode<long>(n => n.HeadBlock), "{block}", "The node's latest head");
+        _meter.CreateObservableGauge("dashboard.indexer.node_latency", () => PerNode<double>(n => n.LatencyMs), "ms", "Moving average of the node's answer time");
         _meter.CreateObservableGauge("dashboard.jobs.failed", () => Job(j => j.Failed), "{job}", "Hangfire jobs in the Failed state");
         _meter.CreateObservableCounter("dashboard.jobs.succeeded", () => Job(j => j.Succeeded), "{job}", "Hangfire jobs succeeded");
         _meter.CreateObservableGauge("dashboard.jobs.enqueued", () => Job(j => j.Enqueued), "{job}", "Hangfire jobs waiting");

@@ -1,9 +1,10 @@
+using LeveragedTokens.Data.Entities;
 using LeveragedTokens.Data.Queries;
 
 namespace LeveragedTokens.Dashboard.Web.Operations;
 
 /// <summary>The indexer's rows and Hangfire's counters as last read from the database.</summary>
-public sealed record StatusSample(DateTime TakenAt, IReadOnlyList<IndexerStatus> Chains, JobCounts? Jobs);
+public sealed record StatusSample(DateTime TakenAt, IReadOnlyList<IndexerStatus> Chains, IReadOnlyList<IndexerNode> Nodes, JobCounts? Jobs);
 
 public sealed record JobCounts(long Failed, long Succeeded, long Enqueued, long Processing, long Scheduled, long Servers);
 

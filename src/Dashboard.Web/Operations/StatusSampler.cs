@@ -11,13 +11,14 @@ public sealed class StatusSampler(StatusQueries status, IServiceProvider service
     public async Task SampleAsync(CancellationToken ct)
     {
         var chains = await status.ListAsync(ct);
+        var nodes = await status.NodesAsync(ct);
         JobCounts? jobs = null;
         if (services.GetService<JobStorage>() is { } storage)
         {
             var s = storage.GetMonitoringApi().GetStatistics();
             jobs = new JobCounts(s.Failed, s.Succeeded, s.Enqueued, s.Processing, s.Scheduled, s.Servers);
         }
-        store.Set(new StatusSample(DateTime.UtcNow, chains, jobs));
+        store.Set(new StatusSample(DateTime.UtcNow, chains, nodes, jobs));
     }
 
     protected override async Task ExecuteAsync(CancellationToken ct)

@@ -127,6 +127,16 @@ internal sealed class IndexerPollConfiguration : IEntityTypeConfiguration<Indexe
     }
 }
 
+internal sealed class IndexerNodeConfiguration : IEntityTypeConfiguration<IndexerNode>
+{
+    public void Configure(EntityTypeBuilder<IndexerNode> entity)
+    {
+        entity.ToTable("indexer_nodes");
+        entity.HasKey(e => new { e.ChainId, e.NodeIndex });
+        entity.Property(e => e.State).HasConversion<string>();
+    }
+}
+
 internal sealed class IndexedBlockConfiguration : IEntityTypeConfiguration<IndexedBlock>
 {
     public void Configure(EntityTypeBuilder<IndexedBlock> entity)

@@ -113,6 +113,60 @@ namespace LeveragedTokens.Data.Migrations
                     b.ToTable("indexed_blocks", (string)null);
                 });
 
+            modelBuilder.Entity("LeveragedTokens.Data.Entities.IndexerNode", b =>
+                {
+                    b.Property<long>("ChainId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("chain_id");
+
+                    b.Property<int>("NodeIndex")
+                        .HasColumnType("integer")
+                        .HasColumnName("node_index");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<long>("Failovers")
+                        .HasColumnType("bigint")
+                        .HasColumnName("failovers");
+
+                    b.Property<long?>("HeadBlock")
+                        .HasColumnType("bigint")
+                        .HasColumnName("head_block");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<double?>("LatencyMs")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latency_ms");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("name");
+
+                    b.Property<long?>("NodeChainId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("node_chain_id");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ChainId", "NodeIndex")
+                        .HasName("pk_indexer_nodes");
+
+                    b.ToTable("indexer_nodes", (string)null);
+                });
+
             modelBuilder.Entity("LeveragedTokens.Data.Entities.IndexerPoll", b =>
                 {
                     b.Property<long>("ChainId")

@@ -6,6 +6,7 @@ public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory
     /// <summary>A pool by its contract address (any case) or, failing that, its exact underlying.</summary>
     public async Task<PoolInfo?> FindAsync(string underlyingOrAddress, CancellationToken ct = default)
     {
+        if (!PostgresText.CanHold(underlyingOrAddress)) return null;
         await using var db = await factory.CreateDbContextAsync(ct);
         var address = EvmAddress.Normalised(underlyingOrAddress);
         var pool = await db.ReservePools.AsNoTracking().Where(p => p.Address == address || p.Underlying == underlyingOrAddress).OrderBy(p => p.ChainId)

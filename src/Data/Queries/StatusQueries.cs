@@ -18,6 +18,13 @@ public sealed class StatusQueries(IDbContextFactory<DashboardDbContext> factory)
         return result;
     }
 
+    /// <summary>Every chain's configured nodes as their indexer last recorded them.</summary>
+    public async Task<IReadOnlyList<IndexerNode>> NodesAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.IndexerNodes.AsNoTracking().OrderBy(n => n.ChainId).ThenBy(n => n.NodeIndex).ToListAsync(ct);
+    }
+
     /// <summary>Logs at watched addresses that did not decode, newest first, kept whole (topics, data, the decoder's error).</summary>
     public async Task<IReadOnlyList<DecodeFailure>> DecodeFailuresAsync(int limit, CancellationToken ct = default)
     {

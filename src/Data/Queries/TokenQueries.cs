@@ -16,6 +16,7 @@ public sealed class TokenQueries(IDbContextFactory<DashboardDbContext> factory)
     /// <summary>A token by its contract address (any case) or, failing that, its exact symbol.</summary>
     public async Task<TokenInfo?> FindAsync(string symbolOrAddress, CancellationToken ct = default)
     {
+        if (!PostgresText.CanHold(symbolOrAddress)) return null;
         await using var db = await factory.CreateDbContextAsync(ct);
         var tokens = EvmAddress.Normalised(symbolOrAddress) is { } address
             ? db.Tokens.Where(t => t.Address == address || t.Symbol == symbolOrAddress)

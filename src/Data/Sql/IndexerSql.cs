@@ -46,6 +46,17 @@ public static class IndexerSql
         DELETE FROM indexer_polls WHERE chain_id = @chain AND at < now() - interval '{IndexerPolls.KeepDays} days';
         """;
 
+    /// <summary>Replaces the chain's node rows with the arrays @i (index), @name, @state, @node_chain, @head, @latency, @failures, @failovers, @error.</summary>
+    public const string WriteNodes = """
+        INSERT INTO indexer_nodes (chain_id, node_index, name, state, node_chain_id, head_block, latency_ms, consecutive_failures, failovers, last_error, updated_at)
+        SELECT @chain, i, name, state, node_chain, head, latency, failures, failovers, error, now()
+        FROM unnest(@i, @name, @state, @node_chain, @head, @latency, @failures, @failovers, @error) AS x(i, name, state, node_chain, head, latency, failures, failovers, error)
+        ON CONFLICT (chain_id, node_index) DO UPDATE SET name = excluded.name, state = excluded.state, node_chain_id = excluded.node_chain_id,
+            head_block = excluded.head_block, latency_ms = excluded.latency_ms, consecutive_failures = excluded.consecutive_failures,
+            failovers = excluded.failovers, last_error = excluded.last_error, updated_at = excluded.updated_at;
+        DELETE FROM indexer_nodes WHERE chain_id = @chain AND node_index >= cardinality(@i);
+        """;
+
     public const string SetWriter = "UPDATE indexer_state SET writer_instance = @writer, updated_at = now() WHERE chain_id = @chain";
 
     /// <summary>Sets or (@error null) clears the last error; its time stays that of the last error.</summary>

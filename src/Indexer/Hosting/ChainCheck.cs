@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace LeveragedTokens.Indexer.Hosting;
 
-/// <summary>Start-up checks of the configured chain: reachable, the expected chain id, a registry with code.</summary>
+/// <summary>Start-up checks of the configured chain: reachable, every node's chain id, a registry with code.</summary>
 public sealed class ChainCheck(ChainRpc rpc, IOptions<ChainOptions> options)
 {
     /// <summary>The node's chain id; throws <see cref="ChainCheckException"/> with a one-line reason.</summary>
@@ -14,14 +14,17 @@ public sealed class ChainCheck(ChainRpc rpc, IOptions<ChainOptions> options)
         long chainId;
         try
         {
-            chainId = await rpc.ChainIdAsync(ct, RpcCallOptions.Check);
+            // Nodes of another chain are refused here and never used; the first node's chain is the one read unless Chain:ChainId names it.
+            chainId = await rpc.CheckNodesAsync(o.ChainId, ct);
         }
         catch (RpcCallFailedException e)
         {
             throw new ChainCheckException($"The node at {string.Join(", ", o.AllRpcUrls().Select(RpcLogText.Redact))} is unreachable or not answering JSON-RPC ({e.Failure.Message}).");
         }
-        if (o.ChainId is { } expected && expected != chainId)
-            throw new ChainCheckException($"Chain:ChainId is {expected} but the node at {RpcLogText.Redact(o.AllRpcUrls()[0])} serves chain {chainId}.");
+        catch (NoNodeOfTheChainException e)
+        {
+            throw new ChainCheckException((o.ChainId is null ? "" : $"Chain:ChainId is {o.ChainId}. ") + e.Message + ".");
+        }
         var code = await rpc.CodeAsync(o.RegistryAddress, ct, RpcCallOptions.Check);
         if (string.IsNullOrEmpty(code) || code == "0x")
             throw new ChainCheckException($"Chain:RegistryAddress {o.RegistryAddress} has no contract code on chain {chainId}.");

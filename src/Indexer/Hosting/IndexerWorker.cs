@@ -57,6 +57,16 @@ public sealed class IndexerWorker(
             {
                 return;
             }
+            catch (NoNodeOfTheChainException e)
+            {
+                // Every node now serves another chain (re-pointed after a failover): waiting cannot fix the configuration.
+                logger.LogCritical("Stopping: {Reason}", e.Message);
+                await store.RecordErrorAsync(chainId, e.Message, CancellationToken.None);
+                await syncer.RecordNodesAsync(CancellationToken.None);
+                Environment.ExitCode = 2;
+                lifetime.StopApplication();
+                return;
+            }
             catch (Exception e)
             {
                 failures++;
@@ -64,6 +74,7 @@ public sealed class IndexerWorker(
                 try
                 {
                     await store.RecordErrorAsync(chainId, e.Message, stoppingToken);
+                    await syncer.RecordNodesAsync(stoppingToken);
                     await syncer.InitializeAsync(chainId, stoppingToken);
                 }
                 catch (Exception inner) when (inner is not OperationCanceledException) { }

@@ -2,6 +2,7 @@ using Hangfire;
 using LeveragedTokens.Exports;
 using LeveragedTokens.Staff.Alerts;
 using LeveragedTokens.Staff.Notifications;
+using LeveragedTokens.Staff.Scenarios;
 
 namespace LeveragedTokens.Indexer.Jobs;
 
@@ -20,6 +21,7 @@ public sealed class RecurringJobs(IRecurringJobManager jobs, bool scheduledExpor
         jobs.AddOrUpdate<RecentWindowRescanJob>(RecentWindowRescanJob.JobId, j => j.RunAsync(CancellationToken.None), "*/10 * * * *", Utc);
         jobs.AddOrUpdate<AlertEvaluationJob>(AlertEvaluationJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), "* * * * *", Utc);
         jobs.AddOrUpdate<WebhookDeliveryJob>(WebhookDeliveryJob.SweepJobId, j => j.SweepAsync(CancellationToken.None), "*/5 * * * *", Utc);
+        jobs.AddOrUpdate<SavedScenarioJob>(SavedScenarioJob.RecurringJobId, j => j.RunAsync(CancellationToken.None), SavedScenarioJob.Cron, Utc);
         if (scheduledExports)
         {
             jobs.AddOrUpdate<ScheduledExportJob>(ScheduledExportJobId, j => j.RunAsync(CancellationToken.None), ScheduledExportCron, Utc);

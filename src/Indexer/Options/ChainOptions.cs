@@ -60,11 +60,26 @@ public sealed class ChainOptions : IValidatableObject
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>A node whose head is behind the best node's by more blocks than this is not used for the tip.</summary>
+    [Range(0, 1_000_000)]
+    public long MaxHeadLag { get; set; } = 5;
+
+    /// <summary>Consecutive failures that open a node's breaker (it is skipped while another node answers).</summary>
+    [Range(1, 1_000)]
+    public int BreakAfterFailures { get; set; } = 3;
+
+    /// <summary>How long an open breaker keeps a node out before it is tried again.</summary>
+    public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
+
     public IReadOnlyList<string> AllRpcUrls() =>
         (RpcUrl is { Length: > 0 } ? new[] { RpcUrl } : []).Concat(RpcUrls).Where(u => u.Length > 0).Distinct().ToList();
 
     /// <summary>The RPC client of the indexer: every node, and a call retried until it succeeds or the host stops.</summary>
-    public ChainRpcOptions RpcOptions() => new() { Urls = AllRpcUrls(), RequestTimeout = RequestTimeout, MaxResponseBytes = MaxResponseBytes };
+    public ChainRpcOptions RpcOptions() => new()
+    {
+        Urls = AllRpcUrls(), RequestTimeout = RequestTimeout, MaxResponseBytes = MaxResponseBytes,
+        MaxHeadLag = MaxHeadLag, BreakAfterFailures = BreakAfterFailures, BreakDuration = BreakDuration,
+    };
 
     public string NormalizedRegistry => RegistryAddress.ToLowerInvariant();
 

@@ -1,3 +1,4 @@
+using LeveragedTokens.Chain;
 using LeveragedTokens.Data.Sql;
 using Npgsql;
 
@@ -58,6 +59,23 @@ public sealed class ChainStateStore(NpgsqlDataSource dataSource)
         cmd.Parameters.AddWithValue("chain", chainId);
         cmd.Parameters.AddWithValue("head", head);
         cmd.Parameters.AddWithValue("eps", eventsPerSecond);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The nodes as the RPC client sees them now: the status page and /metrics read them.</summary>
+    public async Task UpdateNodesAsync(long chainId, IReadOnlyList<RpcNodeStatus> nodes, CancellationToken ct)
+    {
+        await using var cmd = dataSource.CreateCommand(IndexerSql.WriteNodes);
+        cmd.Parameters.AddWithValue("chain", chainId);
+        cmd.Parameters.AddWithValue("i", nodes.Select(n => n.Index).ToArray());
+        cmd.Parameters.AddWithValue("name", nodes.Select(n => n.Name).ToArray());
+        cmd.Parameters.AddWithValue("state", nodes.Select(n => n.State.ToString()).ToArray());
+        cmd.Parameters.AddWithValue("node_chain", nodes.Select(n => n.ChainId).ToArray());
+        cmd.Parameters.AddWithValue("head", nodes.Select(n => n.Head).ToArray());
+        cmd.Parameters.AddWithValue("latency", nodes.Select(n => n.LatencyMs).ToArray());
+        cmd.Parameters.AddWithValue("failures", nodes.Select(n => n.ConsecutiveFailures).ToArray());
+        cmd.Parameters.AddWithValue("failovers", nodes.Select(n => n.Failovers).ToArray());
+        cmd.Parameters.AddWithValue("error", nodes.Select(n => n.LastError).ToArray());
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

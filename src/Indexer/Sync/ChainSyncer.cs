@@ -40,7 +40,7 @@ public sealed class ChainSyncer(
 
     public async Task<PollResult> PollAsync(CancellationToken ct)
     {
-        var head = await rpc.BlockNumberAsync(ct);
+        var head = await rpc.TipAsync(ct);
         var checkpoint = await store.LoadAsync(ChainId, ct);
         var window = await store.LoadWindowAsync(ChainId, ct);
 
@@ -77,8 +77,12 @@ public sealed class ChainSyncer(
         }
 
         await store.UpdateStatusAsync(ChainId, head, progress.EventsPerSecond, ct);
+        await RecordNodesAsync(ct);
         return new PollResult(head, checkpoint.IndexedBlock);
     }
+
+    /// <summary>Each node's health as the RPC client sees it now (also after a failed poll: an outage shows per node).</summary>
+    public Task RecordNodesAsync(CancellationToken ct) => store.UpdateNodesAsync(ChainId, rpc.Nodes.Snapshot(), ct);
 
     private async Task<ChainStateStore.Checkpoint> BackfillAsync(long indexed, long target, long head, CancellationToken ct)
     {

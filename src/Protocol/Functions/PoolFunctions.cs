@@ -62,6 +62,9 @@ public sealed class PriceOfFunction : FunctionMessage
     [Parameter("bytes32", "asset", 1)] public byte[] Asset { get; set; } = [];
 }
 
+[Function("gasPriceWei", "uint256")]
+public sealed class GasPriceWeiFunction : FunctionMessage;
+
 [Function("setPrice")]
 public sealed class SetPriceFunction : FunctionMessage
 {

@@ -18,6 +18,8 @@ public enum AlertKind
     RunwayShort,
     IndexerLag,
     DecodeFailures,
+    /// <summary>A saved stress scenario, run now, would suspend a pool.</summary>
+    ScenarioWouldSuspend,
 }
 
 /// <summary>Derived from the lifecycle columns; see <see cref="Alert.StatusAt"/>.</summary>

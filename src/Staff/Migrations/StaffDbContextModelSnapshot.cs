@@ -423,6 +423,59 @@ namespace LeveragedTokens.Staff.Migrations
                     b.ToTable("webhook_delivery_attempts", "staff");
                 });
 
+            modelBuilder.Entity("LeveragedTokens.Staff.Scenarios.SavedScenario", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<int?>("Hours")
+                        .HasColumnType("integer")
+                        .HasColumnName("hours");
+
+                    b.Property<decimal>("Liquidity")
+                        .HasColumnType("numeric")
+                        .HasColumnName("liquidity");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("path");
+
+                    b.Property<string>("Shocks")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("shocks");
+
+                    b.HasKey("Id")
+                        .HasName("pk_saved_scenarios");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_saved_scenarios_name");
+
+                    b.ToTable("saved_scenarios", "staff");
+                });
+
             modelBuilder.Entity("LeveragedTokens.Staff.Thresholds.AlertThreshold", b =>
                 {
                     b.Property<long>("Id")

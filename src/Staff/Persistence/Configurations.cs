@@ -1,6 +1,7 @@
 using LeveragedTokens.Staff.Alerts;
 using LeveragedTokens.Staff.Identity;
 using LeveragedTokens.Staff.Notifications;
+using LeveragedTokens.Staff.Scenarios;
 using LeveragedTokens.Staff.Thresholds;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -92,6 +93,19 @@ internal sealed class AlertThresholdConfiguration : IEntityTypeConfiguration<Ale
         entity.Property(e => e.Key).HasConversion<string>().HasMaxLength(40);
         entity.Property(e => e.Scope).HasMaxLength(42);
         entity.HasIndex(e => e.ChangedAt);
+    }
+}
+
+internal sealed class SavedScenarioConfiguration : IEntityTypeConfiguration<SavedScenario>
+{
+    public void Configure(EntityTypeBuilder<SavedScenario> entity)
+    {
+        entity.ToTable("saved_scenarios");
+        entity.Property(e => e.Name).HasMaxLength(SavedScenarios.MaxNameLength);
+        entity.Property(e => e.Shocks).HasMaxLength(SavedScenarios.MaxTextLength);
+        entity.Property(e => e.Path).HasMaxLength(SavedScenarios.MaxTextLength);
+        entity.Property(e => e.CreatedBy).HasMaxLength(256);
+        entity.HasIndex(e => e.Name).IsUnique();
     }
 }
 

@@ -1,6 +1,7 @@
 using LeveragedTokens.Staff.Alerts;
 using LeveragedTokens.Staff.Identity;
 using LeveragedTokens.Staff.Notifications;
+using LeveragedTokens.Staff.Scenarios;
 using LeveragedTokens.Staff.Thresholds;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LeveragedTokens.Staff.Persistence;
 
 /// <summary>
-/// Staff data (identity, alerts, thresholds, deliveries) in schema "staff" of the dashboard database,
+/// Staff data (identity, alerts, thresholds, saved stress scenarios, deliveries) in schema "staff" of the dashboard database,
 /// with its own migrations and history table so it never collides with the chain model.
 /// </summary>
 public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : IdentityDbContext<StaffUser>(options)
@@ -21,6 +22,7 @@ public sealed class StaffDbContext(DbContextOptions<StaffDbContext> options) : I
     public DbSet<AlertEvaluationCursor> EvaluationCursors => Set<AlertEvaluationCursor>();
     public DbSet<AlertThreshold> Thresholds => Set<AlertThreshold>();
     public DbSet<ThresholdChange> ThresholdChanges => Set<ThresholdChange>();
+    public DbSet<SavedScenario> SavedScenarios => Set<SavedScenario>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<WebhookDeliveryAttempt> WebhookDeliveryAttempts => Set<WebhookDeliveryAttempt>();
 

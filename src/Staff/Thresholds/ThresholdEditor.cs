@@ -1,4 +1,5 @@
 using LeveragedTokens.Staff.Persistence;
+using LeveragedTokens.Stress;
 using Microsoft.EntityFrameworkCore;
 
 namespace LeveragedTokens.Staff.Thresholds;
@@ -6,7 +7,7 @@ namespace LeveragedTokens.Staff.Thresholds;
 public sealed record ThresholdView(string Scope, ThresholdKey Key, decimal? OwnValue, decimal Effective, string? UpdatedBy, DateTime? UpdatedAt);
 
 /// <summary>Reads and edits thresholds; every edit writes its audit row in the same transaction.</summary>
-public sealed class ThresholdEditor(IDbContextFactory<StaffDbContext> staffDb, TimeProvider clock)
+public sealed class ThresholdEditor(IDbContextFactory<StaffDbContext> staffDb, TimeProvider clock) : IRunwayWindows
 {
     public async Task<IReadOnlyList<ThresholdView>> ListAsync(IEnumerable<string> scopes, CancellationToken ct)
     {
@@ -25,6 +26,14 @@ public sealed class ThresholdEditor(IDbContextFactory<StaffDbContext> staffDb, T
     {
         await using var staff = await staffDb.CreateDbContextAsync(ct);
         return new ThresholdSet(await staff.Thresholds.AsNoTracking().Where(t => t.Key == key).ToListAsync(ct)).Get(scope, key);
+    }
+
+    /// <summary>RunwayWindowHours in force per pool, read once: the stress report's runway window.</summary>
+    public async Task<Func<string, decimal>> RunwayWindowsAsync(CancellationToken ct)
+    {
+        await using var staff = await staffDb.CreateDbContextAsync(ct);
+        var set = new ThresholdSet(await staff.Thresholds.AsNoTracking().Where(t => t.Key == ThresholdKey.RunwayWindowHours).ToListAsync(ct));
+        return pool => set.Get(pool, ThresholdKey.RunwayWindowHours);
     }
 
     public async Task<IReadOnlyList<ThresholdChange>> HistoryAsync(int take, CancellationToken ct)

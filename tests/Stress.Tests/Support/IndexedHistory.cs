@@ -15,6 +15,7 @@ public sealed class IndexedHistory : IAsyncLifetime
     private PostgresDatabase _database = null!;
     public IDbContextFactory<DashboardDbContext> Contexts { get; private set; } = null!;
     public SimulatedDeployment Deployment { get; private set; } = null!;
+    public string ConnectionString => _database.ConnectionString;
     public StressStateLoader States => new(Contexts);
     public ReplayLoader Replays => new(Contexts);
 

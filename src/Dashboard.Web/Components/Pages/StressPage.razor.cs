@@ -1,5 +1,4 @@
 using System.Globalization;
-using LeveragedTokens.Dashboard.Web.Api;
 using LeveragedTokens.Dashboard.Web.Components.Shared;
 using LeveragedTokens.Dashboard.Web.Formatting;
 using LeveragedTokens.Data;
@@ -7,6 +6,7 @@ using LeveragedTokens.Data.Queries;
 using LeveragedTokens.Protocol;
 using LeveragedTokens.Stress;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace LeveragedTokens.Dashboard.Web.Components.Pages;
 
@@ -43,7 +43,7 @@ public partial class StressPage
         if (new[] { Shocks, Path, ReplayFrom, ReplayTo }.All(string.IsNullOrWhiteSpace)
             && (await Reserves.PoolsAsync()).FirstOrDefault() is ({ } first, _))
             Shocks = first + ":-30";
-        if (!ApiParameters.TryStressRequest(Shocks, Path, Hours, Liquidity, AtBlock, ReplayFrom, ReplayTo, out var request, out var error))
+        if (!StressRequestText.TryParse(Shocks, Path, Hours, Liquidity, AtBlock, ReplayFrom, ReplayTo, out var request, out var error))
         {
             Fail(400, error!);
             return;
@@ -65,6 +65,13 @@ public partial class StressPage
         var heat = Heat ?? Shocks?.Split(':')[0].Trim().ToUpperInvariant() ?? start.Pools[0].Underlying;
         if (start.Pools.Any(p => p.Underlying == heat)) _heatmap = StressService.Heatmap(start, heat, report.Run.Scenario.Hours);
     }
+
+    /// <summary>The API's answer for this result as a file: the same inputs, pinned to the block shown, so it reproduces this page.</summary>
+    private string ExportHref(StressFormat format) => QueryHelpers.AddQueryString("/api/v1/stress", new Dictionary<string, string?>
+    {
+        ["shocks"] = Shocks, ["path"] = Path, ["replayFrom"] = ReplayFrom, ["replayTo"] = ReplayTo, ["hours"] = Hours, ["liquidity"] = Liquidity,
+        ["atBlock"] = _report!.Run.Start.AtBlock.ToString(CultureInfo.InvariantCulture), ["format"] = format.ToString().ToLowerInvariant(),
+    }.Where(p => !string.IsNullOrWhiteSpace(p.Value)));
 
     private void Fail(int status, string message)
     {
