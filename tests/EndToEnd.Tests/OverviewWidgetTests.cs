@@ -67,16 +67,18 @@ public sealed class OverviewWidgetTests(DashboardSite site)
         await cards.First.WaitForAsync();
 
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
-        for (var i = 0; i < await cards.CountAsync(); i++)
-        {
-            var card = (await cards.Nth(i).BoundingBoxAsync())!;
-            foreach (var id in new[] { "nav-sparkline", "leverage-bar", "utilization-gauge", "fallback" })
-            {
-                var box = (await cards.Nth(i).Locator($"[data-testid={id}]").BoundingBoxAsync())!;
-                Assert.True(box.Width > 20 && box.X >= card.X && box.X + box.Width <= card.X + card.Width + 0.5,
-                    $"{id} of card {i}: {box.X}+{box.Width} outside {card.X}+{card.Width}");
-            }
-        }
+        // Measured in one script, so a live refresh re-rendering the cards cannot fall between two measurements.
+        var misfits = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('[data-testid=token-card]')].flatMap((card, i) => {
+                const c = card.getBoundingClientRect();
+                return ['nav-sparkline', 'leverage-bar', 'utilization-gauge', 'fallback'].flatMap(id => {
+                    const r = card.querySelector(`[data-testid=${id}]`)?.getBoundingClientRect();
+                    return r && r.width > 20 && r.left >= c.left && r.right <= c.right + 0.5 ? [] : [`${id} of card ${i}: ${r?.left}..${r?.right} in ${c.left}..${c.right}`];
+                });
+            })
+            """);
+        Assert.Empty(misfits);
+        Assert.Equal(SampleData.Tokens.Length, await cards.CountAsync());
     }
 
     private static string Value(JsonElement e, string property) => e.GetProperty(property).GetProperty("value").GetString()!;
