@@ -72,6 +72,21 @@ public sealed class ApiTests(SeededDashboard app)
     }
 
     [Fact]
+    public async Task ChainsListEachIndexedChainWithItsNameExplorerProgressAndNodes()
+    {
+        var chain = Assert.Single((await _client.GetJsonAsync("/api/v1/chains")).EnumerateArray());
+        var status = (await _client.GetJsonAsync("/api/v1/status")).GetProperty("chains")[0];
+        Assert.Equal(ChainRows.ChainId, chain.GetProperty("chainId").GetInt64());
+        Assert.Equal("Anvil (local)", chain.GetProperty("name").GetString());
+        Assert.Equal("https://explorer.example", chain.GetProperty("explorer").GetString());
+        Assert.Equal(app.Seeded.LastBlock, chain.GetProperty("indexedBlock").GetInt64());
+        Assert.Equal(status.GetProperty("headBlock").GetInt64(), chain.GetProperty("headBlock").GetInt64());
+        Assert.Equal(2, chain.GetProperty("lagBlocks").GetInt64());
+        Assert.Equal("live", chain.GetProperty("status").GetString());
+        Assert.Equal((1, SampleData.Nodes.Length), (chain.GetProperty("nodesUp").GetInt32(), chain.GetProperty("nodes").GetInt32()));
+    }
+
+    [Fact]
     public async Task DecodeFailuresAreListedWholeNewestFirst()
     {
         var listed = (await _client.GetJsonAsync("/api/v1/status/decode-failures")).EnumerateArray().ToList();
@@ -137,6 +152,7 @@ public sealed class ApiTests(SeededDashboard app)
         var paths = doc.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
         Assert.Contains("/api/v1/tokens/{token}/rebalances", paths);
         Assert.Contains("/api/v1/tokens/{token}/deferrals", paths);
+        Assert.Contains("/api/v1/chains", paths);
         Assert.Contains("/api/v1/reserves/{underlying}/suspensions", paths);
         Assert.Contains("/api/v1/reserves/{underlying}/runway", paths);
         Assert.Contains("/api/v1/status/decode-failures", paths);

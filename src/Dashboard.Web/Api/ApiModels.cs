@@ -33,6 +33,13 @@ public sealed record ReservePointDto(
 
 public sealed record StatusDto(IReadOnlyList<ChainStatusDto> Chains, bool Stale);
 
+/// <summary>
+/// One indexed chain: its name and explorer (settings), how far the indexer is, and its status ("live", or "stale" by the
+/// same rule as the freshness banner); its RPC nodes up (in use or healthy standby) of those configured.
+/// </summary>
+public sealed record ChainDto(long ChainId, string Name, string? Explorer, long HeadBlock, long IndexedBlock, long LagBlocks,
+    string Status, DateTime UpdatedAt, int NodesUp, int Nodes);
+
 /// <summary>A measured figure (not a chain integer), as a string like the exact values, so charts read every series the same way.</summary>
 public sealed record Figure(string Value);
 

@@ -55,6 +55,18 @@ internal static class StatusApi
                 s.LastError, s.LastErrorAt, s.UpdatedAt, Freshness.IsStale(s, options.Value, DateTime.UtcNow))).ToList();
             return TypedResults.Ok(new StatusDto(chains, chains.Count == 0 || chains.Any(c => c.Stale)));
         }).WithTags("Status");
+        api.MapGet("/chains", async (StatusQueries q, IOptions<DashboardOptions> options, CancellationToken ct) =>
+        {
+            var o = options.Value;
+            var nodes = await q.NodesAsync(ct);
+            return TypedResults.Ok((await q.ListAsync(ct)).Select(s =>
+            {
+                var own = nodes.Where(n => n.ChainId == s.ChainId).ToList();
+                return new ChainDto(s.ChainId, o.ChainName(s.ChainId), o.Explorer(s.ChainId), s.HeadBlock, s.IndexedBlock,
+                    Math.Max(0, s.HeadBlock - s.IndexedBlock), Freshness.IsStale(s, o, DateTime.UtcNow) ? "stale" : "live", s.UpdatedAt,
+                    own.Count(n => n.State is Chain.RpcNodeState.InUse or Chain.RpcNodeState.Standby), own.Count);
+            }).ToList());
+        }).WithTags("Status");
         api.MapGet("/status/decode-failures", async Task<IResult> (string? limit, StatusQueries q, CancellationToken ct) =>
         {
             if (!ApiParameters.TryLimit(limit, 50, out var take)) return ApiMapping.BadRequest($"'limit' must be 1 to {RebalanceQueries.MaxLimit}.");
