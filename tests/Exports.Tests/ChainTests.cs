@@ -2,7 +2,6 @@ using LeveragedTokens.Chain;
 using LeveragedTokens.Data.Exports;
 using LeveragedTokens.ExportVerifier;
 using LeveragedTokens.Exports.Chain;
-using LeveragedTokens.Exports.Reconciliation;
 using LeveragedTokens.Exports.Tests.Support;
 using LeveragedTokens.Exports.Verification;
 using Xunit;
@@ -15,7 +14,6 @@ public sealed class ChainTests(SimulatedChain chain) : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("chain-exports-").FullName;
 
-    private ChainRpc Rpc => ChainRpc.Create(new ChainRpcOptions { Urls = [chain.Anvil.RpcUrl], MaxAttempts = 3 });
 
     public void Dispose()
     {
@@ -55,34 +53,6 @@ public sealed class ChainTests(SimulatedChain chain) : IDisposable
         Assert.True(exported > 100, $"only {exported} rows");
     }
 
-    [Fact]
-    public async Task AnExportIsByteIdenticalAfterFiftyMoreBlocksAreMinedAndIndexed()
-    {
-        var formats = new[] { ExportFormat.Csv, ExportFormat.JsonLines, ExportFormat.Xlsx };
-        var query = new ExportQuery { Dataset = ExportDataset.Rebalances, ChainId = chain.ChainId };
-        var before = new List<(byte[] Bytes, ExportManifest Manifest)>();
-        foreach (var format in formats) before.Add(await chain.Db.ExportBytesAsync(query, format));
-        var pinned = Assert.Single(before[0].Manifest.Coverage);
-        Assert.Equal((await Rpc.HeaderAsync(pinned.FinalBlock, CancellationToken.None))!.Hash, pinned.FinalBlockHash);
-
-        await chain.Anvil.CallAsync("anvil_mine", "0x32");
-        await chain.IndexAsync();
-
-        for (var i = 0; i < formats.Length; i++)
-        {
-            var (bytes, manifest) = await chain.Db.ExportBytesAsync(query, formats[i]);
-            Assert.True(before[i].Bytes.Length > 1000, $"{formats[i]}: {before[i].Bytes.Length} bytes");
-            Assert.Equal(before[i].Manifest.Sha256, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
-            Assert.Equal(before[i].Manifest.Sha256, manifest.Sha256);
-            // The finality moved with the head; the rows it vouches for did not.
-            Assert.Equal(pinned.FinalBlock + 50, Assert.Single(manifest.Coverage).FinalBlock);
-        }
-        // Pinned to the old final block, the export is the same file again, and says so.
-        var (again, repinned) = await chain.Db.ExportBytesAsync(query with { ToBlock = pinned.FinalBlock }, ExportFormat.Csv);
-        Assert.Equal(before[0].Bytes, again);
-        Assert.Equal(pinned.Finality, Assert.Single(repinned.Coverage).Finality);
-    }
-
     private async Task<IReadOnlyList<RpcLog>> GetAllLogsAsync(long from, long to)
     {
         // Every contract the registry announced; the registry itself emits none of the exported events.
@@ -90,7 +60,7 @@ public sealed class ChainTests(SimulatedChain chain) : IDisposable
         var addresses = new List<string>();
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync()) addresses.Add(reader.GetString(0));
-        return await Rpc.LogsAsync(new LogFilter(from, to, addresses), CancellationToken.None);
+        return await chain.Rpc.LogsAsync(new LogFilter(from, to, addresses), CancellationToken.None);
     }
 
     [Theory]
@@ -255,53 +225,5 @@ public sealed class ChainTests(SimulatedChain chain) : IDisposable
         var stderr = new StringWriter();
         var code = await VerifierCli.RunAsync(["verify-export", path, "--rpc", chain.Anvil.RpcUrl], stdout, stderr, CancellationToken.None);
         return (code, stdout + stderr.ToString());
-    }
-
-    [Fact]
-    public async Task EveryPoolOfTheSimulatedHistoryReconcilesWithTheChainAndAnAlteredRowIsReported()
-    {
-        var pools = new List<string>();
-        await using (var command = chain.Db.DataSource.CreateCommand("SELECT address FROM reserve_pools ORDER BY address"))
-        await using (var reader = await command.ExecuteReaderAsync())
-            while (await reader.ReadAsync()) pools.Add(reader.GetString(0));
-        var reconciliation = new PoolReconciliation(chain.Db.DataSource, ExportDatabase.Options);
-        ReconciliationQuery Query(string pool) => new() { ChainId = chain.ChainId, Pool = pool };
-
-        long navChecked = 0, drawsChecked = 0;
-        foreach (var pool in pools)
-        {
-            var report = await reconciliation.RunAsync(Query(pool), Rpc, CancellationToken.None);
-            Assert.True(report.Clean, string.Join("\n", report.Findings));
-            var checks = report.Checks.ToDictionary(c => c.Check);
-            Assert.True(checks[ReconciliationChecks.ReserveBalance].Checked > 50);
-            Assert.True(checks[ReconciliationChecks.ChainLogs].Checked > 50);
-            Assert.Equal(0, checks[ReconciliationChecks.NavIdentity].Unverifiable);
-            navChecked += checks[ReconciliationChecks.NavIdentity].Checked;
-            drawsChecked += checks[ReconciliationChecks.DrawMatchesRebalance].Checked;
-        }
-        Assert.True(navChecked > 10, $"{navChecked} rebalances checked");
-        Assert.True(drawsChecked > 10, $"{drawsChecked} draws checked");
-
-        // Alter one published reserve balance in the database: the reconciliation names that row.
-        await using (var command = chain.Db.DataSource.CreateCommand(
-            "SELECT pool_address, block_number, log_index, tx_hash FROM reserve_metrics ORDER BY block_number DESC, log_index LIMIT 1 OFFSET 5"))
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            await reader.ReadAsync();
-            var (pool, block, log, tx) = (reader.GetString(0), reader.GetInt64(1), reader.GetInt32(2), reader.GetString(3));
-            await chain.Db.ExecuteAsync($"UPDATE reserve_metrics SET reserve_balance = reserve_balance + 1000 WHERE block_number = {block} AND log_index = {log}");
-            try
-            {
-                var report = await reconciliation.RunAsync(Query(pool), Rpc, CancellationToken.None);
-                Assert.NotEmpty(report.Findings);
-                Assert.All(report.Findings, f => Assert.Equal((block, log, tx), (f.BlockNumber, f.LogIndex, f.TxHash)));
-                Assert.Contains(report.Findings, f => f.Check == ReconciliationChecks.ReserveBalance);
-                Assert.Contains(report.Findings, f => f.Check == ReconciliationChecks.ChainLogs && f.Subject == "reserve_balance");
-            }
-            finally
-            {
-                await chain.Db.ExecuteAsync($"UPDATE reserve_metrics SET reserve_balance = reserve_balance - 1000 WHERE block_number = {block} AND log_index = {log}");
-            }
-        }
     }
 }

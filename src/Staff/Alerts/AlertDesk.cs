@@ -1,6 +1,6 @@
+using LeveragedTokens.Data.Sql;
 using LeveragedTokens.Staff.Persistence;
 using Microsoft.EntityFrameworkCore;
-using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Staff.Alerts;
 
@@ -111,5 +111,5 @@ public sealed class AlertDesk(IDbContextFactory<StaffDbContext> staffDb, TimePro
         until is { } u ? $"until {u.ToUniversalTime():yyyy-MM-ddTHH:mm:ssZ}" : "not snoozed";
 
     private static Task NotifyAsync(StaffDbContext staff, CancellationToken ct) =>
-        staff.Database.ExecuteSqlAsync($"SELECT pg_notify({NotifyChannels.StaffAlerts}, 'desk')", ct);
+        staff.Database.ExecuteSqlAsync(AlertSql.Changed("desk"), ct);
 }

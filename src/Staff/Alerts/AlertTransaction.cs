@@ -1,4 +1,4 @@
-using LeveragedTokens.Data;
+using LeveragedTokens.Data.Sql;
 using LeveragedTokens.Staff.Notifications;
 using LeveragedTokens.Staff.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +13,6 @@ namespace LeveragedTokens.Staff.Alerts;
 /// </summary>
 public sealed class AlertTransaction(IDbContextFactory<StaffDbContext> staffDb, AlertNotifier notifier)
 {
-    private const int LockNamespace = 0x57A1E7;
-
     /// <param name="observe">Reports conditions to the book; its other changes to the staff context are saved with the alerts.</param>
     public async Task<EvaluationSummary> RunAsync(long chainId, ChartLinks links, Func<StaffDbContext, AlertBook, Task> observe, CancellationToken ct)
     {
@@ -23,7 +21,7 @@ public sealed class AlertTransaction(IDbContextFactory<StaffDbContext> staffDb, 
         await using (var staff = await staffDb.CreateDbContextAsync(ct))
         {
             await using var tx = await staff.Database.BeginTransactionAsync(ct);
-            await staff.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({LockNamespace}, {(int)chainId})", ct);
+            await staff.Database.ExecuteSqlAsync(AlertSql.LockChain(chainId), ct);
             var unresolved = await staff.Alerts.Where(a => a.ChainId == chainId && a.ResolvedAt == null).ToListAsync(ct);
             book = new AlertBook(chainId, unresolved, links);
             await observe(staff, book);
@@ -32,7 +30,7 @@ public sealed class AlertTransaction(IDbContextFactory<StaffDbContext> staffDb, 
 
             deliveries = await notifier.AddDeliveriesAsync(staff, book, ct);
             if (book.Fired.Count + book.Resolved.Count > 0)
-                await staff.Database.ExecuteSqlAsync($"SELECT pg_notify({NotifyChannels.StaffAlerts}, {chainId.ToString()})", ct);
+                await staff.Database.ExecuteSqlAsync(AlertSql.Changed(chainId), ct);
             await tx.CommitAsync(ct);
         }
         notifier.Dispatch(deliveries);

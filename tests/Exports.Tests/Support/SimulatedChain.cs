@@ -9,6 +9,9 @@ namespace LeveragedTokens.Exports.Tests.Support;
 public sealed class SimulatedChain : IAsyncLifetime
 {
     public AnvilNode Anvil { get; private set; } = null!;
+
+    /// <summary>The one RPC client on the node, with few attempts: a test fails rather than waits.</summary>
+    public LeveragedTokens.Chain.ChainRpc Rpc => LeveragedTokens.Chain.ChainRpc.Create(new LeveragedTokens.Chain.ChainRpcOptions { Urls = [Anvil.RpcUrl], MaxAttempts = 3 });
     public ExportDatabase Db { get; private set; } = null!;
     public long ChainId { get; private set; }
     public string Registry { get; private set; } = "";
