@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace LeveragedTokens.Stress;
 
 /// <summary>A stress question as the API, the page and the CLI ask it.</summary>
-public sealed record StressRequest(long? AtBlock, string? Shocks, string? Path, long? ReplayFrom, long? ReplayTo, int? Hours, decimal Liquidity = 1);
+/// <param name="ChainId">The chain; may be left out while only one chain is indexed.</param>
+public sealed record StressRequest(long? AtBlock, string? Shocks, string? Path, long? ReplayFrom, long? ReplayTo, int? Hours, decimal Liquidity = 1,
+    long? ChainId = null);
 
 /// <summary>A run and, per token, its NAV at the end of the same hours without any price move.</summary>
 public sealed record StressReport(StressRun Run, IReadOnlyDictionary<string, BigInteger> NavNoShock)
@@ -41,7 +43,18 @@ public sealed class StressService(StressStateLoader states, ReplayLoader replays
     /// <summary>The report, or why not: <c>NotFound</c> when nothing is indexed at that block, else a bad request.</summary>
     public async Task<(StressReport? Report, string? Error, bool NotFound)> RunAsync(StressRequest request, CancellationToken ct = default)
     {
-        var state = await states.LoadAsync(request.AtBlock, ct);
+        var chains = await states.IndexedChainsAsync(ct);
+        long chainId;
+        if (request.ChainId is { } asked)
+        {
+            if (!chains.Contains(asked)) return (null, $"Chain {asked} is not indexed.", true);
+            chainId = asked;
+        }
+        else if (chains is [var only]) chainId = only;
+        else if (chains.Count == 0) return (null, "Nothing is indexed yet.", true);
+        else return (null, $"Several chains are indexed ({string.Join(", ", chains)}): give 'chainId'.", false);
+
+        var state = await states.LoadAsync(chainId, request.AtBlock, ct);
         if (state is null) return (null, request.AtBlock is { } b ? $"Nothing is indexed at or before block {b}." : "Nothing is indexed yet.", true);
         var (scenario, error) = await ScenarioAsync(state, request, ct);
         if (scenario is null) return (null, error, false);
@@ -55,9 +68,9 @@ public sealed class StressService(StressStateLoader states, ReplayLoader replays
         return new StressReport(run, baseline.Tokens.ToDictionary(t => t.Symbol, t => t.NavAfter));
     }
 
-    /// <summary>A token's holder hints at the latest final block; null when the token has no indexed state.</summary>
-    public async Task<HolderHints?> HintsAsync(string symbol, CancellationToken ct = default) =>
-        await states.LoadAsync(ct: ct) is { } state && state.Tokens.Any(t => t.Symbol == symbol) ? HolderHints.For(state, symbol) : null;
+    /// <summary>A token's holder hints at its chain's latest final block; null when the token has no indexed state.</summary>
+    public async Task<HolderHints?> HintsAsync(long chainId, string symbol, CancellationToken ct = default) =>
+        await states.LoadAsync(chainId, null, ct) is { } state && state.Tokens.Any(t => t.Symbol == symbol) ? HolderHints.For(state, symbol) : null;
 
     public static StressHeatmap Heatmap(StressState state, string underlying, int hours)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using LeveragedTokens.Data;
 using LeveragedTokens.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -15,29 +16,45 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
     public const int FitDays = 30, FitMaxSamples = 500;
 
     // The state at a final block never changes, and every request for "now" asks for the same block until the
-    // next one is final: the last state loaded at a final block answers them without ~120 round trips.
-    private StressState? _lastFinal;
+    // next one is final: the last state loaded at a final block, per chain, answers them without ~120 round trips.
+    private readonly ConcurrentDictionary<long, StressState> _lastFinal = new();
 
-    /// <summary>The latest final block (<see cref="Confirmations"/>) of the indexed chain; null before any indexing.</summary>
-    public async Task<(long ChainId, long Block)?> LatestFinalBlockAsync(CancellationToken ct = default)
+    /// <summary>The chains with anything indexed, lowest id first.</summary>
+    public async Task<IReadOnlyList<long>> IndexedChainsAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var state = await db.IndexerStates.AsNoTracking().OrderBy(s => s.ChainId).FirstOrDefaultAsync(ct);
-        if (state is null || state.IndexedBlock < 0) return null;
-        return (state.ChainId, Confirmations.FinalBlock(state.IndexedBlock, state.HeadBlock, state.Confirmations));
+        return await db.IndexerStates.AsNoTracking().Where(s => s.IndexedBlock >= 0).OrderBy(s => s.ChainId).Select(s => s.ChainId).ToListAsync(ct);
     }
 
-    /// <summary>The state at <paramref name="atBlock"/> (default the latest final block); null when nothing was published by then.</summary>
-    public async Task<StressState?> LoadAsync(long? atBlock = null, CancellationToken ct = default)
+    /// <summary>The latest final block (<see cref="Confirmations"/>) of the chain; null before any indexing.</summary>
+    public async Task<long?> LatestFinalBlockAsync(long chainId, CancellationToken ct = default)
     {
-        if (await LatestFinalBlockAsync(ct) is not var (chainId, final)) return null;
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var state = await db.IndexerStates.AsNoTracking().SingleOrDefaultAsync(s => s.ChainId == chainId, ct);
+        if (state is null || state.IndexedBlock < 0) return null;
+        return Confirmations.FinalBlock(state.IndexedBlock, state.HeadBlock, state.Confirmations);
+    }
+
+    /// <summary>The state of the only indexed chain (a single-chain deployment); null before any indexing.</summary>
+    /// <exception cref="InvalidOperationException">Several chains are indexed: say which.</exception>
+    public async Task<StressState?> LoadAsync(long? atBlock = null, CancellationToken ct = default) => await IndexedChainsAsync(ct) switch
+    {
+        [] => null,
+        [var only] => await LoadAsync(only, atBlock, ct),
+        var chains => throw new InvalidOperationException($"Several chains are indexed ({string.Join(", ", chains)}): name one."),
+    };
+
+    /// <summary>The chain's state at <paramref name="atBlock"/> (default its latest final block); null when nothing was published by then.</summary>
+    public async Task<StressState?> LoadAsync(long chainId, long? atBlock, CancellationToken ct = default)
+    {
+        if (await LatestFinalBlockAsync(chainId, ct) is not { } final) return null;
         var block = atBlock ?? final;
         var window = windows is null ? _ => ReserveRunway.DefaultWindowHours : await windows.RunwayWindowsAsync(ct);
         // A cached state stands until the next final block, or until staff change a pool's runway window.
-        if (Volatile.Read(ref _lastFinal) is { } cached && cached.ChainId == chainId && cached.AtBlock == block
+        if (_lastFinal.TryGetValue(chainId, out var cached) && cached.AtBlock == block
             && cached.Pools.All(p => p.RunwayWindowHours == window(p.Address))) return cached;
         var state = await BuildAsync(chainId, block, window, ct);
-        if (state is not null && block <= final) Volatile.Write(ref _lastFinal, state);
+        if (state is not null && block <= final) _lastFinal[chainId] = state;
         return state;
     }
 

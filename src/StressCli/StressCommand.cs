@@ -11,7 +11,7 @@ public static class StressCommand
 {
     public const string Usage =
         "usage: stress (--shocks BTC:-30,ETH:+10 | --path BTC:-2x24 | --replay-from <block> --replay-to <block>) " +
-        "[--hours <1-720>] [--liquidity <multiplier>] [--at-block <block>] [--format json|csv]";
+        "[--hours <1-720>] [--liquidity <multiplier>] [--at-block <block>] [--chain-id <id>] [--format json|csv]";
 
     /// <summary>0: printed; 1: the request was refused (the API's 400/404 reason on stderr); 2: bad configuration or no database.</summary>
     public static async Task<int> RunAsync(IServiceProvider services, IConfiguration options, TextWriter output, TextWriter errors, CancellationToken ct)
@@ -20,7 +20,7 @@ public static class StressCommand
         if (options["format"] is { } text && !StressExport.TryFormat(text, out format))
             return Refuse(errors, "'format' must be json or csv.");
         if (!StressRequestText.TryParse(options["shocks"], options["path"], options["hours"], options["liquidity"], options["at-block"],
-                options["replay-from"], options["replay-to"], out var request, out var error))
+                options["replay-from"], options["replay-to"], options["chain-id"], out var request, out var error))
             return Refuse(errors, error!);
         try
         {

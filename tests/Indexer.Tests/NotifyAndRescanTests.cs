@@ -60,9 +60,12 @@ public sealed class NotifyAndRescanTests
             "WITH d AS (DELETE FROM nav_snapshots WHERE block_number = (SELECT min(block_number) FROM nav_snapshots) RETURNING 1) SELECT count(*) FROM d");
 
         var job = ActivatorUtilities.CreateInstance<RecentWindowRescanJob>(indexer.Services);
-        Assert.NotNull(await job.RunAsync(CancellationToken.None));
+        // Registered for another chain (its queue served by this indexer by mistake): refused, nothing compared or rewound.
+        var wrongChain = await Assert.ThrowsAsync<InvalidOperationException>(() => job.RunAsync(8453, CancellationToken.None));
+        Assert.Contains("chain 8453 ran on an indexer of chain 31337", wrongChain.Message);
+        Assert.NotNull(await job.RunAsync(indexer.ChainId, CancellationToken.None));
         await indexer.RunUntilHeadAsync();
-        Assert.Null(await job.RunAsync(CancellationToken.None));
+        Assert.Null(await job.RunAsync(indexer.ChainId, CancellationToken.None));
 
         await ChainTruth.AssertStoredEqualsChainAsync(anvil, db.ConnectionString, 31337, chain.Registry.Address, 0);
         Assert.Equal(6, await DbSnapshot.CountAsync(db.ConnectionString, "SELECT count(*) FROM nav_snapshots"));

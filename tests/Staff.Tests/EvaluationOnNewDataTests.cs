@@ -128,9 +128,10 @@ public sealed class IndexerEvaluationOnNewDataTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await PostgresDatabase.CreateAsync("evalnew");
-        var builder = IndexerHost.Builder("http://127.0.0.1:9", _database.ConnectionString, "0x00000000000000000000000000000000000000c1");
+        var builder = IndexerHost.Builder("http://127.0.0.1:9", _database.ConnectionString, "0x00000000000000000000000000000000000000c1",
+            new Dictionary<string, string?> { ["Chain:ChainId"] = "8453" });
         builder.AddDashboardJobStorage();
-        builder.Services.AddHostedService<AlertEvaluationOnNewData>();
+        builder.Services.AddEvaluationOnNewData();
         _indexer = builder.Build();
         await _indexer.StartAsync();
     }
@@ -153,6 +154,8 @@ public sealed class IndexerEvaluationOnNewDataTests : IAsyncLifetime
 
         var queued = Queued().Select(j => j.EnqueuedAt!.Value).Order().ToList();
         Assert.True(queued[1] - queued[0] >= TimeSpan.FromSeconds(1.9), $"queued {queued[1] - queued[0]} apart");
+        // Only this indexer's chain is evaluated after its commits.
+        Assert.All(Queued(), j => Assert.Equal((nameof(AlertEvaluationJob.RunForChainAsync), 8453L), (j.Job.Method.Name, (long)j.Job.Args[0])));
         await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Equal(2, Queued().Count);
     }

@@ -27,6 +27,8 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
     private const long Jan2Block = 30 * ChainSeeder.BlocksPerHour;  // 2026-01-02 06:00
     private const long Jan3Block = 49 * ChainSeeder.BlocksPerHour;  // 2026-01-03 01:00
 
+    private static readonly string ExportJobId = RecurringJobs.ScheduledExportJobId(ChainSeeder.ChainId);
+
     private PostgresDatabase _database = null!;
     private string _folder = null!;
     private IHost _host = null!;
@@ -52,9 +54,11 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
     }
 
     /// <summary>The indexer's own wiring (as Program.cs) with its jobs, without the chain-following worker (no node here).</summary>
+    /// <remarks>No node to ask: the chain is Chain:ChainId, <see cref="ChainSeeder.ChainId"/> unless the settings name another.</remarks>
     internal static IHost BuildIndexerHost(string connectionString, Dictionary<string, string?> settings, TimeProvider? time = null)
     {
-        var builder = IndexerHost.Builder("http://127.0.0.1:9", connectionString, "0x00000000000000000000000000000000000000c1", settings);
+        var builder = IndexerHost.Builder("http://127.0.0.1:9", connectionString, "0x00000000000000000000000000000000000000c1",
+            new Dictionary<string, string?>(settings) { ["Chain:ChainId"] = settings.GetValueOrDefault("Chain:ChainId") ?? ChainSeeder.ChainId.ToString() });
         if (time is not null) builder.Services.AddSingleton(time);
         builder.AddIndexerJobs();
         return builder.Build();
@@ -75,14 +79,14 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
         var recurring = connection.GetRecurringJobs();
 
         Assert.Superset(
-            new HashSet<string> { AlertEvaluationJob.RecurringJobId, WebhookDeliveryJob.SweepJobId, RecurringJobs.ScheduledExportJobId, RecentWindowRescanJob.JobId,
+            new HashSet<string> { AlertEvaluationJob.RecurringJobId, WebhookDeliveryJob.SweepJobId, ExportJobId, RecentWindowRescanJob.JobId(ChainSeeder.ChainId),
                 SavedScenarioJob.RecurringJobId },
             recurring.Select(j => j.Id).ToHashSet());
         // Every recurring job the server holds, the indexer's own included, loads and resolves from its container.
         Assert.All(recurring, j => Assert.Null(j.LoadException));
         using var scope = _host.Services.CreateScope();
         Assert.All(recurring, j => Assert.NotNull(scope.ServiceProvider.GetRequiredService(j.Job.Type)));
-        Assert.Equal(RecurringJobs.ScheduledExportCron, recurring.Single(j => j.Id == RecurringJobs.ScheduledExportJobId).Cron);
+        Assert.Equal(RecurringJobs.ScheduledExportCron, recurring.Single(j => j.Id == ExportJobId).Cron);
         Assert.Equal(SavedScenarioJob.Cron, recurring.Single(j => j.Id == SavedScenarioJob.RecurringJobId).Cron);
         // The staff schema came up with the job host: the web host is not needed for the jobs to run.
         await using var staff = await _host.Services.GetRequiredService<IDbContextFactory<StaffDbContext>>().CreateDbContextAsync();
@@ -107,7 +111,7 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
     [Fact]
     public async Task TheDailyExportRunsOnTheIndexerAndWritesDatedFilesWithManifests()
     {
-        _host.Services.GetRequiredService<IRecurringJobManager>().Trigger(RecurringJobs.ScheduledExportJobId);
+        _host.Services.GetRequiredService<IRecurringJobManager>().Trigger(ExportJobId);
 
         var day = Path.Combine(_folder, "2026-01-02");
         var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -115,7 +119,7 @@ public sealed class IndexerJobHostTests : IAsyncLifetime
             await Task.Delay(250);
 
         var rebalances = Path.Combine(day, "rebalances.v2.chain-31337.time-20260102T000000Z-20260103T000000Z.csv");
-        Assert.True(File.Exists(ExportFileNames.ManifestFor(rebalances)), FailureOf(RecurringJobs.ScheduledExportJobId));
+        Assert.True(File.Exists(ExportFileNames.ManifestFor(rebalances)), FailureOf(ExportJobId));
         var manifest = ExportManifest.FromJson(await File.ReadAllTextAsync(ExportFileNames.ManifestFor(rebalances)));
         Assert.Equal(1, manifest.RowCount);
         Assert.Equal(3, Directory.GetFiles(day, "*.manifest.json").Length);
@@ -164,14 +168,14 @@ public sealed class IndexerWithoutScheduledExportsTests
         await host.Services.MigrateDatabasesAsync();
         // A registration left by an earlier configuration is removed.
         host.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<ScheduledExportJob>(
-            RecurringJobs.ScheduledExportJobId, j => j.RunAsync(CancellationToken.None), Cron.Daily());
+            RecurringJobs.ScheduledExportJobId(ChainSeeder.ChainId), j => j.RunAsync(CancellationToken.None), Cron.Daily());
 
         await host.StartAsync();
         try
         {
             using var connection = host.Services.GetRequiredService<JobStorage>().GetConnection();
             var ids = connection.GetRecurringJobs().Select(j => j.Id).ToList();
-            Assert.DoesNotContain(RecurringJobs.ScheduledExportJobId, ids);
+            Assert.DoesNotContain(RecurringJobs.ScheduledExportJobId(ChainSeeder.ChainId), ids);
             Assert.Contains(AlertEvaluationJob.RecurringJobId, ids);
             Assert.Contains(WebhookDeliveryJob.SweepJobId, ids);
         }

@@ -17,7 +17,7 @@ public sealed class StaffJobTests
         await host.Chain.IndexedUpToAsync(300);
         var jobs = host.Services.GetRequiredService<IRecurringJobManager>();
 
-        await new RecurringJobs(jobs, scheduledExports: false, NullLogger<RecurringJobs>.Instance).StartAsync(CancellationToken.None);
+        await new RecurringJobs(jobs, ChainSeeder.ChainId, scheduledExports: false, NullLogger<RecurringJobs>.Instance).StartAsync(CancellationToken.None);
         using (var connection = host.Services.GetRequiredService<JobStorage>().GetConnection())
         {
             var ids = connection.GetRecurringJobs().Select(j => j.Id).ToList();

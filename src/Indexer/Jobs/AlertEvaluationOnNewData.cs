@@ -9,8 +9,9 @@ namespace LeveragedTokens.Indexer.Jobs;
 /// alert evaluation on its Hangfire server, at most every 2 s; a commit inside those 2 s is queued when they
 /// end, not dropped. Off with <c>Staff:EvaluateOnNewData=false</c>; the recurring evaluation still runs.
 /// </summary>
+/// <param name="chainId">This indexer's chain: only its rules are evaluated.</param>
 public sealed class AlertEvaluationOnNewData(NewChainData newData, IBackgroundJobClient jobs, IConfiguration configuration,
-    ILogger<AlertEvaluationOnNewData> logger) : IHostedService
+    ILogger<AlertEvaluationOnNewData> logger, long chainId) : IHostedService
 {
     private static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(2);
 
@@ -56,7 +57,7 @@ public sealed class AlertEvaluationOnNewData(NewChainData newData, IBackgroundJo
             if (wait > TimeSpan.Zero) await Task.Delay(wait, _stopping.Token);
             _queuedVersion = newData.Version;
             _queuedAt = DateTime.UtcNow;
-            jobs.EnqueueAlertEvaluation();
+            jobs.EnqueueAlertEvaluation(chainId);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using Hangfire;
+using LeveragedTokens.Chain;
 using LeveragedTokens.Exports;
 using LeveragedTokens.Hosting;
 using LeveragedTokens.Indexer.Options;
@@ -31,9 +32,27 @@ public static class JobServiceExtensions
         builder.Services.AddTransient<RecentWindowRescanJob>();
         // Registered after the host kit's migrations, so the schemas exist before the first job runs.
         builder.Services.AddHostedService(sp => new RecurringJobs(
-            sp.GetRequiredService<IRecurringJobManager>(), scheduledExports, sp.GetRequiredService<ILogger<RecurringJobs>>()));
-        builder.Services.AddHangfireServer(o => o.WorkerCount = 2);
-        builder.Services.AddHostedService<AlertEvaluationOnNewData>();
+            sp.GetRequiredService<IRecurringJobManager>(), IndexedChainId(sp), scheduledExports, sp.GetRequiredService<ILogger<RecurringJobs>>()));
+        // The chain's own queue first: its re-scan and export wait behind no other chain's shared work.
+        builder.Services.AddHangfireServer((sp, o) =>
+        {
+            o.WorkerCount = 2;
+            o.Queues = [ChainJobs.Queue(IndexedChainId(sp)), ChainJobs.SharedQueue];
+        });
+        builder.Services.AddEvaluationOnNewData();
         return builder;
     }
+
+    /// <summary>The alert evaluation queued after each commit of this indexer's chain (<see cref="AlertEvaluationOnNewData"/>).</summary>
+    public static IServiceCollection AddEvaluationOnNewData(this IServiceCollection services) =>
+        services.AddHostedService(sp => ActivatorUtilities.CreateInstance<AlertEvaluationOnNewData>(sp, IndexedChainId(sp)));
+
+    /// <summary>
+    /// The chain this indexer reads: Chain:ChainId, else what the start-up chain check learned from the node. Both
+    /// are known before the hosted services (the job server among them) start.
+    /// </summary>
+    public static long IndexedChainId(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ChainOptions>>().Value.ChainId
+        ?? services.GetRequiredService<ChainRpc>().Nodes.ExpectedChainId
+        ?? throw new InvalidOperationException("The chain's jobs are keyed by its id: set Chain:ChainId or run the chain check before starting the host.");
 }

@@ -20,12 +20,18 @@ public sealed class RecentWindowRescanJob(
     ChainRpc rpc, LogFetcher fetcher, ChainStateStore store, ReorgRewinder rewinder, NpgsqlDataSource dataSource,
     IOptions<ChainOptions> chain, IOptions<IndexerOptions> indexer, ILogger<RecentWindowRescanJob> logger)
 {
-    public const string JobId = "indexer-rescan-recent-window";
+    public const string Job = "indexer-rescan-recent-window";
 
-    [DisableConcurrentExecution(60)]
-    public async Task<long?> RunAsync(CancellationToken ct)
+    public static string JobId(long chainId) => ChainJobs.Id(Job, chainId);
+
+    /// <param name="chainId">The chain the job was registered for; it runs from that chain's queue (<see cref="ChainJobs"/>).</param>
+    [DisableConcurrentExecution("indexer-rescan-recent-window:{0}", 60)]
+    public async Task<long?> RunAsync(long chainId, CancellationToken ct)
     {
-        var chainId = await rpc.ChainIdAsync(ct, RpcCallOptions.Check);
+        // A job on the wrong indexer (a queue misconfigured by hand) would compare one chain's rows with another's logs.
+        var nodeChain = await rpc.ChainIdAsync(ct, RpcCallOptions.Check);
+        if (nodeChain != chainId)
+            throw new InvalidOperationException($"The re-scan of chain {chainId} ran on an indexer of chain {nodeChain}; it belongs on queue {ChainJobs.Queue(chainId)}.");
         var checkpoint = await store.LoadAsync(chainId, ct);
         var from = Math.Max(chain.Value.StartBlock, checkpoint.IndexedBlock - indexer.Value.RescanBlocks + 1);
         if (checkpoint.IndexedBlock < from) return null;

@@ -35,6 +35,14 @@ public sealed class AlertEvaluationJob(
         return summary;
     }
 
+    /// <summary>One chain's rules: queued by that chain's indexer after it committed new rows.</summary>
+    public async Task<EvaluationSummary> RunForChainAsync(long chainId, CancellationToken ct)
+    {
+        await using var chain = await chainDb.CreateDbContextAsync(ct);
+        var state = await chain.IndexerStates.AsNoTracking().SingleOrDefaultAsync(s => s.ChainId == chainId, ct);
+        return state is { IndexedBlock: >= 0 } ? await EvaluateChainAsync(chain, state, ct) : EvaluationSummary.Empty;
+    }
+
     private async Task<EvaluationSummary> EvaluateChainAsync(DashboardDbContext chain, IndexerState state, CancellationToken ct)
     {
         var to = state.IndexedBlock;

@@ -22,9 +22,18 @@ public sealed class SavedScenarioJob(
     /// <summary>Hourly, a few minutes after the keeper's tick at the top of the hour.</summary>
     public const string Cron = "5 * * * *";
 
+    /// <summary>Every saved scenario on every indexed chain (a scenario names underlyings, which each chain's pools may have).</summary>
     public async Task<EvaluationSummary> RunAsync(CancellationToken ct)
     {
-        if (await states.LoadAsync(ct: ct) is not { } state) return EvaluationSummary.Empty;
+        var summary = EvaluationSummary.Empty;
+        foreach (var chainId in await states.IndexedChainsAsync(ct))
+            summary += await RunForChainAsync(chainId, ct);
+        return summary;
+    }
+
+    private async Task<EvaluationSummary> RunForChainAsync(long chainId, CancellationToken ct)
+    {
+        if (await states.LoadAsync(chainId, null, ct) is not { } state) return EvaluationSummary.Empty;
         await using var chain = await chainDb.CreateDbContextAsync(ct);
         var tokens = await chain.Tokens.AsNoTracking().Where(t => t.ChainId == state.ChainId).ToDictionaryAsync(t => t.Address, t => t.Symbol, ct);
         var pools = await chain.ReservePools.AsNoTracking().Where(p => p.ChainId == state.ChainId).ToDictionaryAsync(p => p.Address, p => p.Underlying, ct);
@@ -58,7 +67,8 @@ public sealed class SavedScenarioJob(
                     new Evidence(state.AtBlock, null, at, null, null, "h", $"The saved scenario behind this alert is gone, from block {state.AtBlock}"));
             }
         }, ct);
-        log.LogInformation("Saved scenarios evaluated from block {Block}: {Fired} fired, {Resolved} resolved", state.AtBlock, summary.Fired, summary.Resolved);
+        log.LogInformation("Saved scenarios evaluated on chain {ChainId} from block {Block}: {Fired} fired, {Resolved} resolved",
+            chainId, state.AtBlock, summary.Fired, summary.Resolved);
         return summary;
     }
 

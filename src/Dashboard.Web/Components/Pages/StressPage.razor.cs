@@ -33,6 +33,7 @@ public partial class StressPage
     [SupplyParameterFromQuery] public string? AtBlock { get; set; }
     [SupplyParameterFromQuery] public string? ReplayFrom { get; set; }
     [SupplyParameterFromQuery] public string? ReplayTo { get; set; }
+    [SupplyParameterFromQuery] public string? ChainId { get; set; }
     /// <summary>The pool whose heatmap is shown; default the first shocked underlying.</summary>
     [SupplyParameterFromQuery] public string? Heat { get; set; }
 
@@ -43,7 +44,7 @@ public partial class StressPage
         if (new[] { Shocks, Path, ReplayFrom, ReplayTo }.All(string.IsNullOrWhiteSpace)
             && (await Reserves.PoolsAsync()).FirstOrDefault() is ({ } first, _))
             Shocks = first + ":-30";
-        if (!StressRequestText.TryParse(Shocks, Path, Hours, Liquidity, AtBlock, ReplayFrom, ReplayTo, out var request, out var error))
+        if (!StressRequestText.TryParse(Shocks, Path, Hours, Liquidity, AtBlock, ReplayFrom, ReplayTo, ChainId, out var request, out var error))
         {
             Fail(400, error!);
             return;
