@@ -4,16 +4,24 @@
 # HISTORY_DAYS of market history on the first run, then runs the simulator live, the indexer and
 # the web app, and prints the dashboard URL. Ctrl-C stops everything. A second run reuses the
 # cluster and the saved chain and starts in seconds.
+# CHAINS=2 adds a second local chain (its own anvil, chain id 8453, its own simulated history and
+# indexer) into the same database: the multi-chain dashboard. The choice is kept for later runs.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$ROOT/scripts/lib.sh"
 export DEVSTACK_DIR="${DEVSTACK_DIR:-$ROOT/.devstack}"
 export HISTORY_DAYS="${HISTORY_DAYS:-90}"
-export DEVSTACK_SERVICES="postgres anvil"
 SEED="${SEED:-42}"
 LOGS="$DEVSTACK_DIR/logs"
 mkdir -p "$LOGS"
+CHAINS_FILE="$DEVSTACK_DIR/chains"
+previous_chains="$(cat "$CHAINS_FILE" 2>/dev/null || echo 1)"
+CHAINS="${CHAINS:-$previous_chains}"
+[[ "$CHAINS" == 1 || "$CHAINS" == 2 ]] || die "CHAINS must be 1 or 2 (got '$CHAINS')"
+ANVILS="anvil"
+if [[ "$CHAINS" == 2 ]]; then ANVILS="anvil anvil2"; fi
+export DEVSTACK_SERVICES="postgres $ANVILS"
 
 # One run per checkout: a second one would fight over the cluster and the chain state. The lock is
 # held until the last process of a run is gone (the hosts inherit it), so a run started right after a
@@ -55,7 +63,7 @@ stop_all() {
   for pid in "${children[@]}"; do leftover+=($(leaves "$pid")); done
   kill -TERM "${leftover[@]}" 2>/dev/null || true
   # anvil saves the chain while the hosts shut down (they need Postgres, not the node, to stop cleanly).
-  DEVSTACK_SERVICES=anvil "$ROOT/scripts/devstack.sh" stop &
+  DEVSTACK_SERVICES="$ANVILS" "$ROOT/scripts/devstack.sh" stop &
   local anvil_stop=$!
   for _ in $(seq 1 10); do
     kill -0 "${leftover[@]}" 2>/dev/null || break
@@ -104,19 +112,38 @@ fresh_database() {
   "$PG_BIN/dropdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres --if-exists --force dashboard
   "$PG_BIN/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres dashboard
 }
-DEPLOYMENT="$DEVSTACK_DIR/deployment.json"
-registry_has_code() {
-  local address; address="$(sed -n 's/.*"registryAddress" *: *"\([^"]*\)".*/\1/p' "$DEPLOYMENT")"
+# deployed <file> <field>: a field of a simulator deployment file.
+deployed() { sed -n "s/.*\"$2\" *: *\"\{0,1\}\([^\",}]*\).*/\1/p" "$1"; }
+registry_has_code() {  # registry_has_code <deployment file> <rpc url>
   curl -s -H 'Content-Type: application/json' \
-    -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getCode\",\"params\":[\"$address\",\"latest\"]}" \
-    "$Chain__RpcUrl" | grep -q '"result":"0x[0-9a-f]'
+    -d "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"eth_getCode\",\"params\":[\"$(deployed "$1" registryAddress)\",\"latest\"]}" \
+    "$2" | grep -q '"result":"0x[0-9a-f]'
 }
-if [[ ! -s "$DEPLOYMENT" ]] || ! registry_has_code; then
-  info "deploying the protocol and simulating $HISTORY_DAYS days of history (seed $SEED)"
-  simulator simulate --rpc "$Chain__RpcUrl" --days "$HISTORY_DAYS" --seed "$SEED" | tee "$LOGS/simulate.log" | tail -n 1 >"$DEPLOYMENT"
-  # A new chain means the old index describes nothing: start the database afresh.
+# One entry per chain: <deployment file> <rpc url> <seed>. The second chain gets the same deployer, so the same
+# contract addresses, and another seed, so other prices: two sets of tokens the dashboard must keep apart.
+chains=("$DEVSTACK_DIR/deployment.json $Chain__RpcUrl $SEED")
+if [[ "$CHAINS" == 2 ]]; then chains+=("$DEVSTACK_DIR/deployment-$SECOND_CHAIN_ID.json $SECOND_CHAIN_RPC_URL $((SEED + 1))"); fi
+fresh=""
+simulations=()
+for chain in "${chains[@]}"; do
+  read -r deployment rpc seed <<<"$chain"
+  if [[ ! -s "$deployment" ]] || ! registry_has_code "$deployment" "$rpc"; then
+    info "deploying the protocol on $rpc and simulating $HISTORY_DAYS days of history (seed $seed)"
+    (simulator simulate --rpc "$rpc" --days "$HISTORY_DAYS" --seed "$seed" | tee "$LOGS/simulate-$(basename "$deployment" .json).log" \
+      | tail -n 1 >"$deployment") &
+    simulations+=($!)
+    fresh=yes
+  fi
+done
+for pid in "${simulations[@]}"; do wait "$pid" || die "the simulation failed; see $LOGS/simulate-*.log"; done
+# A new chain means the old index describes nothing, and so does a chain no longer run: start the database afresh.
+if [[ -n "$fresh" ]]; then
+  fresh_database
+elif ((CHAINS < previous_chains)); then
+  info "the second chain is no longer run (CHAINS=$CHAINS): re-creating the database without it"
   fresh_database
 fi
+echo "$CHAINS" >"$CHAINS_FILE"
 # A database made before its migrations were squashed into one has a history this code does not know;
 # everything in it is read again from the chain, so it starts afresh (staff accounts included).
 applied="$("$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d dashboard -tAqc \
@@ -129,19 +156,27 @@ for id in $applied; do
   fi
 done
 
-export Chain__RegistryAddress
-Chain__RegistryAddress="$(sed -n 's/.*"registryAddress" *: *"\([^"]*\)".*/\1/p' "$DEPLOYMENT")"
-export Chain__StartBlock
-Chain__StartBlock="$(sed -n 's/.*"deploymentBlock" *: *\([0-9]*\).*/\1/p' "$DEPLOYMENT")"
-export Chain__ChainId
-Chain__ChainId="$(sed -n 's/.*"chainId" *: *\([0-9]*\).*/\1/p' "$DEPLOYMENT")"
-
 export Exports__Scheduled__Folder="$DEVSTACK_DIR/exports"
-# Live on the wall clock (one hour per real hour); LIVE_HOUR_SECONDS=5 plays an hour every 5 s for a demo.
-start_host simulator simulator simulate --rpc "$Chain__RpcUrl" --days 0 --seed "$SEED" --live ${LIVE_HOUR_SECONDS:+--hour-seconds "$LIVE_HOUR_SECONDS"}
-start_host indexer dotnet run --no-build -c Release --project "$ROOT/src/Indexer"
+for chain in "${chains[@]}"; do
+  read -r deployment rpc seed <<<"$chain"
+  id="$(deployed "$deployment" chainId)"
+  # The first chain's hosts keep their names (and logs) from single-chain runs.
+  suffix=""
+  if [[ "$deployment" != "$DEVSTACK_DIR/deployment.json" ]]; then suffix="-$id"; fi
+  # Live on the wall clock (one hour per real hour); LIVE_HOUR_SECONDS=5 plays an hour every 5 s for a demo.
+  start_host "simulator$suffix" simulator simulate --rpc "$rpc" --days 0 --seed "$seed" --live ${LIVE_HOUR_SECONDS:+--hour-seconds "$LIVE_HOUR_SECONDS"}
+  # One indexer per chain, configured exactly as a single one, all into the same database.
+  start_host "indexer$suffix" env Chain__RpcUrl="$rpc" Chain__ChainId="$id" \
+    Chain__RegistryAddress="$(deployed "$deployment" registryAddress)" Chain__StartBlock="$(deployed "$deployment" deploymentBlock)" \
+    Exports__Scheduled__Folder="$Exports__Scheduled__Folder${suffix:+/chain$suffix}" \
+    dotnet run --no-build -c Release --project "$ROOT/src/Indexer"
+done
 WEB_PORT="${WEB_PORT:-$(free_port 5080)}"
 URL="http://127.0.0.1:$WEB_PORT"
+# The second chain is a local anvil with Base's chain id: named so, and with no links to Base's explorer.
+if [[ "$CHAINS" == 2 ]]; then
+  export Dashboard__ChainNames__$SECOND_CHAIN_ID="Base (local anvil)" Dashboard__Explorers__$SECOND_CHAIN_ID=""
+fi
 start_host web dotnet run --no-build -c Release --project "$ROOT/src/Dashboard.Web" --urls "$URL"
 
 for _ in $(seq 1 120); do

@@ -3,7 +3,8 @@
 #   scripts/devstack.sh start|stop|status|env
 # State lives under $DEVSTACK_DIR (default .devstack/, git-ignored): created on first use,
 # reused after. Connection settings are written to $DEVSTACK_DIR/env for the hosts to read.
-# DEVSTACK_SERVICES="postgres anvil" (default) picks which services start.
+# DEVSTACK_SERVICES="postgres anvil" (default) picks which services start; "anvil2" adds a second
+# chain (chain id $SECOND_CHAIN_ID, default 8453) on its own anvil, for a multi-chain dashboard.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,7 +21,7 @@ if [[ $(id -u) -eq 0 ]] && ! runuser -u postgres -- test -x "$DEVSTACK_DIR" 2>/d
 fi
 PG_DATA="$PG_HOME/data"
 PG_LOG="$PG_HOME/postgres.log"
-ANVIL_DIR="$DEVSTACK_DIR/anvil"
+SECOND_CHAIN_ID="${SECOND_CHAIN_ID:-8453}"
 ENV_FILE="$DEVSTACK_DIR/env"
 PORTS_FILE="$DEVSTACK_DIR/ports"
 
@@ -32,9 +33,10 @@ load_ports() {
   if [[ -f "$PORTS_FILE" ]]; then source "$PORTS_FILE"; fi
   PG_PORT="${PG_PORT:-$(free_port 15433)}"
   ANVIL_PORT="${ANVIL_PORT:-$(free_port 8545)}"
+  ANVIL2_PORT="${ANVIL2_PORT:-$(free_port 8645)}"
   save_ports
 }
-save_ports() { printf 'PG_PORT=%s\nANVIL_PORT=%s\n' "$PG_PORT" "$ANVIL_PORT" >"$PORTS_FILE"; }
+save_ports() { printf 'PG_PORT=%s\nANVIL_PORT=%s\nANVIL2_PORT=%s\n' "$PG_PORT" "$ANVIL_PORT" "$ANVIL2_PORT" >"$PORTS_FILE"; }
 
 # A kept port that something else took while the stack was stopped: move to a free one, and say so.
 reclaim_port() {  # reclaim_port <variable> <service>
@@ -81,40 +83,49 @@ stop_postgres() {
   if pg_running; then as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast -w stop >/dev/null; info "postgres stopped"; fi
 }
 
-anvil_pid() { [[ -f "$ANVIL_DIR/anvil.pid" ]] && kill -0 "$(cat "$ANVIL_DIR/anvil.pid")" 2>/dev/null && cat "$ANVIL_DIR/anvil.pid"; }
+# Each anvil: its folder, the variable holding its port, its chain id.
+anvil_slot() {  # anvil_slot anvil|anvil2: sets SLOT_DIR, SLOT_PORT_VAR, SLOT_CHAIN
+  if [[ $1 == anvil2 ]]; then SLOT_DIR="$DEVSTACK_DIR/anvil-$SECOND_CHAIN_ID" SLOT_PORT_VAR=ANVIL2_PORT SLOT_CHAIN=$SECOND_CHAIN_ID
+  else SLOT_DIR="$DEVSTACK_DIR/anvil" SLOT_PORT_VAR=ANVIL_PORT SLOT_CHAIN="${CHAIN_ID:-31337}"; fi
+}
 
-start_anvil() {
+anvil_pid() { [[ -f "$SLOT_DIR/anvil.pid" ]] && kill -0 "$(cat "$SLOT_DIR/anvil.pid")" 2>/dev/null && cat "$SLOT_DIR/anvil.pid"; }
+
+start_anvil() {  # start_anvil anvil|anvil2
   local anvil; anvil="$(require_anvil)"
-  mkdir -p "$ANVIL_DIR"
-  if anvil_pid >/dev/null; then info "anvil already running on 127.0.0.1:$ANVIL_PORT"; return; fi
-  reclaim_port ANVIL_PORT anvil
+  anvil_slot "$1"
+  mkdir -p "$SLOT_DIR"
+  if anvil_pid >/dev/null; then info "anvil (chain $SLOT_CHAIN) already running on 127.0.0.1:${!SLOT_PORT_VAR}"; return; fi
+  reclaim_port "$SLOT_PORT_VAR" "anvil (chain $SLOT_CHAIN)"
+  local port=${!SLOT_PORT_VAR}
   # --state loads the chain saved by the previous run and saves it again on exit (and every 30 s),
   # so a second run continues the same history instead of replaying it. A new chain starts
   # HISTORY_DAYS in the past so that simulated history ends about now.
   local genesis=()
-  if [[ ! -s "$ANVIL_DIR/state.json" ]]; then
+  if [[ ! -s "$SLOT_DIR/state.json" ]]; then
     genesis=(--timestamp "$(( $(date +%s) - ${HISTORY_DAYS:-90} * 86400 ))")
   fi
-  nohup "$anvil" --host 127.0.0.1 --port "$ANVIL_PORT" --chain-id "${CHAIN_ID:-31337}" "${genesis[@]}" \
-    --state "$ANVIL_DIR/state.json" --state-interval 30 >"$ANVIL_DIR/anvil.log" 2>&1 &
-  echo $! >"$ANVIL_DIR/anvil.pid"
+  nohup "$anvil" --host 127.0.0.1 --port "$port" --chain-id "$SLOT_CHAIN" "${genesis[@]}" \
+    --state "$SLOT_DIR/state.json" --state-interval 30 >"$SLOT_DIR/anvil.log" 2>&1 &
+  echo $! >"$SLOT_DIR/anvil.pid"
   for _ in $(seq 1 100); do
-    if rpc_ready "http://127.0.0.1:$ANVIL_PORT"; then info "anvil on 127.0.0.1:$ANVIL_PORT"; return; fi
-    kill -0 "$(cat "$ANVIL_DIR/anvil.pid")" 2>/dev/null || die "anvil exited; see $ANVIL_DIR/anvil.log"
+    if rpc_ready "http://127.0.0.1:$port"; then info "anvil (chain $SLOT_CHAIN) on 127.0.0.1:$port"; return; fi
+    kill -0 "$(cat "$SLOT_DIR/anvil.pid")" 2>/dev/null || die "anvil exited; see $SLOT_DIR/anvil.log"
     sleep 0.1
   done
-  die "anvil did not answer on port $ANVIL_PORT; see $ANVIL_DIR/anvil.log"
+  die "anvil did not answer on port $port; see $SLOT_DIR/anvil.log"
 }
 
-stop_anvil() {
+stop_anvil() {  # stop_anvil anvil|anvil2
   local pid
+  anvil_slot "$1"
   if pid="$(anvil_pid)"; then
     kill -INT "$pid"   # SIGINT lets anvil write its state file before it exits
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
-    info "anvil stopped"
+    info "anvil (chain $SLOT_CHAIN) stopped"
   fi
-  rm -f "$ANVIL_DIR/anvil.pid"
+  rm -f "$SLOT_DIR/anvil.pid"
 }
 
 write_env() {
@@ -122,6 +133,8 @@ write_env() {
     echo "ConnectionStrings__Dashboard='Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=dashboard'"
     echo "PG_ADMIN='Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres'"
     echo "Chain__RpcUrl=http://127.0.0.1:$ANVIL_PORT"
+    echo "SECOND_CHAIN_RPC_URL=http://127.0.0.1:$ANVIL2_PORT"
+    echo "SECOND_CHAIN_ID=$SECOND_CHAIN_ID"
     echo "PG_PORT=$PG_PORT"
     echo "ANVIL_PORT=$ANVIL_PORT"
   } >"$ENV_FILE"
@@ -131,16 +144,21 @@ load_ports
 case "${1:-}" in
   start)
     wants postgres && start_postgres
-    wants anvil && start_anvil
+    wants anvil && start_anvil anvil
+    wants anvil2 && start_anvil anvil2
     write_env
     ;;
   stop)
-    wants anvil && stop_anvil
+    wants anvil && stop_anvil anvil
+    wants anvil2 && stop_anvil anvil2
     wants postgres && stop_postgres
     ;;
   status)
     if [[ -f "$PG_DATA/PG_VERSION" ]] && PG_BIN="$(require_pg_bin)" && pg_running; then echo "postgres: running on $PG_PORT"; else echo "postgres: stopped"; fi
-    if anvil_pid >/dev/null; then echo "anvil: running on $ANVIL_PORT"; else echo "anvil: stopped"; fi
+    for service in anvil anvil2; do
+      anvil_slot $service
+      if anvil_pid >/dev/null; then echo "$service: running on ${!SLOT_PORT_VAR} (chain $SLOT_CHAIN)"; else echo "$service: stopped"; fi
+    done
     ;;
   env) write_env; cat "$ENV_FILE" ;;
   *) die "usage: scripts/devstack.sh start|stop|status|env" ;;

@@ -185,6 +185,36 @@ test_run_sh_resumes_after_hours_away_and_stops_on_ctrl_c() {
   else pass "$name"; fi
 }
 
+# CHAINS=2: a second local chain (its own anvil, chain id 8453) with the same contracts at the same addresses, its own
+# history and indexer, into the same database; the dashboard serves both, and Ctrl-C stops both anvils.
+test_run_sh_brings_up_two_chains() {
+  local name=${FUNCNAME[0]} log="$WORK/two.log" url pid chains="" stop status registries _
+  mkdir -p "$WORK/two"
+  pid="$(start_run "$log" DEVSTACK_DIR="$WORK/two" CHAINS=2)"
+  url="$(wait_for_url "$pid" "$log" 600)"
+  if [[ -n "$url" ]]; then
+    for _ in $(seq 1 60); do
+      chains="$(curl -s -m 5 "$url/api/v1/chains")"
+      (( $(grep -o '"indexedBlock":[1-9]' <<<"$chains" | wc -l) == 2 )) && break
+      sleep 1
+    done
+  fi
+  interrupt "$pid"
+  stop="$(wait_stopped "$pid" "$EPOCHREALTIME")"
+  status="$(DEVSTACK_DIR="$WORK/two" "$ROOT/scripts/devstack.sh" status)"
+  registries="$(sed -n 's/.*"registryAddress":"\([^"]*\)".*/\1/p' "$WORK/two/deployment.json" "$WORK/two/deployment-8453.json" | sort -u | wc -l)"
+  if [[ -z "$url" ]]; then fail "$name" "no URL printed: $(tail -5 "$log")"
+  elif (( $(grep -o '"indexedBlock":[1-9]' <<<"$chains" | wc -l) != 2 )); then fail "$name" "not both chains indexed: $chains"
+  elif [[ "$chains" != *'"chainId":8453,"name":"Base (local anvil)","explorer":null'* || "$chains" != *'"chainId":31337'* ]]; then
+    fail "$name" "the chains are not 8453 (named, no explorer) and 31337: $chains"
+  elif [[ "$registries" != 1 ]]; then fail "$name" "the two chains' registries differ: the simulator should deploy at the same addresses"
+  elif [[ "$(cat "$WORK/two/chains")" != 2 ]]; then fail "$name" "the choice of two chains was not kept for the next run"
+  elif [[ "$stop" == never ]]; then fail "$name" "Ctrl-C did not stop the run within 30 s"
+  elif [[ "$status" != *"anvil: stopped"*"anvil2: stopped"* ]]; then fail "$name" "Ctrl-C left an anvil running: $status"
+  else pass "$name"; fi
+  DEVSTACK_DIR="$WORK/two" "$ROOT/scripts/devstack.sh" stop >/dev/null 2>&1 || true
+}
+
 # The compose file is for deployments elsewhere (no Docker engine here), but it must stay valid.
 test_docker_compose_file_is_valid() {
   local name=${FUNCNAME[0]} out
@@ -196,6 +226,7 @@ test_restart_under_a_connected_client_keeps_the_port
 test_missing_postgres_binaries_give_a_one_line_error_naming_the_package
 test_missing_npm_gives_a_one_line_error_naming_what_to_install
 test_run_sh_resumes_after_hours_away_and_stops_on_ctrl_c
+test_run_sh_brings_up_two_chains
 test_docker_compose_file_is_valid
 
 stack stop >/dev/null 2>&1
