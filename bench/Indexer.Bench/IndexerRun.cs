@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace LeveragedTokens.Indexer.Bench;
 
-/// <summary>What one indexer process did: wall time from its start, its start-up, its peak resident memory.</summary>
-public sealed record IndexerRunResult(TimeSpan Wall, TimeSpan? StartUp, long PeakRssBytes, int ExitCode);
+/// <summary>What one indexer process did: wall time from its start, its start-up, its peak resident memory, its CPU and the Postgres server's meanwhile.</summary>
+public sealed record IndexerRunResult(TimeSpan Wall, TimeSpan? StartUp, long PeakRssBytes, int ExitCode, TimeSpan Cpu, TimeSpan PostgresCpu);
 
 /// <summary>
 /// The real indexer host (`dotnet Indexer.dll --until-head`, as run.sh and production start it) against
@@ -24,6 +24,8 @@ public static class IndexerRun
         psi.Environment["Chain__RegistryAddress"] = registry;
         psi.Environment["Chain__StartBlock"] = "0";
         psi.Environment["Chain__Confirmations"] = "0";
+        var postgres = await CpuTime.PostgresAsync(connectionString);
+        var serverBefore = postgres();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(psi)!;
         TimeSpan? startUp = null;
@@ -38,15 +40,19 @@ public static class IndexerRun
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         long peak = 0;
+        var cpu = TimeSpan.Zero;
         while (!process.HasExited)
         {
             peak = Math.Max(peak, PeakRss(process.Id));
+            // The last sample before exit: at most one poll's CPU is missed.
+            cpu = TimeSpan.FromTicks(Math.Max(cpu.Ticks, CpuTime.Of(process.Id).Ticks));
             await Task.Delay(20);
         }
         var wall = clock.Elapsed;
+        var serverCpu = postgres() - serverBefore;
         process.WaitForExit();
         if (process.ExitCode != 0 || Environment.GetEnvironmentVariable("BENCH_SHOW_INDEXER") is not null) Console.WriteLine(string.Join('\n', output));
-        return new IndexerRunResult(wall, startUp, peak, process.ExitCode);
+        return new IndexerRunResult(wall, startUp, peak, process.ExitCode, cpu, serverCpu);
     }
 
     /// <summary>VmHWM: the process's peak resident set so far, so samples between polls are not lost.</summary>
