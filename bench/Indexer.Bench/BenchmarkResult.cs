@@ -21,7 +21,7 @@ public sealed record BenchmarkResult(IReadOnlyList<ChainRun> Runs, DateTime At)
         {
             $"Measured {At:yyyy-MM-dd HH:mm} UTC.",
             "",
-            "| chain | blocks | (a) node limit | (b) COPY alone | (c) indexer, wall from process start | indexer events/s | start-up to first poll | peak RSS | (c) / max(a, b) | load (`uptime` 1/5/15 min) before → after |",
+            "| chain | blocks | (a) node limit | (b) COPY alone | (c) indexer, wall from process start | indexer events/s | start-up to first eth_getLogs | peak RSS | (c) / max(a, b) | load (`uptime` 1/5/15 min) before → after |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         };
         foreach (var r in Runs)

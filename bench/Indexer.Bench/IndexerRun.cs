@@ -11,8 +11,8 @@ public sealed record IndexerRunResult(TimeSpan Wall, TimeSpan? StartUp, long Pea
 /// </summary>
 public static class IndexerRun
 {
-    // The last line the indexer logs before its first poll (after the host kit, migrations, chain check).
-    private const string FirstPollMarker = "Writer lock for chain";
+    // The line the indexer logs right before its first eth_getLogs of a backfill (after the host kit, migrations, chain check, lock).
+    private const string FirstGetLogsMarker = "Backfilling blocks";
 
     public static async Task<IndexerRunResult> RunAsync(string rpcUrl, string connectionString, string registry)
     {
@@ -33,7 +33,7 @@ public static class IndexerRun
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
-            if (startUp is null && e.Data.Contains(FirstPollMarker, StringComparison.Ordinal)) startUp = clock.Elapsed;
+            if (startUp is null && e.Data.Contains(FirstGetLogsMarker, StringComparison.Ordinal)) startUp = clock.Elapsed;
             lock (output) output.Add(e.Data);
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
