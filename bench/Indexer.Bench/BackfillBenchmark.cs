@@ -4,7 +4,7 @@ using Npgsql;
 namespace LeveragedTokens.Indexer.Bench;
 
 /// <summary>One chain's figures: the node's limit, COPY alone, the indexer end to end, and the load around them.</summary>
-public sealed record ChainRun(int Events, int PerBlock, long Blocks, (long Logs, TimeSpan Time)? Node, (int Rows, TimeSpan Time)? Copy,
+public sealed record ChainRun(int Events, int PerBlock, long Blocks, (long Logs, TimeSpan Time)? Node, (int Rows, TimeSpan Time, StageCpu Cpu)? Copy,
     IndexerRunResult Indexer, long Stored, string LoadBefore, string LoadAfter);
 
 public static class BackfillBenchmark
@@ -26,10 +26,10 @@ public static class BackfillBenchmark
         var indexer = await IndexerRun.RunAsync(anvil.RpcUrl, db.ConnectionString, registry);
         var stored = await CountAsync(db.ConnectionString, "SELECT count(*) FROM raw_events");
         Console.WriteLine($"(c) indexer: {stored:N0} logs in {indexer.Wall.TotalSeconds:F2} s, start-up {indexer.StartUp?.TotalSeconds:F2} s, " +
-            $"peak RSS {indexer.PeakRssBytes / 1048576} MB, exit {indexer.ExitCode}");
+            $"peak RSS {indexer.PeakRssBytes / 1048576} MB, exit {indexer.ExitCode}, CPU {indexer.Cpu.TotalSeconds:F2} s, Postgres CPU {indexer.PostgresCpu.TotalSeconds:F2} s");
 
-        (int, TimeSpan)? copy = indexerOnly ? null : await RowCopy.MeasureAsync(anvil.RpcUrl, registry, head, addresses);
-        if (copy is { } c) Console.WriteLine($"(b) COPY alone: {c.Item1:N0} rows in {c.Item2.TotalSeconds:F2} s");
+        (int, TimeSpan, StageCpu)? copy = indexerOnly ? null : await RowCopy.MeasureAsync(anvil.RpcUrl, registry, head, addresses);
+        if (copy is { } c) Console.WriteLine($"(b) COPY alone: {c.Item1:N0} rows in {c.Item2.TotalSeconds:F2} s; CPU {c.Item3}");
         return new ChainRun(events, perBlock, head, node, copy, indexer, stored, loadBefore, Load());
     }
 

@@ -21,7 +21,7 @@ public sealed record BenchmarkResult(IReadOnlyList<ChainRun> Runs, DateTime At)
         {
             $"Measured {At:yyyy-MM-dd HH:mm} UTC.",
             "",
-            "| chain | blocks | (a) node limit | (b) COPY alone | (c) indexer, wall from process start | indexer events/s | start-up to first poll | peak RSS | (c) / max(a, b) | load (`uptime` 1/5/15 min) before → after |",
+            "| chain | blocks | (a) node limit | (b) COPY alone | (c) indexer, wall from process start | indexer events/s | start-up to first eth_getLogs | peak RSS | (c) / max(a, b) | load (`uptime` 1/5/15 min) before → after |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         };
         foreach (var r in Runs)
@@ -45,6 +45,35 @@ public sealed record BenchmarkResult(IReadOnlyList<ChainRun> Runs, DateTime At)
             var ratio = dense.Indexer.Wall / sparse.Indexer.Wall;
             lines.Add($"- {dense.PerBlock}/block within 1.5x of {sparse.PerBlock}/block: {Met(ratio <= 1.5)} ({N(ratio, "F2")}x).");
         }
+        lines.AddRange(CpuTable());
         return string.Join('\n', lines);
+    }
+
+    private static string Us(TimeSpan cpu, long events) => N(cpu.TotalMicroseconds / events, "F1");
+
+    /// <summary>
+    /// CPU per event, the figure the neighbours' load does not inflate: (b)'s stages one after the other, and the
+    /// indexer process and Postgres during (c). Two idle cores could run (c) no faster than half the CPU the two
+    /// spent (anvil's left out): an upper bound on what a quiet machine gives, not a measurement.
+    /// </summary>
+    private List<string> CpuTable()
+    {
+        var lines = new List<string>
+        {
+            "",
+            "CPU per event (µs, user + system, from /proc), the figures a busy machine does not inflate much:",
+            "",
+            "| chain | (b) fetch + parse | (b) decode | (b) COPY client | (b) COPY Postgres | (c) indexer process | (c) Postgres meanwhile | (c) events/s at most, its CPU on 2 idle cores |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+        };
+        foreach (var r in Runs)
+        {
+            var c = r.Copy?.Cpu;
+            var bound = (r.Indexer.Cpu + r.Indexer.PostgresCpu).TotalSeconds / 2;
+            lines.Add($"| {N(r.Events)} Rebalanced, {r.PerBlock}/block | {(c is null ? "–" : Us(c.FetchParse, r.Stored))} | {(c is null ? "–" : Us(c.Decode, r.Stored))} " +
+                $"| {(c is null ? "–" : Us(c.CopyClient, r.Stored))} | {(c is null ? "–" : Us(c.CopyServer, r.Stored))} | {Us(r.Indexer.Cpu, r.Stored)} " +
+                $"| {Us(r.Indexer.PostgresCpu, r.Stored)} | {N(r.Stored / bound)} |");
+        }
+        return lines;
     }
 }

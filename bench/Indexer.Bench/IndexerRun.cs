@@ -2,8 +2,8 @@ using System.Diagnostics;
 
 namespace LeveragedTokens.Indexer.Bench;
 
-/// <summary>What one indexer process did: wall time from its start, its start-up, its peak resident memory.</summary>
-public sealed record IndexerRunResult(TimeSpan Wall, TimeSpan? StartUp, long PeakRssBytes, int ExitCode);
+/// <summary>What one indexer process did: wall time from its start, its start-up, its peak resident memory, its CPU and the Postgres server's meanwhile.</summary>
+public sealed record IndexerRunResult(TimeSpan Wall, TimeSpan? StartUp, long PeakRssBytes, int ExitCode, TimeSpan Cpu, TimeSpan PostgresCpu);
 
 /// <summary>
 /// The real indexer host (`dotnet Indexer.dll --until-head`, as run.sh and production start it) against
@@ -11,8 +11,8 @@ public sealed record IndexerRunResult(TimeSpan Wall, TimeSpan? StartUp, long Pea
 /// </summary>
 public static class IndexerRun
 {
-    // The last line the indexer logs before its first poll (after the host kit, migrations, chain check).
-    private const string FirstPollMarker = "Writer lock for chain";
+    // The line the indexer logs right before its first eth_getLogs of a backfill (after the host kit, migrations, chain check, lock).
+    private const string FirstGetLogsMarker = "Backfilling blocks";
 
     public static async Task<IndexerRunResult> RunAsync(string rpcUrl, string connectionString, string registry)
     {
@@ -24,6 +24,8 @@ public static class IndexerRun
         psi.Environment["Chain__RegistryAddress"] = registry;
         psi.Environment["Chain__StartBlock"] = "0";
         psi.Environment["Chain__Confirmations"] = "0";
+        var postgres = await CpuTime.PostgresAsync(connectionString);
+        var serverBefore = postgres();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(psi)!;
         TimeSpan? startUp = null;
@@ -31,22 +33,26 @@ public static class IndexerRun
         process.OutputDataReceived += (_, e) =>
         {
             if (e.Data is null) return;
-            if (startUp is null && e.Data.Contains(FirstPollMarker, StringComparison.Ordinal)) startUp = clock.Elapsed;
+            if (startUp is null && e.Data.Contains(FirstGetLogsMarker, StringComparison.Ordinal)) startUp = clock.Elapsed;
             lock (output) output.Add(e.Data);
         };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.Add(e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         long peak = 0;
+        var cpu = TimeSpan.Zero;
         while (!process.HasExited)
         {
             peak = Math.Max(peak, PeakRss(process.Id));
+            // The last sample before exit: at most one poll's CPU is missed.
+            cpu = TimeSpan.FromTicks(Math.Max(cpu.Ticks, CpuTime.Of(process.Id).Ticks));
             await Task.Delay(20);
         }
         var wall = clock.Elapsed;
+        var serverCpu = postgres() - serverBefore;
         process.WaitForExit();
         if (process.ExitCode != 0 || Environment.GetEnvironmentVariable("BENCH_SHOW_INDEXER") is not null) Console.WriteLine(string.Join('\n', output));
-        return new IndexerRunResult(wall, startUp, peak, process.ExitCode);
+        return new IndexerRunResult(wall, startUp, peak, process.ExitCode, cpu, serverCpu);
     }
 
     /// <summary>VmHWM: the process's peak resident set so far, so samples between polls are not lost.</summary>

@@ -1,3 +1,4 @@
+using LeveragedTokens.Data.Copy;
 using LeveragedTokens.Data.Sql;
 using Npgsql;
 
@@ -14,6 +15,10 @@ public sealed class BatchWriter(NpgsqlDataSource dataSource, ILogger<BatchWriter
     {
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
+        // Below the reorg window (the backfill), the commit need not wait for the WAL flush: rows and checkpoint commit
+        // together, so a crash of Postgres loses whole ranges and the checkpoint with them, and the indexer reads
+        // those finalized blocks again. Near the head, what NOTIFY announces stays durable.
+        if (range.To <= head - reorgWindow) await TableCopies.Exec(conn, AsynchronousCommit.ForThisTransaction, ct);
 
         // Fast path: COPY straight into the tables. Rows above the checkpoint cannot exist (the
         // checkpoint moves with them), so a conflict means a replay after something unusual; the

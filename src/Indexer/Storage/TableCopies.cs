@@ -48,7 +48,8 @@ internal static class TableCopies
         }
     }
 
-    private static async Task Exec(NpgsqlConnection conn, string sql, CancellationToken ct)
+    /// <summary>One statement without parameters on the batch's connection.</summary>
+    public static async Task Exec(NpgsqlConnection conn, string sql, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(sql, conn);
         await cmd.ExecuteNonQueryAsync(ct);

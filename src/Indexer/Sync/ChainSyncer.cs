@@ -87,6 +87,7 @@ public sealed class ChainSyncer(
     private async Task<ChainStateStore.Checkpoint> BackfillAsync(long indexed, long target, long head, CancellationToken ct)
     {
         var start = indexed;
+        logger.LogInformation("Backfilling blocks {From}-{To}", indexed + 1, target);
         while (indexed < target)
         {
             // Each range is stored while the next ones are fetched and decoded; discovering addresses
