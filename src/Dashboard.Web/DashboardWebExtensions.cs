@@ -1,4 +1,5 @@
 using LeveragedTokens.Dashboard.Web.Api;
+using LeveragedTokens.Dashboard.Web.Caching;
 using LeveragedTokens.Dashboard.Web.Components;
 using LeveragedTokens.Dashboard.Web.Live;
 using LeveragedTokens.Data.Queries;
@@ -23,6 +24,7 @@ public static class DashboardWebExtensions
         services.AddSingleton<ListenedChannel, ChainDataChannel>();
         services.AddHostedService<NotificationListener>();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddPageCache();
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddOpenApi("v1");
@@ -40,13 +42,15 @@ public static class DashboardWebExtensions
         // Routing after the handlers, so a re-executed /error or /not-found finds its endpoint.
         app.UseRouting();
         app.UseExactRouteValues();
+        // After routing (a cached page's CSP hashes its endpoint's import map), before the limiter: a hit is cheap.
+        app.UseOutputCache();
         app.UseRateLimiter();
         app.UseStaffSignIn();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapDashboardApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().CacheSharedPages();
         return app;
     }
 
