@@ -71,7 +71,7 @@ ERRORS=0
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 rows=()
 measure() {  # measure <label> <target> <connections>
-  info "wrk -c $3 $2 ($1)"
+  info "wrk -c $3 $2$1"
   local result sampler before
   before="$(server_5xx)"
   # Peak client connections on Postgres while wrk runs (the pool is 40 per host, the server allows MAX_CONNECTIONS).
@@ -107,8 +107,10 @@ for target in "${TARGETS[@]:0:2}"; do
 done
 
 # New rebalance mined -> visible on an open page: the indexer follows the node (its production poll interval).
+# Development: the packages' static assets (blazor.web.js, MudBlazor) come from the build output, as Production
+# would from a published app; the page cache and everything else are the same.
 stop_web
-start_web
+start_web ASPNETCORE_ENVIRONMENT=Development
 DEPLOYMENT="$DEVSTACK_DIR/deployment.json"
 Chain__RegistryAddress="$(sed -n 's/.*"registryAddress" *: *"\([^"]*\)".*/\1/p' "$DEPLOYMENT")" \
 Chain__StartBlock="$(sed -n 's/.*"deploymentBlock" *: *\([0-9]*\).*/\1/p' "$DEPLOYMENT")" \

@@ -42,9 +42,9 @@ public static class DashboardWebExtensions
         // Routing after the handlers, so a re-executed /error or /not-found finds its endpoint.
         app.UseRouting();
         app.UseExactRouteValues();
-        // After routing (a cached page's CSP hashes its endpoint's import map), before the limiter: a hit is cheap.
-        app.UseOutputCache();
         app.UseRateLimiter();
+        // After routing (a cached page's CSP hashes its endpoint's import map) and the limiter (a budget holds for cached answers too).
+        app.UseOutputCache();
         app.UseStaffSignIn();
         app.UseAntiforgery();
         app.MapStaticAssets();

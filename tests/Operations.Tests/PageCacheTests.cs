@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LeveragedTokens.Dashboard.Web;
 using LeveragedTokens.Dashboard.Web.Caching;
 using LeveragedTokens.Dashboard.Web.Live;
 using LeveragedTokens.Dashboard.Web.Operations;
@@ -56,6 +57,29 @@ public sealed partial class PageCacheTests(PageCacheSite site)
         while (!body.Contains("NOTED3L") && DateTime.UtcNow < deadline && await Pause());
         Assert.Contains("NOTED3L", body);
         Assert.Contains("QUIET3L", body);
+    }
+
+    [Fact]
+    public async Task AFeedTurningStaleGetsARenderOfItsOwnWithoutANotify()
+    {
+        var path = Unique();
+        var client = site.Client();
+        await ProbeTests.Sql(site.ConnectionString, "UPDATE indexer_state SET updated_at = now()");
+        await Task.Delay(TimeSpan.FromSeconds(2.5)); // the status sampler reads every second
+        await client.GetStringAsync(path);
+        using (var live = await client.GetAsync(path))
+        {
+            Assert.True(live.Headers.Contains("Age"));
+            Assert.Contains("data-stale=\"false\"", await live.Content.ReadAsStringAsync());
+        }
+        // The indexer stops writing: no NOTIFY, only the clock passes StaleAfterSeconds (here: its row ages at once).
+        await ProbeTests.Sql(site.ConnectionString, "UPDATE indexer_state SET updated_at = now() - interval '1 hour'");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string body;
+        do body = await client.GetStringAsync(path);
+        while (!body.Contains("data-stale=\"true\"") && DateTime.UtcNow < deadline && await Pause());
+        Assert.Contains("data-stale=\"true\"", body);
+        await ProbeTests.Sql(site.ConnectionString, "UPDATE indexer_state SET updated_at = now()");
     }
 
     [Fact]
@@ -122,8 +146,8 @@ public sealed partial class PageCacheTests(PageCacheSite site)
     [Fact]
     public async Task APageThatSetsAnyCookieButTheAffinityCookieIsNotStored()
     {
-        var policy = (IOutputCachePolicy)new PageCachePolicy(new ChainDataHub(NullLogger<ChainDataHub>.Instance),
-            Options.Create(new PageCacheOptions()), Options.Create(new AntiforgeryOptions()));
+        var policy = (IOutputCachePolicy)new PageCachePolicy(new ChainDataHub(NullLogger<ChainDataHub>.Instance), new StatusSampleStore(),
+            Options.Create(new DashboardOptions()), Options.Create(new PageCacheOptions()), Options.Create(new AntiforgeryOptions()));
         foreach (var (cookie, stored) in new[] { ($"{AffinityCookie.Name}=1; path=/", true), (".AspNetCore.Antiforgery.x=CfDJ8; path=/", false) })
         {
             var context = new OutputCacheContext { HttpContext = new DefaultHttpContext() };

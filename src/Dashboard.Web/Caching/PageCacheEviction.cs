@@ -4,23 +4,17 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace LeveragedTokens.Dashboard.Web.Caching;
 
 /// <summary>
-/// Empties the shared pages when the indexer announces new chain data: the same hub (and so the same one
-/// LISTEN connection) that refreshes the open circuits. Refresh ticks without a NOTIFY evict nothing.
+/// Empties the shared pages whenever the open circuits refresh: the same hub (and so the same one LISTEN
+/// connection), on the indexer's NOTIFY and on the refresh tick, so a cached page is never older than what an
+/// open page shows ("ago" figures, the fallback countdown).
 /// </summary>
 internal sealed class PageCacheEviction(ChainDataHub hub, IOutputCacheStore store) : IHostedService
 {
     private IDisposable? _subscription;
-    private long _evictedVersion;
 
     public Task StartAsync(CancellationToken ct)
     {
-        _evictedVersion = hub.DataVersion;
-        _subscription = hub.Subscribe(async () =>
-        {
-            var version = hub.DataVersion;
-            if (Interlocked.Exchange(ref _evictedVersion, version) != version)
-                await store.EvictByTagAsync(PageCachePolicy.Tag, CancellationToken.None);
-        });
+        _subscription = hub.Subscribe(() => store.EvictByTagAsync(PageCachePolicy.Tag, CancellationToken.None).AsTask());
         return Task.CompletedTask;
     }
 

@@ -12,12 +12,13 @@ namespace LeveragedTokens.Dashboard.Web.Caching;
 /// The output cache policy of the shared pages: an anonymous GET of a configured path is answered with the
 /// prerendered page of an earlier visitor until new chain data is announced. Output Caching (not a cache of
 /// our own) for its request coalescing: after an eviction 200 waiting visitors cause one render, not 200.
-/// The key holds the query string and the hub's data version; host and scheme are in it already. No other
-/// request header changes the page: there is no culture, the theme is the circuit's, and the app does not
-/// compress (a proxy compresses what leaves it).
+/// The key holds the query string, the hub's data version and whether each chain's feed is stale now (the
+/// banner turns with the clock, not with a NOTIFY; the sampler's status row, no query); host and scheme are in
+/// it already. No request header changes the page: there is no culture, the theme is the circuit's, and the app
+/// does not compress (a proxy compresses what leaves it).
 /// </summary>
-internal sealed class PageCachePolicy(ChainDataHub hub, IOptions<PageCacheOptions> options, IOptions<AntiforgeryOptions> antiforgery)
-    : IOutputCachePolicy
+internal sealed class PageCachePolicy(ChainDataHub hub, StatusSampleStore status, IOptions<DashboardOptions> dashboard,
+    IOptions<PageCacheOptions> options, IOptions<AntiforgeryOptions> antiforgery) : IOutputCachePolicy
 {
     public const string Name = "shared-page";
     public const string Tag = "chain-data";
@@ -33,6 +34,9 @@ internal sealed class PageCachePolicy(ChainDataHub hub, IOptions<PageCacheOption
         // A render that began before a NOTIFY and ends after its eviction is stored under the old version,
         // which nobody asks for again.
         context.CacheVaryByRules.VaryByValues["data"] = hub.DataVersion.ToString(CultureInfo.InvariantCulture);
+        var now = DateTime.UtcNow;
+        context.CacheVaryByRules.VaryByValues["stale"] = status.Latest is { } sample
+            ? string.Concat(sample.Chains.Select(c => Freshness.IsStale(c, dashboard.Value, now) ? '1' : '0')) : "?";
         context.Tags.Add(Tag);
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(options.Value.Seconds);
         SharedRender.Mark(ctx);
