@@ -1,17 +1,17 @@
-"""Tables and verdicts of bench/Load/run.sh: wrk results (label|target|connections|peak PG clients|stats.lua JSON per
+"""Tables and verdicts of bench/Load/run.sh: wrk results (label|target|connections|peak PG clients|server 5xx|stats.lua JSON per
 line) and the freshness bench's JSON. Goals (issue 16): / at 200 connections >= 1,000 requests/s with p99 < 250 ms;
 a new rebalance visible on an open page < 1 s after the indexer commits."""
 import json, statistics, sys
 
 results_path, freshness_path = sys.argv[1], sys.argv[2]
-print("| target | connections | requests/s | p50 ms | p99 ms | requests | 2xx | 4xx | 5xx | socket errors | Postgres clients (peak) |")
-print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("| target | connections | requests/s | p50 ms | p99 ms | requests | 2xx | 4xx | 5xx | socket errors | Postgres clients (peak) | server 5xx |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 overview = None
 for line in open(results_path):
-    label, target, c, peak, raw = line.rstrip("\n").split("|", 4)
+    label, target, c, peak, server5xx, raw = line.rstrip("\n").split("|", 5)
     r = json.loads(raw)
     errors = r["connect_errors"] + r["read_errors"] + r["write_errors"] + r["timeouts"]
-    print(f"| `{target}`{label} | {c} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['requests']} | {r['s2xx']} | {r['s4xx']} | {r['s5xx']} | {errors} | {peak} |")
+    print(f"| `{target}`{label} | {c} | {r['rps']:.0f} | {r['p50_ms']:.1f} | {r['p99_ms']:.1f} | {r['requests']} | {r['s2xx']} | {r['s4xx']} | {r['s5xx']} | {errors} | {peak} | {server5xx} |")
     if target == "/" and c == "200" and label == "":
         overview = r
 

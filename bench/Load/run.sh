@@ -21,7 +21,7 @@ CONNECTIONS="${CONNECTIONS:-50 200}"
 export DEVSTACK_DIR="${LOAD_DIR:-$ROOT/.devstack-load}" PG_MAX_CONNECTIONS="${PG_MAX_CONNECTIONS:-100}"
 OUT="$DEVSTACK_DIR/load"
 mkdir -p "$OUT"
-rm -f "$OUT/web.log" "$OUT/results.txt"
+rm -f "$OUT"/web-*.log "$OUT/results.txt"
 UPTIME_START="$(uptime)"
 BUSIEST="$(ps -eo pcpu=,comm= --sort=-pcpu | head -n 5 | awk '{ printf "%s%s %s%%", sep, $2, $1; sep = ", " }')"
 
@@ -37,17 +37,18 @@ dotnet build "$ROOT/bench/Freshness.Bench" -c Release -v q -nologo -clp:ErrorsOn
 
 PORT="$(free_port 5180)"
 URL="http://127.0.0.1:$PORT"
-WEB_PID="" INDEXER_PID="" NOTIFIER_PID=""
+WEB_PID="" INDEXER_PID="" NOTIFIER_PID="" WEB_RUN=0
 # Production settings, limits lifted: one client (wrk) on loopback would otherwise be rate-limited.
-start_web() {  # start_web [Setting__Name=value ...]
+start_web() {  # start_web [Setting__Name=value ...]; each instance logs to web-<n>.log
+  WEB_RUN=$((WEB_RUN + 1))
   env ASPNETCORE_ENVIRONMENT=Production Dashboard__ApiPermitsPerMinute=1000000 Operations__PagePermitsPerMinute=1000000 \
     Serilog__MinimumLevel__Default=Warning "$@" \
     dotnet "$ROOT/src/Dashboard.Web/bin/Release/net10.0/Dashboard.Web.dll" --urls "$URL" --contentRoot "$ROOT/src/Dashboard.Web" \
-    >>"$OUT/web.log" 2>&1 &
+    >"$OUT/web-$WEB_RUN.log" 2>&1 &
   WEB_PID=$!
   for _ in $(seq 1 240); do
     curl -sf -o /dev/null "$URL/readyz" && return
-    kill -0 "$WEB_PID" 2>/dev/null || { cat "$OUT/web.log" >&2; die "web exited"; }
+    kill -0 "$WEB_PID" 2>/dev/null || { cat "$OUT/web-$WEB_RUN.log" >&2; die "web exited"; }
     sleep 0.5
   done
   die "web did not get ready"
@@ -70,7 +71,7 @@ RSS_BEFORE="$(rss VmRSS)"
 ERRORS=0
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 rows=()
-measure() {  # measure <label> <target> <connections>
+measure() {  # measure <label> <target> <connections> [seconds for the server to finish what wrk left queued]
   info "wrk -c $3 $2$1"
   local result sampler before
   before="$(server_5xx)"
@@ -79,9 +80,11 @@ measure() {  # measure <label> <target> <connections>
       (( n > peak )) && peak=$n && echo "$peak" >"$OUT/peak"; sleep 0.5; done ) &
   sampler=$!
   result="$(wrk -t2 -c"$3" -d"${DURATION}s" --timeout 30s -s "$ROOT/bench/Load/stats.lua" "$URL$2" | sed -n 's/^RESULT //p')"
+  sleep "${4:-0}"
   kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
-  ERRORS=$((ERRORS + $(server_5xx) - before))
-  echo "$1|$2|$3|$(cat "$OUT/peak" 2>/dev/null || echo 0)|$result" >>"$OUT/results.txt"
+  local errors=$(( $(server_5xx) - before ))
+  ERRORS=$((ERRORS + errors))
+  echo "$1|$2|$3|$(cat "$OUT/peak" 2>/dev/null || echo 0)|$errors|$result" >>"$OUT/results.txt"
   rm -f "$OUT/peak"
 }
 for target in "${TARGETS[@]}"; do
@@ -98,7 +101,8 @@ stop_pid "$NOTIFIER_PID"; NOTIFIER_PID=""
 
 stop_web
 start_web PageCache__Seconds=0
-measure " (page cache off)" "/" 200
+# Requests still queued for the pool when wrk stops fail or finish within its 30 s timeout: wait them out.
+measure " (page cache off)" "/" 200 35
 # The same API reads with Operations:ApiCacheSeconds=5 (off by default).
 stop_web
 start_web Operations__ApiCacheSeconds=5
@@ -121,7 +125,9 @@ info "freshness: ${FRESHNESS_ROUNDS:-5} rebalances mined with the overview open 
 dotnet "$ROOT/bench/Freshness.Bench/bin/Release/net10.0/Freshness.Bench.dll" --url "$URL" --rpc "$Chain__RpcUrl" \
   --connection "$ConnectionStrings__Dashboard" --rounds "${FRESHNESS_ROUNDS:-5}" >"$OUT/freshness.json" 2> >(tee "$OUT/freshness.log" >&2)
 stop_pid "$INDEXER_PID"; INDEXER_PID=""
-POOL_ERRORS="$(cat "$OUT/web.log" "$OUT/indexer.log" | grep -ciE 'too many clients|53300|connection pool has been exhausted' || true)"
+pool_errors() { cat "$@" | grep -ciE 'too many clients|53300|connection pool has been exhausted' || true; }
+POOL_ERRORS="API and cached \`/\` (first instance): $(pool_errors "$OUT/web-1.log"); page cache off: $(pool_errors "$OUT/web-2.log");"
+POOL_ERRORS+=" API cache 5 s: $(pool_errors "$OUT/web-3.log"); freshness (web and indexer): $(pool_errors "$OUT/web-4.log" "$OUT/indexer.log")"
 UPTIME_END="$(uptime)"
 DATA="$(grep -E '^(rebalances|nav_snapshots|reserve_metrics|raw_events) ' "$OUT/data.txt" | awk '{ printf "%s%s %s", sep, $2, $1; sep = ", " }')"
 
@@ -133,7 +139,7 @@ SECTION="$OUT/section.md"
   echo "server and Postgres, loopback, one Release web instance in Production with logging at Warning, rate limits lifted"
   echo "(\`Operations__PagePermitsPerMinute\`, \`Dashboard__ApiPermitsPerMinute\` = 1000000), Postgres \`max_connections\` = $MAX_CONNECTIONS."
   echo "Data: ${LOAD_DAYS:-30} simulated days indexed from anvil ($DATA). \`/\` is served from the page cache"
-  echo "(\`PageCache:Seconds\` = 60, evicted by the indexer's NOTIFY) unless the row says otherwise."
+  echo "(\`PageCache:Seconds\` = 60, evicted on the indexer's NOTIFY and the 30 s refresh tick) unless the row says otherwise."
   echo
   python3 "$ROOT/bench/Load/report.py" "$OUT/results.txt" "$OUT/freshness.json"
   echo
@@ -141,8 +147,8 @@ SECTION="$OUT/section.md"
   echo "Load average (1/5/15 min) $LOAD_BEFORE before, $LOAD_AFTER after the first runs; busiest processes at the start: $BUSIEST."
   echo "The machine is shared (other builds running inflate the figures). Socket errors are wrk timeouts (30 s) and resets."
   echo
-  echo "Server-side 5xx counted by \`http_server_request_duration_seconds_count\` on /metrics during the runs: $ERRORS."
-  echo "Pool errors (\"too many clients\", 53300, \"connection pool has been exhausted\") in the web and indexer logs: $POOL_ERRORS."
+  echo "Server-side 5xx (\`http_server_request_duration_seconds_count\` on /metrics, per run in the table's last column) in all: $ERRORS."
+  echo "Pool errors (\"too many clients\", 53300, \"connection pool has been exhausted\") in the logs: $POOL_ERRORS."
   echo "Web process RSS (first instance): ${RSS_BEFORE} MB before, ${RSS_AFTER} MB after (peak ${RSS_PEAK} MB)."
 } >"$SECTION"
 cat "$SECTION"

@@ -8,7 +8,7 @@ public sealed class PageCacheOptions
     public const string Section = "PageCache";
 
     /// <summary>
-    /// Longest life of a cached page; 0 turns the cache off. A new-data NOTIFY evicts sooner. The page carries
+    /// Longest life of a cached page; 0 turns the cache off. The open pages' refresh (a NOTIFY, the tick) evicts sooner. The page carries
     /// Blazor's component descriptors, which stop starting a circuit 5 minutes after they were rendered: the
     /// cap keeps a copy served at the end of its life at least a minute from that.
     /// </summary>

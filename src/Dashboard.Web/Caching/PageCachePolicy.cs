@@ -10,11 +10,11 @@ namespace LeveragedTokens.Dashboard.Web.Caching;
 
 /// <summary>
 /// The output cache policy of the shared pages: an anonymous GET of a configured path is answered with the
-/// prerendered page of an earlier visitor until new chain data is announced. Output Caching (not a cache of
+/// prerendered page of an earlier visitor until the open pages refresh (PageCacheEviction). Output Caching (not a cache of
 /// our own) for its request coalescing: after an eviction 200 waiting visitors cause one render, not 200.
 /// The key holds the query string, the hub's data version and whether each chain's feed is stale now (the
 /// banner turns with the clock, not with a NOTIFY; the sampler's status row, no query); host and scheme are in
-/// it already. No request header changes the page: there is no culture, the theme is the circuit's, and the app
+/// it already. No other request header changes the page: there is no culture, the theme is the circuit's, and the app
 /// does not compress (a proxy compresses what leaves it).
 /// </summary>
 internal sealed class PageCachePolicy(ChainDataHub hub, StatusSampleStore status, IOptions<DashboardOptions> dashboard,
@@ -57,10 +57,12 @@ internal sealed class PageCachePolicy(ChainDataHub hub, StatusSampleStore status
     }
 
     /// <summary>An anonymous GET of a shared path: no Authorization header, no cookie but the affinity and antiforgery ones
-    /// (so a staff cookie, even an expired one, always gets its own render).</summary>
+    /// (so a staff cookie, even an expired one, always gets its own render), and a document load: Blazor answers an
+    /// enhanced navigation (Accept: text/html; blazor-enhanced-nav=on) with another page, without the persisted state.</summary>
     private bool Shareable(HttpRequest request) =>
         (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
         && options.Value.Paths.Contains(request.Path.Value, StringComparer.OrdinalIgnoreCase)
         && !request.Headers.ContainsKey(HeaderNames.Authorization)
+        && !request.Headers.Accept.Any(a => a?.Contains("blazor-enhanced-nav=on", StringComparison.OrdinalIgnoreCase) == true)
         && request.Cookies.Keys.All(k => k == AffinityCookie.Name || k.StartsWith(_antiforgeryCookie, StringComparison.Ordinal));
 }
