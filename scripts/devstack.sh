@@ -5,6 +5,7 @@
 # reused after. Connection settings are written to $DEVSTACK_DIR/env for the hosts to read.
 # DEVSTACK_SERVICES="postgres anvil" (default) picks which services start; "anvil2" adds a second
 # chain (chain id $SECOND_CHAIN_ID, default 8453) on its own anvil, for a multi-chain dashboard.
+# PG_MAX_CONNECTIONS (default 300) sizes Postgres.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -69,7 +70,7 @@ start_postgres() {
   fi
   reclaim_port PG_PORT postgres
   as_pg "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start \
-    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k /tmp -c max_connections=300 -c shared_buffers=256MB" >/dev/null \
+    -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k /tmp -c max_connections=${PG_MAX_CONNECTIONS:-300} -c shared_buffers=256MB" >/dev/null \
     || die "postgres failed to start; see $PG_LOG"
   if ! "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -tAc "select 1 from pg_database where datname='dashboard'" | grep -q 1; then
     "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create database dashboard" >/dev/null

@@ -1,4 +1,5 @@
 using LeveragedTokens.Dashboard.Web.Api;
+using LeveragedTokens.Dashboard.Web.Caching;
 using LeveragedTokens.Dashboard.Web.Components;
 using LeveragedTokens.Dashboard.Web.Live;
 using LeveragedTokens.Data.Queries;
@@ -23,6 +24,7 @@ public static class DashboardWebExtensions
         services.AddSingleton<ListenedChannel, ChainDataChannel>();
         services.AddHostedService<NotificationListener>();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddPageCache();
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddOpenApi("v1");
@@ -41,12 +43,14 @@ public static class DashboardWebExtensions
         app.UseRouting();
         app.UseExactRouteValues();
         app.UseRateLimiter();
+        // After routing (a cached page's CSP hashes its endpoint's import map) and the limiter (a budget holds for cached answers too).
+        app.UseOutputCache();
         app.UseStaffSignIn();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapDashboardApi();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().CacheSharedPages();
         return app;
     }
 

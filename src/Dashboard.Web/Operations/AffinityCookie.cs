@@ -16,9 +16,14 @@ public static class AffinityCookie
         if (!ctx.Request.Cookies.ContainsKey(Name) && HttpMethods.IsGet(ctx.Request.Method)
             && !ctx.Request.Path.StartsWithSegments("/api") && !Path.HasExtension(ctx.Request.Path.Value))
         {
-            ctx.Response.Cookies.Append(Name, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), new CookieOptions
+            // When the response starts: after the page cache took the headers it keeps for every visitor.
+            ctx.Response.OnStarting(() =>
             {
-                HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = ctx.Request.IsHttps, IsEssential = true, Path = "/",
+                ctx.Response.Cookies.Append(Name, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)), new CookieOptions
+                {
+                    HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = ctx.Request.IsHttps, IsEssential = true, Path = "/",
+                });
+                return Task.CompletedTask;
             });
         }
         return next(ctx);

@@ -90,8 +90,6 @@ public static class OperationsExtensions
         app.UseAffinityCookie();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(ctx => ctx.Request.Path == "/metrics" && MetricsAllowed(ctx, ops));
 
-        if (ops.ApiCacheSeconds > 0) app.UseOutputCache();
-
         app.MapHealthChecks("/healthz", HealthResponse.Options(_ => false)).DisableRateLimiting();
         app.MapHealthChecks("/readyz", HealthResponse.Options(r => r.Tags.Contains("ready"))).DisableRateLimiting();
         return app;
