@@ -17,7 +17,7 @@ internal static class ApiMapping
         Change(o.Latest?.Nav, o.Nav24hAgo), Change(o.Latest?.Nav, o.Nav7dAgo),
         o.Health.ToString(), o.UtilizationBps is { } u ? ExactValue.Of(u, 0) : null,
         o.LastRebalance is { } r
-            ? new RebalanceLinkDto(r.TxHash, r.LogIndex, r.RebalanceId, r.Trigger.ApiName(), r.BlockTime, $"/api/v1/rebalances/{r.TxHash}/{r.LogIndex}")
+            ? new RebalanceLinkDto(r.TxHash, r.LogIndex, r.RebalanceId, r.Trigger.ApiName(), r.BlockTime, Data.PublicPaths.RebalanceApi(r.ChainId, r.TxHash, r.LogIndex))
             : null);
 
     public static IndexerHistoryDto ToDto(this IndexerHistory h, long chainId, DateTime from, DateTime to) => new(

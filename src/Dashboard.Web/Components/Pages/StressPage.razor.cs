@@ -41,8 +41,8 @@ public partial class StressPage
         (_problem, _report, _heatmap) = (null, null, null);
         // An empty form asks the page's standing question: a 30% gap in the first underlying.
         if (new[] { Shocks, Path, ReplayFrom, ReplayTo }.All(string.IsNullOrWhiteSpace)
-            && (await Reserves.PoolsAsync()).FirstOrDefault() is ({ } first, _))
-            Shocks = first + ":-30";
+            && (await Reserves.PoolsAsync()).FirstOrDefault() is { } first)
+            Shocks = first.Underlying + ":-30";
         if (!StressRequestText.TryParse(Shocks, Path, Hours, Liquidity, AtBlock, ReplayFrom, ReplayTo, out var request, out var error))
         {
             Fail(400, error!);
