@@ -30,9 +30,9 @@ public sealed class MultiChainApiTests(TwoChainDashboard app) : IClassFixture<Tw
         Assert.Equal(HttpStatusCode.Conflict, ambiguous.StatusCode);
         var problem = await ambiguous.Content.ReadFromJsonAsync<JsonElement>();
         var candidates = problem.GetProperty("candidates").EnumerateArray().ToList();
-        Assert.Equal([First, Second], candidates.Select(c => c.GetProperty("chainId").GetInt64()));
-        Assert.Equal("Base", candidates[1].GetProperty("chainName").GetString());
-        Assert.Equal(PublicPaths.TokenApi(Second, SampleData.Tokens[0].Address), candidates[1].GetProperty("href").GetString());
+        Assert.Equal([Second, First], candidates.Select(c => c.GetProperty("chainId").GetInt64()));
+        Assert.Equal("Base", candidates[0].GetProperty("chainName").GetString());
+        Assert.Equal(PublicPaths.TokenApi(Second, SampleData.Tokens[0].Address), candidates[0].GetProperty("href").GetString());
 
         foreach (var url in new[] { PublicPaths.TokenApi(Second, "BTC3L"), "/api/v1/tokens/BTC3L?chainId=8453" })
         {
