@@ -34,9 +34,9 @@ public sealed class MultiChainBrowserTests(TwoChainSite site) : IClassFixture<Tw
                 Assert.Equal(chain == SecondChainSample.ChainId, nav.Contains("777.0", StringComparison.Ordinal));
             }
         }
-        // The explorer comes from settings: the site configures one for the local chain only.
+        // Each chain's explorer from settings: the test site's for the local chain, appsettings.json's for Base.
         await Assertions.Expect(page.Locator($"[data-chain='{ChainRows.ChainId}'] [data-testid=chain-explorer]")).ToHaveAttributeAsync("href", "https://explorer.example");
-        await Assertions.Expect(page.Locator($"[data-chain='{SecondChainSample.ChainId}'] [data-testid=chain-explorer]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator($"[data-chain='{SecondChainSample.ChainId}'] [data-testid=chain-explorer]")).ToHaveAttributeAsync("href", "https://basescan.org");
     }
 
     [Fact]
