@@ -84,6 +84,16 @@ public sealed class MultiChainApiTests(TwoChainDashboard app) : IClassFixture<Tw
         }
     }
 
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesTheChainScopedRoutes()
+    {
+        var paths = (await _client.GetJsonAsync("/api/v1/openapi.json")).GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var path in new[] { "/api/v1/chains/{chainId}/tokens/{token}", "/api/v1/chains/{chainId}/tokens/{token}/deferrals",
+                     "/api/v1/chains/{chainId}/reserves/{underlying}/metrics", "/api/v1/chains/{chainId}/rebalances/{txHash}/{logIndex}" })
+            Assert.Contains(path, paths);
+        Assert.Contains("/api/v1/reserves", paths.Select(p => p.TrimEnd('/')));
+    }
+
     [Theory]
     [InlineData("/api/v1/tokens?chainId=abc", HttpStatusCode.BadRequest)]
     [InlineData("/api/v1/tokens?chainId=0", HttpStatusCode.BadRequest)]

@@ -16,10 +16,12 @@ public sealed record NavPointDto(long Hour, DateTime Time, ExactValue Nav, Exact
 
 public sealed record SeriesDto<T>(string Key, long ChainId, DateTime? From, DateTime? To, int ResolutionHours, int Count, IReadOnlyList<T> Points);
 
+/// <summary>A rebalance; Page is its detail page on the dashboard (chain-scoped), which chart markers link to.</summary>
 public sealed record RebalanceDto(
     ChainRef Source, string Token, string TokenAddress, long RebalanceId, string Trigger, string Direction,
     ExactValue Amount, ExactValue MarkPrice, ExactValue ExecutionPrice, ExactValue LeverageBefore, ExactValue LeverageAfter,
-    ExactValue NavBefore, ExactValue NavAfter, ExactValue NavDelta, ExactValue SlippageCost, ExactValue GasCost, ExactValue ReserveDraw);
+    ExactValue NavBefore, ExactValue NavAfter, ExactValue NavDelta, ExactValue SlippageCost, ExactValue GasCost, ExactValue ReserveDraw,
+    string Page);
 
 public sealed record RebalancePageDto(IReadOnlyList<RebalanceDto> Items, string? NextCursor);
 
