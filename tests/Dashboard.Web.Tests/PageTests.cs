@@ -27,6 +27,17 @@ public sealed class PageTests(SeededDashboard app)
         Assert.DoesNotContain("data-testid=\"problem\"", html);
     }
 
+    [Theory]
+    [InlineData("/tokens/ETH3S?range=7d", "/chains/31337/tokens/ETH3S?range=7d")]
+    [InlineData("/reserves/BTC", "/chains/31337/reserves/BTC")]
+    public async Task AChainlessAddressOfANameOnOneChainRedirectsToItsCanonicalPage(string url, string canonical)
+    {
+        using var client = app.Factory.CreateClient(new() { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(url);
+        Assert.True((int)response.StatusCode is 301 or 302, $"{url}: {(int)response.StatusCode}");
+        Assert.Equal(canonical, response.Headers.Location?.OriginalString.Replace("http://localhost", ""));
+    }
+
     [Fact]
     public async Task TheStatusPageListsEveryLogThatDidNotDecodeWithItsPlaceAndContent()
     {

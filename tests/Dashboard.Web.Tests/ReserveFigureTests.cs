@@ -21,7 +21,7 @@ public sealed class ReserveFigureTests(SeededDashboard app)
     {
         DateTime? from = fromHour is { } f ? ChainRows.Genesis.AddHours(f) : null, to = toHour is { } t ? ChainRows.Genesis.AddHours(t) : null;
         var reserves = app.Factory.Services.GetRequiredService<ReserveQueries>();
-        var pool = (await reserves.FindAsync(underlying))!;
+        var pool = (await reserves.FindAsync(ChainRows.ChainId, underlying))!;
         var expected = app.Seeded.Draws
             .Where(d => d.PoolAddress == pool.Address && d.Kind == LedgerEntryKind.ReserveDrawn && !(d.BlockTime < from) && !(d.BlockTime > to))
             .GroupBy(d => d.Counterparty!)
@@ -50,7 +50,7 @@ public sealed class ReserveFigureTests(SeededDashboard app)
     public async Task TheRunwayWindowIsTheStaffSettingOnThePageAndInTheApi()
     {
         var editor = app.Factory.Services.GetRequiredService<ThresholdEditor>();
-        var pool = (await app.Factory.Services.GetRequiredService<ReserveQueries>().FindAsync("BTC"))!;
+        var pool = (await app.Factory.Services.GetRequiredService<ReserveQueries>().FindAsync(ChainRows.ChainId, "BTC"))!;
         await AssertRunwayAsync(pool.Address, ReserveRunway.DefaultWindowHours);
         await editor.SetAsync(pool.Address, ThresholdKey.RunwayWindowHours, 48, "test", "a longer average", default);
         try

@@ -105,7 +105,7 @@ public sealed partial class StressExportTests(SeededDashboard app)
     public async Task TheStressRunwayIsTheReservePagesOverTheStaffRunwayWindow()
     {
         var editor = app.Factory.Services.GetRequiredService<ThresholdEditor>();
-        var pool = (await app.Factory.Services.GetRequiredService<ReserveQueries>().FindAsync("BTC"))!;
+        var pool = (await app.Factory.Services.GetRequiredService<ReserveQueries>().FindAsync(ChainRows.ChainId, "BTC"))!;
         await using var db = TestDatabases.Dashboard(app.ConnectionString);
         var latest = await db.ReserveMetrics.AsNoTracking().Where(m => m.PoolAddress == pool.Address).OrderByDescending(m => m.Hour).FirstAsync();
         var hours = new List<double?>();

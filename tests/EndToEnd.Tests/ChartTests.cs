@@ -99,7 +99,8 @@ public sealed partial class ChartTests(DashboardSite site)
         var href = await marker.GetAttributeAsync("href");
         var rebalances = await site.ApiAsync(page, "/api/v1/tokens/ETH3S/rebalances?" + new Uri(site.BaseUrl + (await nav.GetAttributeAsync("data-source"))).Query.TrimStart('?'));
         var items = rebalances.GetProperty("items").EnumerateArray()
-            .Select(r => $"/rebalances/{r.GetProperty("source").GetProperty("txHash").GetString()}/{r.GetProperty("source").GetProperty("logIndex").GetInt32()}");
+            .Select(r => Data.PublicPaths.Rebalance(r.GetProperty("source").GetProperty("chainId").GetInt64(),
+                r.GetProperty("source").GetProperty("txHash").GetString()!, r.GetProperty("source").GetProperty("logIndex").GetInt32()));
         Assert.Contains(href, items);
         await marker.ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(site.BaseUrl + href);

@@ -92,7 +92,7 @@ public sealed partial class DashboardFlowTests(DashboardSite site)
         var page = await site.OpenAsync("/rebalances?token=BTC3L");
         await PageObjects.WaitForGridRowsAsync(page);
         var tx = await InsertRebalanceAndNotifyAsync();
-        await page.Locator($"a[href='/rebalances/{tx}/0']").WaitForAsync(new() { Timeout = 15_000 });
+        await page.Locator($"a[href='{Data.PublicPaths.Rebalance(ChainRows.ChainId, tx, 0)}']").WaitForAsync(new() { Timeout = 15_000 });
     }
 
     [Fact]

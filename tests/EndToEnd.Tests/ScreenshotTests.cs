@@ -10,8 +10,8 @@ public sealed class ScreenshotTests(DashboardSite site)
     public static TheoryData<string, string> Pages() => new()
     {
         { "overview", "/" },
-        { "token", "/tokens/BTC3L?range=30d" },
-        { "reserve", "/reserves/ETH?range=all" },
+        { "token", "/chains/31337/tokens/BTC3L?range=30d" },
+        { "reserve", "/chains/31337/reserves/ETH?range=all" },
         { "rebalances", "/rebalances" },
         { "rebalance-detail", "DETAIL" },
         { "status", "/status" },
@@ -29,7 +29,7 @@ public sealed class ScreenshotTests(DashboardSite site)
         if (path == "DETAIL")
         {
             var r = site.Seeded.Rebalances[3];
-            path = $"/rebalances/{r.TxHash}/{r.LogIndex}";
+            path = Data.PublicPaths.Rebalance(r.ChainId, r.TxHash, r.LogIndex);
         }
         foreach (var (width, height, themes) in new[] { (1400, 900, new[] { "light", "dark" }), (400, 860, new[] { "light" }) })
         {

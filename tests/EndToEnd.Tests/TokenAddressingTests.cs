@@ -47,16 +47,16 @@ public sealed class TokenAddressingTests(OddNamesSite site) : IClassFixture<OddN
         var mixedCase = "0x" + address[2..].ToUpperInvariant();
         foreach (var key in new[] { symbol, address, mixedCase })
         {
-            var token = await _http.GetFromJsonAsync<JsonElement>(PublicPaths.TokenApi(key));
+            var token = await _http.GetFromJsonAsync<JsonElement>(PublicPaths.TokenApi(ChainRows.ChainId, key));
             Assert.Equal(symbol, token.GetProperty("symbol").GetString());
             Assert.Equal(address, token.GetProperty("address").GetString());
-            var nav = await _http.GetFromJsonAsync<JsonElement>(PublicPaths.TokenApi(key) + "/nav?from=2026-01-02T00:00:00Z&to=2026-01-03T00:00:00Z");
+            var nav = await _http.GetFromJsonAsync<JsonElement>(PublicPaths.TokenApi(ChainRows.ChainId, key) + "/nav?from=2026-01-02T00:00:00Z&to=2026-01-03T00:00:00Z");
             Assert.Equal(25, nav.GetProperty("points").GetArrayLength());
         }
         var newest = NewestRebalances(address, 5);
         foreach (var key in new[] { symbol, mixedCase })
         {
-            var page = await _http.GetFromJsonAsync<JsonElement>(PublicPaths.TokenApi(key) + "/rebalances?limit=5");
+            var page = await _http.GetFromJsonAsync<JsonElement>(PublicPaths.TokenApi(ChainRows.ChainId, key) + "/rebalances?limit=5");
             Assert.Equal(newest.Select(r => r.TxHash), page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("source").GetProperty("txHash").GetString()));
         }
     }
@@ -64,10 +64,10 @@ public sealed class TokenAddressingTests(OddNamesSite site) : IClassFixture<OddN
     [Fact]
     public async Task AnUnknownTokenIsA404ThatNamesWhatWasAsked()
     {
-        using var bySymbol = await _http.GetAsync(PublicPaths.TokenApi("A/C"));
+        using var bySymbol = await _http.GetAsync(PublicPaths.TokenApi(ChainRows.ChainId, "A/C"));
         Assert.Equal(HttpStatusCode.NotFound, bySymbol.StatusCode);
         Assert.Contains("'A/C'", await bySymbol.Content.ReadAsStringAsync());
-        using var byAddress = await _http.GetAsync(PublicPaths.TokenApi(ChainRows.Address(0x77)));
+        using var byAddress = await _http.GetAsync(PublicPaths.TokenApi(ChainRows.ChainId, ChainRows.Address(0x77)));
         Assert.Equal(HttpStatusCode.NotFound, byAddress.StatusCode);
     }
 
@@ -77,10 +77,10 @@ public sealed class TokenAddressingTests(OddNamesSite site) : IClassFixture<OddN
     {
         var symbol = OddNamesSite.Renamed[address];
         var overview = await _http.GetStringAsync("/");
-        var href = PublicPaths.Token(symbol, address);
+        var href = PublicPaths.Token(ChainRows.ChainId, symbol, address);
         Assert.Contains($"href=\"{Html(href)}\"", overview);
         // A symbol holding '/' or a percent escape of its own is linked by address (Blazor's router decodes page paths).
-        Assert.Equal(symbol.Contains('/') || symbol.Contains("%2F") ? $"/tokens/{address}" : "/tokens/" + Uri.EscapeDataString(symbol), href);
+        Assert.Equal($"/chains/{ChainRows.ChainId}" + (symbol.Contains('/') || symbol.Contains("%2F") ? $"/tokens/{address}" : "/tokens/" + Uri.EscapeDataString(symbol)), href);
 
         // Typed by hand, the escaped symbol opens the page too (but for a percent escape of its own, which reads as the character).
         var paths = symbol.Contains("%2F") ? new[] { href, $"/tokens/{address}" } : [href, $"/tokens/{address}", "/tokens/" + Uri.EscapeDataString(symbol)];
@@ -91,7 +91,7 @@ public sealed class TokenAddressingTests(OddNamesSite site) : IClassFixture<OddN
             Assert.Contains(address, html);
             // The prerendered grid carries the token's newest page, not "No rebalances match."
             Assert.DoesNotContain("No rebalances match.", html);
-            foreach (var r in NewestRebalances(address, 3)) Assert.Contains($"/rebalances/{r.TxHash}/{r.LogIndex}", html);
+            foreach (var r in NewestRebalances(address, 3)) Assert.Contains(PublicPaths.Rebalance(ChainRows.ChainId, r.TxHash, r.LogIndex), html);
         }
     }
 
@@ -103,8 +103,8 @@ public sealed class TokenAddressingTests(OddNamesSite site) : IClassFixture<OddN
         foreach (var key in new[] { OddNamesSite.Renamed[address], "0x" + address[2..].ToUpperInvariant() })
         {
             var html = await _http.GetStringAsync("/rebalances?token=" + Uri.EscapeDataString(key));
-            var links = Regex.Matches(html, "href=\"(/rebalances/0x[0-9a-f]+/[0-9]+)\"").Select(m => m.Groups[1].Value).ToList();
-            Assert.Equal(newest.Select(r => $"/rebalances/{r.TxHash}/{r.LogIndex}"), links);
+            var links = Regex.Matches(html, "href=\"(/chains/[0-9]+/rebalances/0x[0-9a-f]+/[0-9]+)\"").Select(m => m.Groups[1].Value).ToList();
+            Assert.Equal(newest.Select(r => PublicPaths.Rebalance(ChainRows.ChainId, r.TxHash, r.LogIndex)), links);
         }
     }
 
@@ -114,7 +114,7 @@ public sealed class TokenAddressingTests(OddNamesSite site) : IClassFixture<OddN
         var html = await _http.GetStringAsync("/rebalances");
         Assert.DoesNotContain("No rebalances match.", html);
         var newest = site.Seeded.Rebalances.OrderByDescending(r => r.BlockNumber).ThenByDescending(r => r.LogIndex).Take(25).ToList();
-        foreach (var r in newest) Assert.Contains($"/rebalances/{r.TxHash}/{r.LogIndex}", html);
+        foreach (var r in newest) Assert.Contains(PublicPaths.Rebalance(ChainRows.ChainId, r.TxHash, r.LogIndex), html);
         Assert.Equal(25, Regex.Matches(html, "data-testid=\"rebalance-link\"").Count);
     }
 
@@ -126,7 +126,7 @@ public sealed class TokenAddressingTests(OddNamesSite site) : IClassFixture<OddN
             var html = await _http.GetStringAsync("/reserves/" + Uri.EscapeDataString(key));
             Assert.Contains(Html(OddNamesSite.OddUnderlying), html);
             Assert.DoesNotContain("data-testid=\"problem\"", html);
-            var metrics = await _http.GetFromJsonAsync<JsonElement>(PublicPaths.ReserveApi(key) + "/metrics?from=2026-01-02T00:00:00Z&to=2026-01-03T00:00:00Z");
+            var metrics = await _http.GetFromJsonAsync<JsonElement>(PublicPaths.ReserveApi(ChainRows.ChainId, key) + "/metrics?from=2026-01-02T00:00:00Z&to=2026-01-03T00:00:00Z");
             Assert.Equal(OddNamesSite.OddUnderlying, metrics.GetProperty("key").GetString());
             Assert.Equal(25, metrics.GetProperty("points").GetArrayLength());
         }
@@ -141,12 +141,12 @@ public sealed class TokenAddressingTests(OddNamesSite site) : IClassFixture<OddN
         // Blazor drops a link click made while the circuit is still connecting (the URL changes, the page does not).
         await page.Locator("[data-testid=main][data-interactive=true]").WaitForAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = symbol, Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(site.BaseUrl + PublicPaths.Token(symbol, address));
+        await page.WaitForURLAsync(site.BaseUrl + PublicPaths.Token(ChainRows.ChainId, symbol, address));
         // Once the circuit is up the interactive router has rendered the page again from the URL.
         var rows = await PageObjects.WaitForGridRowsAsync(page);
         Assert.Equal(symbol, await page.Locator("h1").InnerTextAsync());
         var first = NewestRebalances(address, 1)[0];
-        Assert.Equal($"/rebalances/{first.TxHash}/{first.LogIndex}", await rows.First.Locator("a[data-testid=rebalance-link]").GetAttributeAsync("href"));
+        Assert.Equal(PublicPaths.Rebalance(ChainRows.ChainId, first.TxHash, first.LogIndex), await rows.First.Locator("a[data-testid=rebalance-link]").GetAttributeAsync("href"));
     }
 
     /// <summary>Text as the server's renderer encodes it.</summary>

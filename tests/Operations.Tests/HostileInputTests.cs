@@ -31,6 +31,12 @@ public sealed class HostileInputTests(OpsSite site)
         "/rebalances?token={v}", "/rebalances?trigger={v}", "/rebalances?direction={v}", "/rebalances?from={v}", "/rebalances?to={v}",
         "/rebalances?minDelta={v}", "/rebalances?maxDelta={v}", "/rebalances/{v}/0", "/rebalances/0x" + "00000000000000000000000000000000000000000000000000000000000000aa/{v}",
         "/status?x={v}", "/{v}",
+        // Chain-scoped routes (issue 18): the chain id in the path and in the query.
+        "/api/v1/tokens?chainId={v}", "/api/v1/chains/{v}/tokens", "/api/v1/chains/{v}/tokens/BTC3L", "/api/v1/chains/31337/tokens/{v}/nav",
+        "/api/v1/tokens/BTC3L/rebalances?chainId={v}", "/api/v1/rebalances?chainId={v}", "/api/v1/chains/{v}/rebalances/0x" + "00000000000000000000000000000000000000000000000000000000000000aa/1",
+        "/api/v1/reserves?chainId={v}", "/api/v1/chains/{v}/reserves/ETH/metrics", "/api/v1/decay-league?chainId={v}",
+        "/api/v1/exports/rebalances.csv?chainId={v}", "/chains/{v}/tokens/BTC3L", "/chains/31337/tokens/{v}", "/chains/{v}/reserves/ETH",
+        "/chains/{v}/rebalances", "/chains/31337/rebalances/{v}/0",
     ];
 
     private static readonly string[] Leaks =

@@ -170,7 +170,8 @@ public sealed class AuditorExportEndpointTests(ExportWebFixture fixture) : IClas
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("href=\"/api/v1/exports/rebalances.csv?token=BTC3L&from=2026-01-01T00%3A00%3A00Z\"", html);
+        // The token is on one chain: the export names it, so the file holds that chain's token only.
+        Assert.Contains("href=\"/api/v1/exports/rebalances.csv?chainId=31337&token=BTC3L&from=2026-01-01T00%3A00%3A00Z\"", html);
         Assert.Contains($"Export CSV (first {ExportWebFixture.Cap} rows)", html);
     }
 

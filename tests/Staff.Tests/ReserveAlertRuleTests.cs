@@ -30,7 +30,7 @@ public sealed class ReserveAlertRuleTests : StaffHostTest
         Assert.Equal(8000m, near.Threshold);
         Assert.Equal(2700, near.ResolvedBlock);
         Assert.Equal(ChainSeeder.TimeOf(2700), near.ResolvedAt);
-        Assert.StartsWith("/reserves/BTC?", near.ChartLink);
+        Assert.StartsWith("/chains/31337/reserves/BTC?", near.ChartLink);
 
         var below = Assert.Single(await Host.AlertsAsync(AlertKind.ReserveBelowFloor));
         Assert.Equal(AlertSeverity.Critical, below.Severity);

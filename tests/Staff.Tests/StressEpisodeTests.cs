@@ -82,7 +82,7 @@ public sealed class StressEpisodeTests(ITestOutputHelper output)
         var belowAlert = alerts.First(a => a.Kind == AlertKind.ReserveBelowFloor);
         Assert.Equal(AlertSeverity.Critical, belowAlert.Severity);
         Assert.NotNull(belowAlert.FiredTxHash);
-        Assert.StartsWith("/reserves/SOL?", belowAlert.ChartLink);
+        Assert.StartsWith("/chains/31337/reserves/SOL?", belowAlert.ChartLink);
 
         // Hangfire delivered every fired and resolved event exactly once, each signed.
         var expected = alerts.Where(a => a.Severity >= AlertSeverity.Warning)

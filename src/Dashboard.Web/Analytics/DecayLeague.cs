@@ -33,11 +33,11 @@ public sealed class DecayLeague(TokenQueries tokens, SeriesQueries series, Analy
     /// <summary>The periods, in hours back from each token's newest NAV hour.</summary>
     public static readonly IReadOnlyList<(string Key, int Hours)> Periods = [("7d", 168), ("30d", 720), ("90d", 2160)];
 
-    public async Task<IReadOnlyList<DecayLeagueRow>> RowsAsync(string? period = null, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DecayLeagueRow>> RowsAsync(string? period = null, long? chainId = null, CancellationToken ct = default)
     {
         var periods = Periods.Where(p => period is null || p.Key == period).ToList();
         var rows = new List<DecayLeagueRow>();
-        foreach (var t in await tokens.ListAsync(ct))
+        foreach (var t in await tokens.ListAsync(chainId, ct))
         {
             if (await series.LatestHourAsync(t.ChainId, t.Address, pool: false, ct) is not { } latest) continue;
             foreach (var (key, hours) in periods)

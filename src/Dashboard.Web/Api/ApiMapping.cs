@@ -17,7 +17,7 @@ internal static class ApiMapping
         Change(o.Latest?.Nav, o.Nav24hAgo), Change(o.Latest?.Nav, o.Nav7dAgo),
         o.Health.ToString(), o.UtilizationBps is { } u ? ExactValue.Of(u, 0) : null,
         o.LastRebalance is { } r
-            ? new RebalanceLinkDto(r.TxHash, r.LogIndex, r.RebalanceId, r.Trigger.ApiName(), r.BlockTime, $"/api/v1/rebalances/{r.TxHash}/{r.LogIndex}")
+            ? new RebalanceLinkDto(r.TxHash, r.LogIndex, r.RebalanceId, r.Trigger.ApiName(), r.BlockTime, Data.PublicPaths.RebalanceApi(r.ChainId, r.TxHash, r.LogIndex))
             : null);
 
     public static IndexerHistoryDto ToDto(this IndexerHistory h, long chainId, DateTime from, DateTime to) => new(
@@ -44,7 +44,8 @@ internal static class ApiMapping
         r.Symbol, r.TokenAddress, r.RebalanceId, r.Trigger.ApiName(), RebalanceVocabulary.DirectionOf(r.IsBuy).ApiName(),
         ExactValue.Of(r.Amount), ExactValue.Of(r.MarkPrice), ExactValue.Of(r.ExecutionPrice),
         ExactValue.Of(r.LeverageBefore), ExactValue.Of(r.LeverageAfter), ExactValue.Of(r.NavBefore), ExactValue.Of(r.NavAfter),
-        ExactValue.Of(r.NavDelta), ExactValue.Of(r.SlippageCost), ExactValue.Of(r.GasCost), ExactValue.Of(r.ReserveDraw));
+        ExactValue.Of(r.NavDelta), ExactValue.Of(r.SlippageCost), ExactValue.Of(r.GasCost), ExactValue.Of(r.ReserveDraw),
+        Data.PublicPaths.Rebalance(r.ChainId, r.TxHash, r.LogIndex));
 
     public static DeferralDto ToDto(this DeferralRow d, DashboardOptions options) => new(
         new ChainRef(d.ChainId, d.BlockNumber, d.LogIndex, d.TxHash, d.BlockHash, d.BlockTime, options.ExplorerTxUrl(d.ChainId, d.TxHash)),

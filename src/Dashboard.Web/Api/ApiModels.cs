@@ -14,18 +14,23 @@ public sealed record RebalanceLinkDto(string TxHash, int LogIndex, long Rebalanc
 
 public sealed record NavPointDto(long Hour, DateTime Time, ExactValue Nav, ExactValue Leverage, ExactValue MarkPrice);
 
-public sealed record SeriesDto<T>(string Key, DateTime? From, DateTime? To, int ResolutionHours, int Count, IReadOnlyList<T> Points);
+public sealed record SeriesDto<T>(string Key, long ChainId, DateTime? From, DateTime? To, int ResolutionHours, int Count, IReadOnlyList<T> Points);
 
+/// <summary>A rebalance; Page is its detail page on the dashboard (chain-scoped), which chart markers link to.</summary>
 public sealed record RebalanceDto(
     ChainRef Source, string Token, string TokenAddress, long RebalanceId, string Trigger, string Direction,
     ExactValue Amount, ExactValue MarkPrice, ExactValue ExecutionPrice, ExactValue LeverageBefore, ExactValue LeverageAfter,
-    ExactValue NavBefore, ExactValue NavAfter, ExactValue NavDelta, ExactValue SlippageCost, ExactValue GasCost, ExactValue ReserveDraw);
+    ExactValue NavBefore, ExactValue NavAfter, ExactValue NavDelta, ExactValue SlippageCost, ExactValue GasCost, ExactValue ReserveDraw,
+    string Page);
 
 public sealed record RebalancePageDto(IReadOnlyList<RebalanceDto> Items, string? NextCursor);
 
 public sealed record RawLogDto(string EventName, string[] Topics, string Data, int TxIndex);
 
 public sealed record RebalanceDetailDto(RebalanceDto Rebalance, RawLogDto? RawLog, long? HeadBlock, long Confirmations, int RequiredConfirmations, bool Confirmed);
+
+/// <summary>A reserve pool: (chain id, address) is unique, the underlying only per chain.</summary>
+public sealed record PoolDto(long ChainId, string Underlying, string Address, int FloorBps);
 
 public sealed record ReservePointDto(
     long Hour, DateTime Time, ExactValue ReserveBalance, ExactValue ReserveValue, ExactValue FloorValue, ExactValue TokenSupplyValue,
@@ -76,4 +81,4 @@ public sealed record SuspensionDto(SuspensionEdgeDto Suspended, SuspensionEdgeDt
 /// Runway: buffer depth over the average hourly draw of the window before AsOf (the end of the latest metrics hour).
 /// Hours is null when nothing was drawn in the window (unlimited), negative below the floor.
 /// </summary>
-public sealed record RunwayDto(long Hour, DateTime AsOf, decimal WindowHours, ExactValue BufferDepth, ExactValue Drawn, ExactValue DrawPerHour, double? Hours);
+public sealed record RunwayDto(long ChainId, long Hour, DateTime AsOf, decimal WindowHours, ExactValue BufferDepth, ExactValue Drawn, ExactValue DrawPerHour, double? Hours);

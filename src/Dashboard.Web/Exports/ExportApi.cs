@@ -13,10 +13,10 @@ internal static class ExportApi
     /// </summary>
     public static RouteGroupBuilder MapQuickExportApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/rebalances.csv", (string? token, string? from, string? to, TokenQueries tokens, AuditExport export, CancellationToken ct) =>
-            QuickAsync(ExportFormat.Csv, new ExportFilterText(token, From: from, To: to), tokens, export, ct));
-        api.MapGet("/rebalances.jsonl", (string? token, string? from, string? to, TokenQueries tokens, AuditExport export, CancellationToken ct) =>
-            QuickAsync(ExportFormat.JsonLines, new ExportFilterText(token, From: from, To: to), tokens, export, ct));
+        api.MapGet("/rebalances.csv", (string? token, string? from, string? to, string? chainId, TokenQueries tokens, AuditExport export, CancellationToken ct) =>
+            QuickAsync(ExportFormat.Csv, new ExportFilterText(token, From: from, To: to, ChainId: chainId), tokens, export, ct));
+        api.MapGet("/rebalances.jsonl", (string? token, string? from, string? to, string? chainId, TokenQueries tokens, AuditExport export, CancellationToken ct) =>
+            QuickAsync(ExportFormat.JsonLines, new ExportFilterText(token, From: from, To: to, ChainId: chainId), tokens, export, ct));
         return api;
     }
 

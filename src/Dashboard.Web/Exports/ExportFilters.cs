@@ -21,9 +21,15 @@ public sealed record ExportFilterText(
 /// </summary>
 public static class ExportFilters
 {
-    public sealed record Result(ExportQuery? Query, string? Error, int Status)
+    /// <summary>The query, or why not: 400, 404, or 409 with <paramref name="Candidates"/> when a name is on several chains.</summary>
+    public sealed record Result(ExportQuery? Query, string? Error, int Status, IReadOnlyList<ChainCandidate>? Candidates = null)
     {
-        public IResult Problem() => Status == StatusCodes.Status404NotFound ? ApiMapping.NotFound(Error!) : ApiMapping.BadRequest(Error!);
+        public IResult Problem() => Status switch
+        {
+            StatusCodes.Status404NotFound => ApiMapping.NotFound(Error!),
+            StatusCodes.Status409Conflict => ChainScope.Ambiguous(Candidates!, Error!),
+            _ => ApiMapping.BadRequest(Error!),
+        };
     }
 
     public static async Task<Result> ResolveAsync(ExportFilterText text, TokenQueries tokenQueries, CancellationToken ct)
@@ -34,7 +40,7 @@ public static class ExportFilters
         if (!TryBlock(text.FromBlock, out var fromBlock) || !TryBlock(text.ToBlock, out var toBlock))
             return Bad("'fromBlock' and 'toBlock' must be non-negative block numbers.");
         if (fromBlock > toBlock) return Bad("'fromBlock' must not be after 'toBlock'.");
-        if (!TryBlock(text.ChainId, out var chainId)) return Bad("'chainId' must be a positive integer.");
+        if (!TryBlock(text.ChainId, out var chainId) || chainId < 1) return Bad("'chainId' must be a positive integer.");
         if (IsAddressLike(text.Token) && !EvmAddress.IsAddress(text.Token)) return Bad("'token' must be a symbol or a 0x address of 40 hex digits.");
         if (IsAddressLike(text.Pool) && !EvmAddress.IsAddress(text.Pool)) return Bad("'pool' must be an underlying or a 0x address of 40 hex digits.");
 
@@ -45,26 +51,36 @@ public static class ExportFilters
                 ? new DateTime(t.Ticks - t.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc).AddSeconds(1)
                 : null,
         };
+        var all = await tokenQueries.ListAsync(ct: ct);
+        if (chainId is { } c && all.All(t => t.ChainId != c)) return NotFound($"No chain {c} is indexed.");
         if (string.IsNullOrWhiteSpace(text.Token) && string.IsNullOrWhiteSpace(text.Pool)) return new Result(query, null, 200);
 
-        var tokens = (await tokenQueries.ListAsync(ct)).Where(t => chainId is null || t.ChainId == chainId).OrderBy(t => t.ChainId).ToList();
+        var tokens = all.Where(t => chainId is null || t.ChainId == chainId).ToList();
         if (!string.IsNullOrWhiteSpace(text.Token))
         {
             var name = text.Token.Trim();
-            var token = tokens.FirstOrDefault(t => EvmAddress.IsAddress(name) ? string.Equals(t.Address, name, StringComparison.OrdinalIgnoreCase) : t.Symbol == name);
-            if (token is null) return NotFound($"No token '{Clip(name)}'.");
-            query = query with { Token = token.Address, ChainId = token.ChainId };
+            var found = tokens.Where(t => EvmAddress.IsAddress(name) ? string.Equals(t.Address, name, StringComparison.OrdinalIgnoreCase) : t.Symbol == name).ToList();
+            if (found.Count == 0) return NotFound($"No token '{Clip(name)}'.");
+            if (found.Count > 1) return Ambiguous(name, [.. found.Select(t => (t.ChainId, t.Symbol, t.Address, PublicPaths.TokenApi(t.ChainId, t.Address)))]);
+            query = query with { Token = found[0].Address, ChainId = found[0].ChainId };
         }
         if (!string.IsNullOrWhiteSpace(text.Pool))
         {
             var name = text.Pool.Trim();
-            var pool = tokens.FirstOrDefault(t => (query.ChainId is null || t.ChainId == query.ChainId)
-                && (EvmAddress.IsAddress(name) ? string.Equals(t.PoolAddress, name, StringComparison.OrdinalIgnoreCase) : t.Underlying == name));
-            if (pool is null) return NotFound($"No reserve pool '{Clip(name)}'.");
-            query = query with { Pool = pool.PoolAddress, ChainId = pool.ChainId };
+            var found = tokens.Where(t => (query.ChainId is null || t.ChainId == query.ChainId)
+                && (EvmAddress.IsAddress(name) ? string.Equals(t.PoolAddress, name, StringComparison.OrdinalIgnoreCase) : t.Underlying == name))
+                .DistinctBy(t => t.ChainId).ToList();
+            if (found.Count == 0) return NotFound($"No reserve pool '{Clip(name)}'.");
+            if (found.Count > 1) return Ambiguous(name, [.. found.Select(t => (t.ChainId, t.Underlying, t.PoolAddress, PublicPaths.ReserveApi(t.ChainId, t.PoolAddress)))]);
+            query = query with { Pool = found[0].PoolAddress, ChainId = found[0].ChainId };
         }
         return new Result(query, null, 200);
     }
+
+    /// <summary>The same name on several chains (same protocol, same addresses): the export needs chainId.</summary>
+    private static Result Ambiguous(string name, IReadOnlyList<(long ChainId, string Name, string Address, string Href)> found) => new(null,
+        $"'{Clip(name)}' is on {found.Count} chains ({string.Join(", ", found.Select(f => f.ChainId))}): add chainId.",
+        StatusCodes.Status409Conflict, [.. found.Select(f => new ChainCandidate(f.ChainId, null, f.Name, f.Address, f.Href))]);
 
     private static Result Bad(string error) => new(null, error, StatusCodes.Status400BadRequest);
     private static Result NotFound(string error) => new(null, error, StatusCodes.Status404NotFound);

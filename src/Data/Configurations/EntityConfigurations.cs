@@ -41,14 +41,15 @@ internal sealed class RebalanceConfiguration : IEntityTypeConfiguration<Rebalanc
     public void Configure(EntityTypeBuilder<Rebalance> entity)
     {
         entity.HasLogKey("rebalances");
-        // Keyset pagination per token, newest first. The included columns answer a token's sum of NAV
-        // deltas over a block range, and time-range filters, from the index alone (no heap page per row).
-        entity.HasIndex(e => new { e.TokenAddress, e.BlockNumber, e.LogIndex })
-            .IncludeProperties(e => new { e.ChainId, e.BlockTime, e.NavDelta });
-        entity.HasIndex(e => new { e.TokenAddress, e.RebalanceId });
+        // A token is (chain, address): every per-token index leads with the chain, so the same address on two
+        // chains stays two tokens. Keyset pagination per token, newest first; the included columns answer a
+        // token's sum of NAV deltas over a block range, and time-range filters, from the index alone.
+        entity.HasIndex(e => new { e.ChainId, e.TokenAddress, e.BlockNumber, e.LogIndex })
+            .IncludeProperties(e => new { e.BlockTime, e.NavDelta });
+        entity.HasIndex(e => new { e.ChainId, e.TokenAddress, e.RebalanceId });
         // Keyset pagination of the history sorted by NAV delta (the grid's "worst rebalances" view).
         entity.HasIndex(e => new { e.NavDelta, e.ChainId, e.BlockNumber, e.LogIndex });
-        entity.HasIndex(e => e.BlockTime);
+        entity.HasIndex(e => new { e.ChainId, e.BlockTime });
     }
 }
 
@@ -57,7 +58,7 @@ internal sealed class RebalanceDeferralConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<RebalanceDeferral> entity)
     {
         entity.HasLogKey("rebalance_deferrals");
-        entity.HasIndex(e => new { e.TokenAddress, e.BlockNumber });
+        entity.HasIndex(e => new { e.ChainId, e.TokenAddress, e.BlockNumber });
     }
 }
 
@@ -67,8 +68,8 @@ internal sealed class NavSnapshotConfiguration : IEntityTypeConfiguration<NavSna
     {
         entity.HasLogKey("nav_snapshots");
         // Covering: downsampled NAV series and realized volatility over years of hours read only the index.
-        entity.HasIndex(e => new { e.TokenAddress, e.Hour })
-            .IncludeProperties(e => new { e.ChainId, e.Nav, e.Leverage, e.MarkPrice });
+        entity.HasIndex(e => new { e.ChainId, e.TokenAddress, e.Hour })
+            .IncludeProperties(e => new { e.Nav, e.Leverage, e.MarkPrice });
     }
 }
 
@@ -78,8 +79,8 @@ internal sealed class ReserveMetricsConfiguration : IEntityTypeConfiguration<Res
     {
         entity.HasLogKey("reserve_metrics");
         // Covering: one row per pool and hour keeps it small, and downsampled series read only the index.
-        entity.HasIndex(e => new { e.PoolAddress, e.Hour })
-            .IncludeProperties(e => new { e.ChainId, e.ReserveBalance, e.ReserveValue, e.FloorValue, e.TokenSupplyValue,
+        entity.HasIndex(e => new { e.ChainId, e.PoolAddress, e.Hour })
+            .IncludeProperties(e => new { e.ReserveBalance, e.ReserveValue, e.FloorValue, e.TokenSupplyValue,
                 e.UtilizationBps, e.BufferDepth, e.MarkPrice });
     }
 }
@@ -90,10 +91,10 @@ internal sealed class PoolLedgerEntryConfiguration : IEntityTypeConfiguration<Po
     {
         entity.HasLogKey("pool_ledger");
         // Covering: draws summed by token over a block range (a pool's "all" view) read only the index.
-        entity.HasIndex(e => new { e.PoolAddress, e.BlockNumber, e.LogIndex })
-            .IncludeProperties(e => new { e.ChainId, e.Kind, e.BlockTime, e.Counterparty, e.Amount, e.Value });
+        entity.HasIndex(e => new { e.ChainId, e.PoolAddress, e.BlockNumber, e.LogIndex })
+            .IncludeProperties(e => new { e.Kind, e.BlockTime, e.Counterparty, e.Amount, e.Value });
         // Fees and injections, newest first: a few rows among a pool's draws, which would otherwise all be skipped.
-        entity.HasIndex(e => new { e.PoolAddress, e.BlockNumber, e.LogIndex }, "Inflows")
+        entity.HasIndex(e => new { e.ChainId, e.PoolAddress, e.BlockNumber, e.LogIndex }, "Inflows")
             .HasDatabaseName("ix_pool_ledger_inflows")
             .HasFilter($"kind <> {(short)LedgerEntryKind.ReserveDrawn}");
     }
@@ -104,7 +105,7 @@ internal sealed class SuspensionEventConfiguration : IEntityTypeConfiguration<Su
     public void Configure(EntityTypeBuilder<SuspensionEvent> entity)
     {
         entity.HasLogKey("suspension_events");
-        entity.HasIndex(e => new { e.PoolAddress, e.BlockNumber });
+        entity.HasIndex(e => new { e.ChainId, e.PoolAddress, e.BlockNumber });
     }
 }
 

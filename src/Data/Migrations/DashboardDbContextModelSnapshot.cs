@@ -409,10 +409,10 @@ namespace LeveragedTokens.Data.Migrations
                     b.HasIndex("ChainId", "TxHash")
                         .HasDatabaseName("ix_nav_snapshots_chain_id_tx_hash");
 
-                    b.HasIndex("TokenAddress", "Hour")
-                        .HasDatabaseName("ix_nav_snapshots_token_address_hour");
+                    b.HasIndex("ChainId", "TokenAddress", "Hour")
+                        .HasDatabaseName("ix_nav_snapshots_chain_id_token_address_hour");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TokenAddress", "Hour"), new[] { "ChainId", "Nav", "Leverage", "MarkPrice" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ChainId", "TokenAddress", "Hour"), new[] { "Nav", "Leverage", "MarkPrice" });
 
                     b.ToTable("nav_snapshots", (string)null);
                 });
@@ -488,12 +488,12 @@ namespace LeveragedTokens.Data.Migrations
                     b.HasIndex("ChainId", "TxHash")
                         .HasDatabaseName("ix_pool_ledger_chain_id_tx_hash");
 
-                    b.HasIndex("PoolAddress", "BlockNumber", "LogIndex")
-                        .HasDatabaseName("ix_pool_ledger_pool_address_block_number_log_index");
+                    b.HasIndex("ChainId", "PoolAddress", "BlockNumber", "LogIndex")
+                        .HasDatabaseName("ix_pool_ledger_chain_id_pool_address_block_number_log_index");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PoolAddress", "BlockNumber", "LogIndex"), new[] { "ChainId", "Kind", "BlockTime", "Counterparty", "Amount", "Value" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ChainId", "PoolAddress", "BlockNumber", "LogIndex"), new[] { "Kind", "BlockTime", "Counterparty", "Amount", "Value" });
 
-                    b.HasIndex(new[] { "PoolAddress", "BlockNumber", "LogIndex" }, "Inflows")
+                    b.HasIndex(new[] { "ChainId", "PoolAddress", "BlockNumber", "LogIndex" }, "Inflows")
                         .HasDatabaseName("ix_pool_ledger_inflows")
                         .HasFilter("kind <> 0");
 
@@ -667,19 +667,19 @@ namespace LeveragedTokens.Data.Migrations
                     b.HasKey("ChainId", "BlockNumber", "LogIndex")
                         .HasName("pk_rebalances");
 
-                    b.HasIndex("BlockTime")
-                        .HasDatabaseName("ix_rebalances_block_time");
+                    b.HasIndex("ChainId", "BlockTime")
+                        .HasDatabaseName("ix_rebalances_chain_id_block_time");
 
                     b.HasIndex("ChainId", "TxHash")
                         .HasDatabaseName("ix_rebalances_chain_id_tx_hash");
 
-                    b.HasIndex("TokenAddress", "RebalanceId")
-                        .HasDatabaseName("ix_rebalances_token_address_rebalance_id");
+                    b.HasIndex("ChainId", "TokenAddress", "RebalanceId")
+                        .HasDatabaseName("ix_rebalances_chain_id_token_address_rebalance_id");
 
-                    b.HasIndex("TokenAddress", "BlockNumber", "LogIndex")
-                        .HasDatabaseName("ix_rebalances_token_address_block_number_log_index");
+                    b.HasIndex("ChainId", "TokenAddress", "BlockNumber", "LogIndex")
+                        .HasDatabaseName("ix_rebalances_chain_id_token_address_block_number_log_index");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("TokenAddress", "BlockNumber", "LogIndex"), new[] { "ChainId", "BlockTime", "NavDelta" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ChainId", "TokenAddress", "BlockNumber", "LogIndex"), new[] { "BlockTime", "NavDelta" });
 
                     b.HasIndex("NavDelta", "ChainId", "BlockNumber", "LogIndex")
                         .HasDatabaseName("ix_rebalances_nav_delta_chain_id_block_number_log_index");
@@ -746,8 +746,8 @@ namespace LeveragedTokens.Data.Migrations
                     b.HasIndex("ChainId", "TxHash")
                         .HasDatabaseName("ix_rebalance_deferrals_chain_id_tx_hash");
 
-                    b.HasIndex("TokenAddress", "BlockNumber")
-                        .HasDatabaseName("ix_rebalance_deferrals_token_address_block_number");
+                    b.HasIndex("ChainId", "TokenAddress", "BlockNumber")
+                        .HasDatabaseName("ix_rebalance_deferrals_chain_id_token_address_block_number");
 
                     b.ToTable("rebalance_deferrals", (string)null);
                 });
@@ -831,10 +831,10 @@ namespace LeveragedTokens.Data.Migrations
                     b.HasIndex("ChainId", "TxHash")
                         .HasDatabaseName("ix_reserve_metrics_chain_id_tx_hash");
 
-                    b.HasIndex("PoolAddress", "Hour")
-                        .HasDatabaseName("ix_reserve_metrics_pool_address_hour");
+                    b.HasIndex("ChainId", "PoolAddress", "Hour")
+                        .HasDatabaseName("ix_reserve_metrics_chain_id_pool_address_hour");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PoolAddress", "Hour"), new[] { "ChainId", "ReserveBalance", "ReserveValue", "FloorValue", "TokenSupplyValue", "UtilizationBps", "BufferDepth", "MarkPrice" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("ChainId", "PoolAddress", "Hour"), new[] { "ReserveBalance", "ReserveValue", "FloorValue", "TokenSupplyValue", "UtilizationBps", "BufferDepth", "MarkPrice" });
 
                     b.ToTable("reserve_metrics", (string)null);
                 });
@@ -964,8 +964,8 @@ namespace LeveragedTokens.Data.Migrations
                     b.HasIndex("ChainId", "TxHash")
                         .HasDatabaseName("ix_suspension_events_chain_id_tx_hash");
 
-                    b.HasIndex("PoolAddress", "BlockNumber")
-                        .HasDatabaseName("ix_suspension_events_pool_address_block_number");
+                    b.HasIndex("ChainId", "PoolAddress", "BlockNumber")
+                        .HasDatabaseName("ix_suspension_events_chain_id_pool_address_block_number");
 
                     b.ToTable("suspension_events", (string)null);
                 });

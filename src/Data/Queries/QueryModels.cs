@@ -56,8 +56,10 @@ public sealed record RebalanceCursor(long ChainId, long BlockNumber, int LogInde
 
 public enum RebalanceSort { Newest, Oldest, NavDeltaAscending, NavDeltaDescending }
 
+/// <summary>A token is (ChainId, TokenAddress): the same address on two chains is two tokens, so a token filter needs its chain.</summary>
 public sealed record RebalanceFilter
 {
+    public long? ChainId { get; init; }
     public string? TokenAddress { get; init; }
     public RebalanceTrigger? Trigger { get; init; }
     public bool? IsBuy { get; init; }
@@ -103,6 +105,9 @@ public sealed record SuspensionPeriod(SuspensionEdge Suspended, SuspensionEdge? 
     /// <summary>How long it lasted, or has lasted until <paramref name="now"/> while ongoing.</summary>
     public TimeSpan Duration(DateTime now) => (End ?? now) - Start;
 }
+
+/// <summary>A reserve pool's identity: (chain id, address) is unique, the underlying only per chain.</summary>
+public sealed record PoolRef(long ChainId, string Address, string Underlying, int FloorBps);
 
 public sealed record PoolInfo(long ChainId, string Address, string Underlying, int FloorBps, IReadOnlyList<TokenInfo> Tokens);
 

@@ -26,6 +26,7 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
 
     private static IQueryable<Rebalance> Filter(IQueryable<Rebalance> q, RebalanceFilter f)
     {
+        if (f.ChainId is { } chain) q = q.Where(r => r.ChainId == chain);
         if (f.TokenAddress is { } token) q = q.Where(r => r.TokenAddress == token);
         if (f.Trigger is { } trigger) q = q.Where(r => r.Trigger == trigger);
         if (f.IsBuy is { } isBuy) q = q.Where(r => r.IsBuy == isBuy);
@@ -37,22 +38,22 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
     }
 
     /// <summary>
-    /// Index help for time filters: with one chain indexed (the usual case) pin chain_id, and turn the
-    /// time range into block bounds through the block_time index, so the keyset scan starts inside the range.
+    /// Index help for time filters: with one chain filtered or indexed (the usual case) pin chain_id, and turn the
+    /// time range into block bounds through the (chain, block_time) index, so the keyset scan starts inside the range.
     /// </summary>
     private static async Task<(IQueryable<Rebalance> Query, long? Chain)> NarrowAsync(DashboardDbContext db, IQueryable<Rebalance> q, RebalanceFilter f, CancellationToken ct)
     {
-        if (await LogKeyset.SingleChainAsync(db, ct) is not { } chain) return (q, null);
+        if ((f.ChainId ?? await LogKeyset.SingleChainAsync(db, ct)) is not { } chain) return (q, null);
         q = q.Where(r => r.ChainId == chain);
         if (f.From is { } from)
         {
-            var first = await db.Rebalances.AsNoTracking().Where(r => r.BlockTime >= from)
+            var first = await db.Rebalances.AsNoTracking().Where(r => r.ChainId == chain && r.BlockTime >= from)
                 .OrderBy(r => r.BlockTime).ThenBy(r => r.BlockNumber).Select(r => (long?)r.BlockNumber).FirstOrDefaultAsync(ct);
             if (first is { } b) q = q.Where(r => r.BlockNumber >= b);
         }
         if (f.To is { } to)
         {
-            var last = await db.Rebalances.AsNoTracking().Where(r => r.BlockTime <= to)
+            var last = await db.Rebalances.AsNoTracking().Where(r => r.ChainId == chain && r.BlockTime <= to)
                 .OrderByDescending(r => r.BlockTime).ThenByDescending(r => r.BlockNumber).Select(r => (long?)r.BlockNumber).FirstOrDefaultAsync(ct);
             if (last is { } b) q = q.Where(r => r.BlockNumber <= b);
         }
@@ -80,15 +81,23 @@ public sealed class RebalanceQueries(IDbContextFactory<DashboardDbContext> facto
             t == null ? "?" : t.Symbol, r.RebalanceId, r.Trigger, r.IsBuy, r.Amount, r.MarkPrice, r.ExecutionPrice,
             r.LeverageBefore, r.LeverageAfter, r.NavBefore, r.NavAfter, r.NavDelta, r.SlippageCost, r.GasCost, r.ReserveDraw);
 
-    /// <summary>A rebalance by its transaction and log index, with the raw log and confirmation depth.</summary>
-    public async Task<RebalanceDetail?> DetailAsync(string txHash, int logIndex, CancellationToken ct = default)
+    /// <summary>The chains that hold a rebalance at this transaction and log index (a chainless link may name several).</summary>
+    public async Task<IReadOnlyList<long>> ChainsOfAsync(string txHash, int logIndex, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var tx = txHash.ToLowerInvariant();
         // The (chain_id, tx_hash) index needs the chain: look in each chain that has tokens.
         var chains = await db.Tokens.AsNoTracking().Select(t => t.ChainId).Distinct().ToListAsync(ct);
-        var row = await Project(db, db.Rebalances.AsNoTracking()
-                .Where(r => chains.Contains(r.ChainId) && r.TxHash == tx && r.LogIndex == logIndex).OrderBy(r => r.ChainId))
+        return await db.Rebalances.AsNoTracking().Where(r => chains.Contains(r.ChainId) && r.TxHash == tx && r.LogIndex == logIndex)
+            .Select(r => r.ChainId).Distinct().OrderBy(c => c).ToListAsync(ct);
+    }
+
+    /// <summary>A rebalance of one chain by its transaction and log index, with the raw log and confirmation depth.</summary>
+    public async Task<RebalanceDetail?> DetailAsync(long chainId, string txHash, int logIndex, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var tx = txHash.ToLowerInvariant();
+        var row = await Project(db, db.Rebalances.AsNoTracking().Where(r => r.ChainId == chainId && r.TxHash == tx && r.LogIndex == logIndex))
             .FirstOrDefaultAsync(ct);
         if (row is null) return null;
         var token = await TokenQueries.Project(db, db.Tokens.Where(t => t.ChainId == row.ChainId && t.Address == row.TokenAddress)).FirstOrDefaultAsync(ct);

@@ -3,26 +3,35 @@ namespace LeveragedTokens.Data.Queries;
 /// <summary>A reserve pool: its tokens, ledger (draws, fees, injections) and suspension periods.</summary>
 public sealed class ReserveQueries(IDbContextFactory<DashboardDbContext> factory)
 {
-    /// <summary>A pool by its contract address (any case) or, failing that, its exact underlying.</summary>
-    public async Task<PoolInfo?> FindAsync(string underlyingOrAddress, CancellationToken ct = default)
+    /// <summary>A pool of one chain by its contract address (any case) or, failing that, its exact underlying.</summary>
+    public async Task<PoolInfo?> FindAsync(long chainId, string underlyingOrAddress, CancellationToken ct = default)
     {
-        if (!PostgresText.CanHold(underlyingOrAddress)) return null;
+        if ((await MatchesAsync(underlyingOrAddress, chainId, ct)).FirstOrDefault() is not { } pool) return null;
         await using var db = await factory.CreateDbContextAsync(ct);
-        var address = EvmAddress.Normalised(underlyingOrAddress);
-        var pool = await db.ReservePools.AsNoTracking().Where(p => p.Address == address || p.Underlying == underlyingOrAddress).OrderBy(p => p.ChainId)
-            .Select(p => new { p.ChainId, p.Address, p.Underlying, p.FloorBps }).FirstOrDefaultAsync(ct);
-        if (pool is null) return null;
         var tokens = await TokenQueries.Project(db, db.Tokens.Where(t => t.ChainId == pool.ChainId && t.PoolAddress == pool.Address))
             .ToListAsync(ct);
         return new PoolInfo(pool.ChainId, pool.Address, pool.Underlying, pool.FloorBps, [.. tokens.OrderBy(t => t.Symbol, StringComparer.Ordinal)]);
     }
 
-    /// <summary>One pool per underlying (the lowest chain id's, as <see cref="FindAsync"/> picks), by underlying.</summary>
-    public async Task<IReadOnlyList<(string Underlying, string Address)>> PoolsAsync(CancellationToken ct = default)
+    /// <summary>The pool an underlying or address names on each chain, by chain id (several: ambiguous without a chain).</summary>
+    public async Task<IReadOnlyList<PoolRef>> MatchesAsync(string underlyingOrAddress, long? chainId = null, CancellationToken ct = default)
+    {
+        if (!PostgresText.CanHold(underlyingOrAddress)) return [];
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var address = EvmAddress.Normalised(underlyingOrAddress);
+        var pools = chainId is { } c ? db.ReservePools.Where(p => p.ChainId == c) : db.ReservePools;
+        var found = await pools.AsNoTracking().Where(p => p.Address == address || p.Underlying == underlyingOrAddress)
+            .Select(p => new PoolRef(p.ChainId, p.Address, p.Underlying, p.FloorBps)).ToListAsync(ct);
+        // Per chain the address wins over an underlying that happens to look like one.
+        return [.. found.GroupBy(p => p.ChainId).OrderBy(g => g.Key).Select(g => g.OrderBy(p => p.Address == address ? 0 : 1).First())];
+    }
+
+    /// <summary>Every pool, by chain and underlying.</summary>
+    public async Task<IReadOnlyList<PoolRef>> PoolsAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var pools = await db.ReservePools.AsNoTracking().OrderBy(p => p.ChainId).Select(p => new { p.Underlying, p.Address }).ToListAsync(ct);
-        return [.. pools.DistinctBy(p => p.Underlying).OrderBy(p => p.Underlying, StringComparer.Ordinal).Select(p => (p.Underlying, p.Address))];
+        var pools = await db.ReservePools.AsNoTracking().Select(p => new PoolRef(p.ChainId, p.Address, p.Underlying, p.FloorBps)).ToListAsync(ct);
+        return [.. pools.OrderBy(p => p.ChainId).ThenBy(p => p.Underlying, StringComparer.Ordinal)];
     }
 
     /// <summary>Draws summed per token in [from, to] (SQL: EF cannot sum BigInteger).</summary>

@@ -18,6 +18,15 @@ public sealed class StatusQueries(IDbContextFactory<DashboardDbContext> factory)
         return result;
     }
 
+    /// <summary>The chains the database holds: those an indexer reports on, and those with tokens.</summary>
+    public async Task<IReadOnlySet<long>> ChainIdsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var ids = await db.IndexerStates.AsNoTracking().Select(s => s.ChainId)
+            .Union(db.Tokens.AsNoTracking().Select(t => t.ChainId)).ToListAsync(ct);
+        return ids.ToHashSet();
+    }
+
     /// <summary>Every chain's configured nodes as their indexer last recorded them.</summary>
     public async Task<IReadOnlyList<IndexerNode>> NodesAsync(CancellationToken ct = default)
     {

@@ -6,22 +6,33 @@ public sealed class TokenQueries(IDbContextFactory<DashboardDbContext> factory)
     /// <summary>Utilization from which a pool counts as near its floor (80%).</summary>
     public const int NearFloorBps = 8000;
 
-    public async Task<IReadOnlyList<TokenInfo>> ListAsync(CancellationToken ct = default)
+    /// <summary>Every token, or one chain's, by chain, underlying and symbol.</summary>
+    public async Task<IReadOnlyList<TokenInfo>> ListAsync(long? chainId = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var tokens = await Project(db, db.Tokens).ToListAsync(ct);
-        return [.. tokens.OrderBy(t => t.Underlying, StringComparer.Ordinal).ThenBy(t => t.Symbol, StringComparer.Ordinal)];
+        var tokens = await Project(db, chainId is { } c ? db.Tokens.Where(t => t.ChainId == c) : db.Tokens).ToListAsync(ct);
+        return [.. tokens.OrderBy(t => t.ChainId).ThenBy(t => t.Underlying, StringComparer.Ordinal).ThenBy(t => t.Symbol, StringComparer.Ordinal)];
     }
 
-    /// <summary>A token by its contract address (any case) or, failing that, its exact symbol.</summary>
-    public async Task<TokenInfo?> FindAsync(string symbolOrAddress, CancellationToken ct = default)
+    /// <summary>A token of one chain by its contract address (any case) or, failing that, its exact symbol.</summary>
+    public async Task<TokenInfo?> FindAsync(long chainId, string symbolOrAddress, CancellationToken ct = default) =>
+        (await MatchesAsync(symbolOrAddress, chainId, ct)).FirstOrDefault();
+
+    /// <summary>
+    /// The token a symbol or address names on each chain, by chain id: one match is the token, several make the
+    /// name ambiguous without a chain (the same protocol deployed on two chains has the same addresses and symbols).
+    /// </summary>
+    public async Task<IReadOnlyList<TokenInfo>> MatchesAsync(string symbolOrAddress, long? chainId = null, CancellationToken ct = default)
     {
-        if (!PostgresText.CanHold(symbolOrAddress)) return null;
+        if (!PostgresText.CanHold(symbolOrAddress)) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
-        var tokens = EvmAddress.Normalised(symbolOrAddress) is { } address
-            ? db.Tokens.Where(t => t.Address == address || t.Symbol == symbolOrAddress)
-            : db.Tokens.Where(t => t.Symbol == symbolOrAddress);
-        return await Project(db, tokens.OrderBy(t => t.ChainId)).FirstOrDefaultAsync(ct);
+        var tokens = chainId is { } c ? db.Tokens.Where(t => t.ChainId == c) : db.Tokens;
+        var address = EvmAddress.Normalised(symbolOrAddress);
+        var found = await Project(db, address is not null
+            ? tokens.Where(t => t.Address == address || t.Symbol == symbolOrAddress)
+            : tokens.Where(t => t.Symbol == symbolOrAddress)).ToListAsync(ct);
+        // Per chain the address wins over a symbol that happens to look like one.
+        return [.. found.GroupBy(t => t.ChainId).OrderBy(g => g.Key).Select(g => g.OrderBy(t => t.Address == address ? 0 : 1).First())];
     }
 
     internal static IQueryable<TokenInfo> Project(DashboardDbContext db, IQueryable<Entities.LeveragedToken> tokens) =>
@@ -34,9 +45,9 @@ public sealed class TokenQueries(IDbContextFactory<DashboardDbContext> factory)
     /// Every token with its latest NAV, 24 h / 7 d back, last rebalance and pool health: one round trip
     /// of LATERAL index lookups (a query per figure per token cost ~100 ms at 20 tokens).
     /// </summary>
-    public async Task<IReadOnlyList<TokenOverview>> OverviewAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<TokenOverview>> OverviewAsync(long? chainId = null, CancellationToken ct = default)
     {
-        var tokens = await ListAsync(ct);
+        var tokens = await ListAsync(chainId, ct);
         if (tokens.Count == 0) return [];
         await using var db = await factory.CreateDbContextAsync(ct);
         var conn = await SeriesQueries.OpenAsync(db, ct);
@@ -58,7 +69,9 @@ public sealed class TokenQueries(IDbContextFactory<DashboardDbContext> factory)
                                WHERE chain_id = t.chain_id AND pool_address = t.pool_address ORDER BY hour DESC LIMIT 1) m ON true
             LEFT JOIN LATERAL (SELECT is_suspended FROM suspension_events WHERE chain_id = t.chain_id AND pool_address = t.pool_address
                                ORDER BY block_number DESC, log_index DESC LIMIT 1) s ON true
+            WHERE @chain::bigint IS NULL OR t.chain_id = @chain
             """, conn);
+        cmd.Parameters.Add(new NpgsqlParameter("chain", NpgsqlTypes.NpgsqlDbType.Bigint) { Value = (object?)chainId ?? DBNull.Value });
         var rows = new Dictionary<(long, string), TokenOverview>();
         var byKey = tokens.ToDictionary(t => (t.ChainId, t.Address));
         await using (var reader = await cmd.ExecuteReaderAsync(ct))

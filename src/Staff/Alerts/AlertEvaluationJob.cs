@@ -50,7 +50,7 @@ public sealed class AlertEvaluationJob(
             .Where(p => p.ChainId == state.ChainId && p.BlockNumber <= to).ToDictionaryAsync(p => p.Address, ct);
         var tokens = await chain.Tokens.AsNoTracking()
             .Where(t => t.ChainId == state.ChainId && t.BlockNumber <= to).ToDictionaryAsync(t => t.Address, ct);
-        var links = new ChartLinks(tokens.ToDictionary(t => t.Key, t => t.Value.Symbol), pools.ToDictionary(p => p.Key, p => p.Value.Underlying));
+        var links = new ChartLinks(state.ChainId, tokens.ToDictionary(t => t.Key, t => t.Value.Symbol), pools.ToDictionary(p => p.Key, p => p.Value.Underlying));
         var from = to;
         var summary = await alerts.RunAsync(state.ChainId, links, async (staff, book) =>
         {

@@ -40,7 +40,7 @@ public sealed class SavedScenarioJob(
         var underlyings = state.Pools.Select(p => p.Underlying).ToList();
         var at = DateTime.UnixEpoch.AddHours(state.Hour);
 
-        var summary = await alerts.RunAsync(state.ChainId, new ChartLinks(tokens, pools), async (staff, book) =>
+        var summary = await alerts.RunAsync(state.ChainId, new ChartLinks(state.ChainId, tokens, pools), async (staff, book) =>
         {
             var observed = new HashSet<string>();
             foreach (var saved in await staff.SavedScenarios.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct))

@@ -35,8 +35,11 @@ public partial class ReservePage
     [Inject] private Live.LiveCache Cache { get; set; } = default!;
 
     [Parameter] public string Underlying { get; set; } = "";
+    /// <summary>The chain of the canonical address; none on the old chainless one, which redirects or offers the choice.</summary>
+    [Parameter] public long? ChainId { get; set; }
+    private IReadOnlyList<(long ChainId, string Href)> _choices = [];
 
-    private string MetricsSource => PublicPaths.ReserveApi(Underlying) + "/metrics";
+    private string MetricsSource => PublicPaths.ReserveApi(_pool!.ChainId, Underlying) + "/metrics";
 
     protected override async Task LoadAsync()
     {
@@ -46,10 +49,16 @@ public partial class ReservePage
             _problem = (400, error);
             return;
         }
-        _pool = await Reserves.FindAsync(Underlying);
+        if (ChainId is null)
+        {
+            _pool = null;
+            _choices = GoToOnlyChain([.. (await Reserves.MatchesAsync(Underlying)).Select(p => (p.ChainId, PublicPaths.Reserve(p.ChainId, p.Underlying, p.Address)))]);
+            if (_choices.Count > 0) return;
+        }
+        _pool = ChainId is { } chain ? await Reserves.FindAsync(chain, Underlying) : null;
         if (_pool is not { } pool)
         {
-            _problem = (404, $"No reserve pool for '{(Underlying.Length > 40 ? Underlying[..40] : Underlying)}' is indexed.");
+            _problem = (404, $"No reserve pool for '{(Underlying.Length > 40 ? Underlying[..40] : Underlying)}' is indexed{(ChainId is { } c ? $" on chain {c}" : "")}.");
             SetStatus(404);
             return;
         }
@@ -67,7 +76,7 @@ public partial class ReservePage
         var inflowsRead = Cache.GetOrAddAsync("inflows|" + key, () => Reserves.InflowsAsync(pool, from, to, limit: 20));
         // The runway's window is the staff setting the runway alert and the API use too.
         var window = await Thresholds.EffectiveAsync(pool.Address, ThresholdKey.RunwayWindowHours, default);
-        var runwayRead = Cache.GetOrAddAsync($"runway|{pool.Address}|{latestHour}|{window}", () => Reserves.RunwayAsync(pool, window));
+        var runwayRead = Cache.GetOrAddAsync($"runway|{pool.ChainId}|{pool.Address}|{latestHour}|{window}", () => Reserves.RunwayAsync(pool, window));
         await Task.WhenAll(seriesRead, latestRead ?? Task.CompletedTask, suspensionsRead, nowRead, drawsRead, inflowsRead, runwayRead);
 
         _series = await seriesRead;

@@ -40,10 +40,14 @@ public partial class StressPage
     protected override async Task LoadAsync()
     {
         (_problem, _report, _heatmap) = (null, null, null);
-        // An empty form asks the page's standing question: a 30% gap in the first underlying.
+        var pools = await Reserves.PoolsAsync();
+        // With several chains the page answers for one: the query's, else the first (the API asks for chainId instead).
+        if (string.IsNullOrWhiteSpace(ChainId) && pools.Select(p => p.ChainId).Distinct().Count() > 1)
+            ChainId = pools[0].ChainId.ToString(CultureInfo.InvariantCulture);
+        // An empty form asks the page's standing question: a 30% gap in the chain's first underlying.
         if (new[] { Shocks, Path, ReplayFrom, ReplayTo }.All(string.IsNullOrWhiteSpace)
-            && (await Reserves.PoolsAsync()).FirstOrDefault() is ({ } first, _))
-            Shocks = first + ":-30";
+            && pools.FirstOrDefault(p => string.IsNullOrWhiteSpace(ChainId) || p.ChainId.ToString(CultureInfo.InvariantCulture) == ChainId) is { } first)
+            Shocks = first.Underlying + ":-30";
         if (!StressRequestText.TryParse(Shocks, Path, Hours, Liquidity, AtBlock, ReplayFrom, ReplayTo, ChainId, out var request, out var error))
         {
             Fail(400, error!);

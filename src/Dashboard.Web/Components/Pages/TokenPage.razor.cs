@@ -23,11 +23,14 @@ public partial class TokenPage
     [Inject] private Live.LiveCache Cache { get; set; } = default!;
 
     [Parameter] public string Symbol { get; set; } = "";
+    /// <summary>The chain of the canonical address; none on the old chainless one, which redirects or offers the choice.</summary>
+    [Parameter] public long? ChainId { get; set; }
+    private IReadOnlyList<(long ChainId, string Href)> _choices = [];
 
     /// <summary>Each rebalance is drawn at its leverage before (the band breach) and after.</summary>
     private static readonly IReadOnlyList<string> LeverageMarkers = ["leverageBefore", "leverageAfter"];
 
-    private string ApiBase => PublicPaths.TokenApi(Symbol);
+    private string ApiBase => PublicPaths.TokenApi(_token!.ChainId, Symbol);
 
     protected override async Task LoadAsync()
     {
@@ -38,11 +41,17 @@ public partial class TokenPage
             return;
         }
         // _token is set last, so the first render with a token has all of its data (no half-filled grid).
-        var t = await Tokens.FindAsync(Symbol);
-        if (t is null)
+        var matches = await Tokens.MatchesAsync(Symbol, ChainId);
+        _choices = ChainId is null ? GoToOnlyChain([.. matches.Select(m => (m.ChainId, PublicPaths.Token(m.ChainId, m.Symbol, m.Address)))]) : [];
+        if (ChainId is null && matches.Count > 0)
         {
             _token = null;
-            _problem = (404, $"No token with address or symbol '{(Symbol.Length > 40 ? Symbol[..40] : Symbol)}' is indexed.");
+            return;
+        }
+        if (matches.FirstOrDefault() is not { } t)
+        {
+            _token = null;
+            _problem = (404, $"No token with address or symbol '{(Symbol.Length > 40 ? Symbol[..40] : Symbol)}' is indexed{(ChainId is { } c ? $" on chain {c}" : "")}.");
             SetStatus(404);
             return;
         }
@@ -55,7 +64,7 @@ public partial class TokenPage
         var navRead = Cache.GetOrAddAsync("nav|" + key, () => Series.NavAsync(t.ChainId, t.Address, fromHour, toHour));
         var decayRead = Cache.GetOrAddAsync("decay|" + key, () => Analytics.DecayAsync(t.ChainId, t.Address, fromHour, toHour));
         // The fallback counts from the last rebalance ever (or registration), in chain time.
-        var lastRead = Rebalances.PageAsync(new RebalanceFilter { TokenAddress = t.Address }, RebalanceSort.Newest, null, 1);
+        var lastRead = Rebalances.PageAsync(new RebalanceFilter { ChainId = t.ChainId, TokenAddress = t.Address }, RebalanceSort.Newest, null, 1);
         var nowRead = Status.ChainNowAsync(t.ChainId);
         await Task.WhenAll(navRead, decayRead, lastRead, nowRead);
 
@@ -68,7 +77,7 @@ public partial class TokenPage
         _band = [new ChartRegion("Rebalance band [min, max]", Wad.ToDouble(t.MinLeverage), Wad.ToDouble(t.MaxLeverage), "#43a047")];
 
         _decay = await decayRead is { } inputs ? DecayView.From(inputs, t) : null;
-        _filter = new RebalanceFilter { TokenAddress = t.Address, From = from, To = to };
+        _filter = new RebalanceFilter { ChainId = t.ChainId, TokenAddress = t.Address, From = from, To = to };
 
         var last = (await lastRead).Rows.FirstOrDefault();
         _chainNow = await nowRead ?? DateTime.UtcNow;

@@ -9,6 +9,7 @@ public abstract class LivePage : ComponentBase, IDisposable
     private IDisposable? _subscription;
 
     [Inject] private ChainDataHub Hub { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     /// <summary>Set during prerendering only: lets a page answer 400/404 with the right status code.</summary>
     [CascadingParameter] protected HttpContext? HttpContext { get; set; }
@@ -37,6 +38,16 @@ public abstract class LivePage : ComponentBase, IDisposable
     protected void SetStatus(int statusCode)
     {
         if (HttpContext is { Response.HasStarted: false } http) http.Response.StatusCode = statusCode;
+    }
+
+    /// <summary>
+    /// A chainless address (an old link) resolved to each chain's canonical page: one goes there (a redirect while
+    /// prerendering, the query kept), so there is one canonical page; several are returned for the page to offer.
+    /// </summary>
+    protected IReadOnlyList<(long ChainId, string Href)> GoToOnlyChain(IReadOnlyList<(long ChainId, string Href)> canonical)
+    {
+        if (canonical.Count == 1) Navigation.NavigateTo(canonical[0].Href + new Uri(Navigation.Uri).Query, replace: true);
+        return canonical.Count > 1 ? canonical : [];
     }
 
     public virtual void Dispose()

@@ -245,7 +245,7 @@ async function fetchMarkers(url, fields) {
     return (await fetchAll(url)).flatMap(r => fields.map(field => ({
         t: Date.parse(r.source.blockTime) / 1000, v: Number(r[field].value), exact: r[field].value,
         kind: field === "leverageBefore" ? "before" : "after",
-        href: `/rebalances/${r.source.txHash}/${r.source.logIndex}`,
+        href: r.page,
         title: `Rebalance ${r.source.blockTime}: ${r.direction} (${r.trigger}), leverage ${r.leverageBefore.value}x → ${r.leverageAfter.value}x, NAV delta ${r.navDelta.value} USD`,
     })));
 }
