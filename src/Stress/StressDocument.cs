@@ -8,7 +8,7 @@ namespace LeveragedTokens.Stress;
 // file or a command's output is the API's answer for the same inputs.
 
 public sealed record StressDto(
-    long AtBlock, long Hour, DateTime StartTime, StressScenarioDto Scenario, IReadOnlyList<StressTokenDto> Tokens, IReadOnlyList<StressPoolDto> Pools);
+    long ChainId, long AtBlock, long Hour, DateTime StartTime, StressScenarioDto Scenario, IReadOnlyList<StressTokenDto> Tokens, IReadOnlyList<StressPoolDto> Pools);
 
 public sealed record StressScenarioDto(string Kind, string Description, int Hours, string Liquidity);
 
@@ -47,7 +47,7 @@ public static class StressDocument
     public static StressDto ToDto(this StressReport report)
     {
         var run = report.Run;
-        return new StressDto(run.Start.AtBlock, run.Start.Hour, Time(run.Start.Hour),
+        return new StressDto(run.Start.ChainId, run.Start.AtBlock, run.Start.Hour, Time(run.Start.Hour),
             new StressScenarioDto(run.Scenario.Kind, run.Scenario.Description, run.Scenario.Hours, run.Scenario.Liquidity.ToString(CultureInfo.InvariantCulture)),
             run.Tokens.Select(t => new StressTokenDto(t.Symbol, t.Underlying, t.IsLong, ExactValue.Of(t.NavBefore), ExactValue.Of(t.LeverageBefore),
                 ExactValue.Of(t.LeverageAfterShock), ExactValue.Of(t.NavAfter), ExactValue.Of(report.NavNoShock[t.Symbol]), ExactValue.Of(report.LossVsNoShock(t)),
