@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LeveragedTokens.Data;
 
 namespace LeveragedTokens.Indexer.Tests;
 
@@ -51,6 +52,7 @@ public sealed class TwoChainsTests(TwoChains chains) : IClassFixture<TwoChains>
 
         var listed = await GetJsonAsync(client, "/api/v1/chains");
         Assert.Equal([Base, Local], listed.EnumerateArray().Select(c => c.GetProperty("chainId").GetInt64()).Order());
+        var navs = new List<BigInteger>();
         foreach (var (chainId, node) in new[] { (Local, chains.LocalNode), (Base, chains.BaseNode) })
         {
             // Every token's NAV is the one its latest NavSnapshot log on this chain carries, to the wei.
@@ -62,6 +64,7 @@ public sealed class TwoChainsTests(TwoChains chains) : IClassFixture<TwoChains>
                 var latest = (await LogsAsync(node, token.GetProperty("address").GetString()!, EventCatalog.NavSnapshot.Topic0))
                     .Select(l => EventCatalog.Decode<NavSnapshotEvent>(Topics(l), l.GetProperty("data").GetString()!)).MaxBy(e => e.Hour)!;
                 Assert.Equal(latest.Nav.ToString(), token.GetProperty("nav").GetProperty("raw").GetString());
+                navs.Add(latest.Nav);
             }
 
             // The rebalance export of one chain holds exactly that chain's Rebalanced logs.
@@ -76,6 +79,13 @@ public sealed class TwoChainsTests(TwoChains chains) : IClassFixture<TwoChains>
             Assert.Equal(rebalanced.Order(), rows.Select(r => $"{r[Array.IndexOf(header, "tx_hash")]}/{r[Array.IndexOf(header, "log_index")]}").Order());
             Assert.NotEmpty(rebalanced);
         }
+
+        // The overview shows both chains, each token with its own chain's NAV (the exact value sits in the figure's title)
+        // and a link to its page on its chain.
+        var overview = await client.GetStringAsync("/");
+        Assert.All(navs, nav => Assert.Contains($"(raw {nav})", overview));
+        Assert.Contains(PublicPaths.Token(Local, "BTC3L", ""), overview);
+        Assert.Contains(PublicPaths.Token(Base, "BTC3L", ""), overview);
 
         // A symbol on both chains: the chainless item names both; the stress API wants the chain.
         using var ambiguous = await client.GetAsync("/api/v1/tokens/BTC3L");
