@@ -7,8 +7,11 @@ public static class PageObjects
     public static async Task<ILocator> WaitForGridRowsAsync(IPage page)
     {
         var rows = page.Locator("[data-testid=rebalance-grid][data-interactive=true] tbody tr:has(a[data-testid=rebalance-link])");
-        await rows.First.WaitForAsync();
-        await page.GetByText("Page 1,").WaitForAsync();
+        // The circuit's first render loads the grid's data: on a loaded machine (a CI run beside other builds) that takes more
+        // than Playwright's default 20 s now and then.
+        var loaded = new LocatorWaitForOptions { Timeout = 45_000 };
+        await rows.First.WaitForAsync(loaded);
+        await page.GetByText("Page 1,").WaitForAsync(loaded);
         return rows;
     }
 
