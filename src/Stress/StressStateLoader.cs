@@ -49,7 +49,7 @@ public sealed class StressStateLoader(IDbContextFactory<DashboardDbContext> fact
     {
         if (await LatestFinalBlockAsync(chainId, ct) is not { } final) return null;
         var block = atBlock ?? final;
-        var window = windows is null ? _ => ReserveRunway.DefaultWindowHours : await windows.RunwayWindowsAsync(ct);
+        var window = windows is null ? _ => ReserveRunway.DefaultWindowHours : await windows.RunwayWindowsAsync(chainId, ct);
         // A cached state stands until the next final block, or until staff change a pool's runway window.
         if (_lastFinal.TryGetValue(chainId, out var cached) && cached.AtBlock == block
             && cached.Pools.All(p => p.RunwayWindowHours == window(p.Address))) return cached;

@@ -52,14 +52,14 @@ public sealed class ReserveFigureTests(SeededDashboard app)
         var editor = app.Factory.Services.GetRequiredService<ThresholdEditor>();
         var pool = (await app.Factory.Services.GetRequiredService<ReserveQueries>().FindAsync(ChainRows.ChainId, "BTC"))!;
         await AssertRunwayAsync(pool.Address, ReserveRunway.DefaultWindowHours);
-        await editor.SetAsync(pool.Address, ThresholdKey.RunwayWindowHours, 48, "test", "a longer average", default);
+        await editor.SetAsync(ThresholdScopes.Of(pool.ChainId, pool.Address), ThresholdKey.RunwayWindowHours, 48, "test", "a longer average", default);
         try
         {
             await AssertRunwayAsync(pool.Address, 48);
         }
         finally
         {
-            await editor.SetAsync(pool.Address, ThresholdKey.RunwayWindowHours, null, "test", "back to the default", default);
+            await editor.SetAsync(ThresholdScopes.Of(pool.ChainId, pool.Address), ThresholdKey.RunwayWindowHours, null, "test", "back to the default", default);
         }
     }
 

@@ -111,7 +111,7 @@ public sealed partial class StressExportTests(SeededDashboard app)
         var hours = new List<double?>();
         foreach (var window in new decimal[] { ReserveRunway.DefaultWindowHours, 5 })
         {
-            if (window != ReserveRunway.DefaultWindowHours) await editor.SetAsync(pool.Address, ThresholdKey.RunwayWindowHours, window, "test", "a short window", default);
+            if (window != ReserveRunway.DefaultWindowHours) await editor.SetAsync(ThresholdScopes.Of(pool.ChainId, pool.Address), ThresholdKey.RunwayWindowHours, window, "test", "a short window", default);
             try
             {
                 var stress = (await _client.GetJsonAsync($"/api/v1/stress?shocks=BTC:-10&atBlock={latest.BlockNumber}")).GetProperty("pools")
@@ -129,7 +129,7 @@ public sealed partial class StressExportTests(SeededDashboard app)
             }
             finally
             {
-                await editor.SetAsync(pool.Address, ThresholdKey.RunwayWindowHours, null, "test", "back to the default", default);
+                await editor.SetAsync(ThresholdScopes.Of(pool.ChainId, pool.Address), ThresholdKey.RunwayWindowHours, null, "test", "back to the default", default);
             }
         }
         Assert.NotEqual(hours[0], hours[1]);

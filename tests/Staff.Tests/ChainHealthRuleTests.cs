@@ -168,17 +168,18 @@ public sealed class ChainHealthRuleTests : StaffHostTest
     public async Task EveryThresholdChangeIsRecordedWithWhoWhenOldAndNew()
     {
         var editor = Host.Services.GetRequiredService<ThresholdEditor>();
-        await editor.SetAsync(ChainSeeder.Pool, ThresholdKey.NearFloorBps, 8500, "alice@example.test", "first", default);
-        await editor.SetAsync(ChainSeeder.Pool, ThresholdKey.NearFloorBps, 9000, "bob@example.test", "tighter", default);
-        Assert.Null(await editor.SetAsync(ChainSeeder.Pool, ThresholdKey.NearFloorBps, 9000, "bob@example.test", "same", default));
-        await editor.SetAsync(ChainSeeder.Pool, ThresholdKey.NearFloorBps, null, "carol@example.test", "back to default", default);
+        var pool = ThresholdScopes.Of(ChainSeeder.ChainId, ChainSeeder.Pool);
+        await editor.SetAsync(pool, ThresholdKey.NearFloorBps, 8500, "alice@example.test", "first", default);
+        await editor.SetAsync(pool, ThresholdKey.NearFloorBps, 9000, "bob@example.test", "tighter", default);
+        Assert.Null(await editor.SetAsync(pool, ThresholdKey.NearFloorBps, 9000, "bob@example.test", "same", default));
+        await editor.SetAsync(pool, ThresholdKey.NearFloorBps, null, "carol@example.test", "back to default", default);
 
         var history = (await editor.HistoryAsync(10, default)).Reverse().ToList();
         Assert.Equal([(null, 8500m, "alice@example.test"), (8500m, 9000m, "bob@example.test"), (9000m, (decimal?)null, "carol@example.test")],
             history.Select(c => (c.OldValue, c.NewValue, c.ChangedBy)));
         Assert.All(history, c => Assert.True(c.ChangedAt > DateTime.UtcNow.AddMinutes(-1)));
-        var views = await editor.ListAsync([ChainSeeder.Pool], default);
-        Assert.Equal(8000m, views.Single(v => v.Scope == ChainSeeder.Pool && v.Key == ThresholdKey.NearFloorBps).Effective);
+        var views = await editor.ListAsync([pool], default);
+        Assert.Equal(8000m, views.Single(v => v.Scope == pool && v.Key == ThresholdKey.NearFloorBps).Effective);
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => editor.SetAsync("*", ThresholdKey.RunwayHours, -1, "x", null, default));
     }
 

@@ -95,7 +95,7 @@ public sealed class ReserveAlertRuleTests : StaffHostTest
         if (marginBps is { } margin)
         {
             var editor = (ThresholdEditor)Host.Services.GetService(typeof(ThresholdEditor))!;
-            await editor.SetAsync(ChainSeeder.Pool, ThresholdKey.FloorClearMarginBps, margin, "risk@example.test", "no hysteresis", default);
+            await editor.SetAsync(ThresholdScopes.Of(ChainSeeder.ChainId, ChainSeeder.Pool), ThresholdKey.FloorClearMarginBps, margin, "risk@example.test", "no hysteresis", default);
         }
         long[] utilization = [5000, 8100, 7900, 8200, 7850, 7700];
         for (var i = 0; i < utilization.Length; i++)
@@ -113,7 +113,7 @@ public sealed class ReserveAlertRuleTests : StaffHostTest
     public async Task APoolThresholdOverridesTheDefaultWarningLevel()
     {
         var editor = Host.Services.GetService(typeof(ThresholdEditor)) as ThresholdEditor;
-        await editor!.SetAsync(ChainSeeder.Pool, ThresholdKey.NearFloorBps, 9000, "risk@example.test", "tighter for BTC", default);
+        await editor!.SetAsync(ThresholdScopes.Of(ChainSeeder.ChainId, ChainSeeder.Pool), ThresholdKey.NearFloorBps, 9000, "risk@example.test", "tighter for BTC", default);
         await SeedStressAsync();
         await Host.Chain.IndexedUpToAsync(3000);
 

@@ -35,11 +35,16 @@ public sealed class StaffApiTests(StaffWebFixture fixture) : IClassFixture<Staff
 
         var put = await risk.PutAsJsonAsync("/api/staff/thresholds", new { scope = "*", key = "RunwayHours", value = 36, reason = "longer runway wanted" });
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-        var bad = await risk.PutAsJsonAsync("/api/staff/thresholds", new { scope = "not-an-address", key = "RunwayHours", value = 36 });
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        foreach (var scope in new[] { "not-an-address", ChainSeeder.Pool })
+        {
+            var bad = await risk.PutAsJsonAsync("/api/staff/thresholds", new { scope, key = "RunwayHours", value = 36 });
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+        var pool = await risk.PutAsJsonAsync("/api/staff/thresholds", new { scope = $"{ChainSeeder.ChainId}:{ChainSeeder.Pool}", key = "RunwayHours", value = 30 });
+        Assert.Equal(HttpStatusCode.OK, pool.StatusCode);
 
         var history = await risk.GetFromJsonAsync<JsonElement>("/api/staff/thresholds/history");
-        var change = history.EnumerateArray().First(c => c.GetProperty("key").GetString() == "RunwayHours");
+        var change = history.EnumerateArray().Last(c => c.GetProperty("key").GetString() == "RunwayHours");
         Assert.Equal("risk@example.test", change.GetProperty("changedBy").GetString());
         Assert.Equal(36m, change.GetProperty("newValue").GetDecimal());
         Assert.Equal(JsonValueKind.Null, change.GetProperty("oldValue").ValueKind);

@@ -15,7 +15,7 @@ internal static class RunwayApi
         {
             var (pool, problem) = await ChainScope.PoolAsync(chainId, underlying, rq, status, options.Value, ct);
             if (pool is null) return problem!;
-            var window = await thresholds.EffectiveAsync(pool.Address, ThresholdKey.RunwayWindowHours, ct);
+            var window = await thresholds.EffectiveAsync(ThresholdScopes.Of(pool.ChainId, pool.Address), ThresholdKey.RunwayWindowHours, ct);
             if (await rq.RunwayAsync(pool, window, ct) is not { } reading) return ApiMapping.NotFound($"No hourly metrics for '{TokenApi.Clip(underlying)}' yet.");
             var r = reading.Runway;
             return TypedResults.Ok(new RunwayDto(pool.ChainId, reading.Hour, Formatting.Times.FromHour(reading.Hour + 1), r.WindowHours,

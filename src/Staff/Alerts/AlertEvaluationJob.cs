@@ -62,7 +62,7 @@ public sealed class AlertEvaluationJob(
             }
             // The indexer rewinds on a reorg: evaluate the replayed blocks again.
             from = Math.Min(cursor.EvaluatedBlock, to);
-            var thresholds = new ThresholdSet(await staff.Thresholds.AsNoTracking().ToListAsync(ct));
+            var thresholds = new ThresholdSet(await staff.Thresholds.AsNoTracking().ToListAsync(ct), state.ChainId);
             var chainNow = await chain.ChainNowAsync(state.ChainId, to, ct) ?? DateTime.UnixEpoch;
             var context = new RuleContext(state, from, to, chainNow, clock.GetUtcNow().UtcDateTime, pools, tokens, thresholds, chain, book);
             foreach (var rule in rules)

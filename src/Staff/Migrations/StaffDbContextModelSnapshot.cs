@@ -493,8 +493,8 @@ namespace LeveragedTokens.Staff.Migrations
 
                     b.Property<string>("Scope")
                         .IsRequired()
-                        .HasMaxLength(42)
-                        .HasColumnType("character varying(42)")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("scope");
 
                     b.Property<DateTime>("UpdatedAt")
@@ -558,8 +558,8 @@ namespace LeveragedTokens.Staff.Migrations
 
                     b.Property<string>("Scope")
                         .IsRequired()
-                        .HasMaxLength(42)
-                        .HasColumnType("character varying(42)")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("scope");
 
                     b.HasKey("Id")

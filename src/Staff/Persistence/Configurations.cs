@@ -83,7 +83,7 @@ internal sealed class AlertThresholdConfiguration : IEntityTypeConfiguration<Ale
     {
         entity.ToTable("alert_thresholds");
         entity.Property(e => e.Key).HasConversion<string>().HasMaxLength(40);
-        entity.Property(e => e.Scope).HasMaxLength(42);
+        entity.Property(e => e.Scope).HasMaxLength(64);
         entity.HasIndex(e => new { e.Scope, e.Key }).IsUnique();
     }
 
@@ -91,7 +91,7 @@ internal sealed class AlertThresholdConfiguration : IEntityTypeConfiguration<Ale
     {
         entity.ToTable("threshold_changes");
         entity.Property(e => e.Key).HasConversion<string>().HasMaxLength(40);
-        entity.Property(e => e.Scope).HasMaxLength(42);
+        entity.Property(e => e.Scope).HasMaxLength(64);
         entity.HasIndex(e => e.ChangedAt);
     }
 }

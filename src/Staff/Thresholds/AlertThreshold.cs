@@ -1,6 +1,6 @@
 namespace LeveragedTokens.Staff.Thresholds;
 
-/// <summary>A threshold set for one pool or token (Scope = its address) or for all ("*").</summary>
+/// <summary>A threshold set for one pool or token of one chain (Scope format: <see cref="ThresholdScopes"/>) or for all ("*").</summary>
 public sealed class AlertThreshold
 {
     public long Id { get; set; }

@@ -21,18 +21,18 @@ public sealed class ThresholdEditor(IDbContextFactory<StaffDbContext> staffDb, T
         }))];
     }
 
-    /// <summary>The value in force for a scope (a pool or token address): its own, else the global one, else the default.</summary>
+    /// <summary>The value in force for a scope ("{chainId}:{address}"): its own, else its address's legacy one, else the global one, else the default.</summary>
     public async Task<decimal> EffectiveAsync(string scope, ThresholdKey key, CancellationToken ct)
     {
         await using var staff = await staffDb.CreateDbContextAsync(ct);
         return new ThresholdSet(await staff.Thresholds.AsNoTracking().Where(t => t.Key == key).ToListAsync(ct)).Get(scope, key);
     }
 
-    /// <summary>RunwayWindowHours in force per pool, read once: the stress report's runway window.</summary>
-    public async Task<Func<string, decimal>> RunwayWindowsAsync(CancellationToken ct)
+    /// <summary>RunwayWindowHours in force per pool address of one chain, read once: the stress report's runway window.</summary>
+    public async Task<Func<string, decimal>> RunwayWindowsAsync(long chainId, CancellationToken ct)
     {
         await using var staff = await staffDb.CreateDbContextAsync(ct);
-        var set = new ThresholdSet(await staff.Thresholds.AsNoTracking().Where(t => t.Key == ThresholdKey.RunwayWindowHours).ToListAsync(ct));
+        var set = new ThresholdSet(await staff.Thresholds.AsNoTracking().Where(t => t.Key == ThresholdKey.RunwayWindowHours).ToListAsync(ct), chainId);
         return pool => set.Get(pool, ThresholdKey.RunwayWindowHours);
     }
 
@@ -46,8 +46,8 @@ public sealed class ThresholdEditor(IDbContextFactory<StaffDbContext> staffDb, T
     public async Task<ThresholdChange?> SetAsync(string scope, ThresholdKey key, decimal? value, string changedBy, string? reason, CancellationToken ct)
     {
         scope = scope.Trim().ToLowerInvariant();
-        if (scope != ThresholdDefaults.GlobalScope && !(scope.StartsWith("0x") && scope.Length == 42))
-            throw new ArgumentException("Scope is '*' or a pool/token address", nameof(scope));
+        if (!ThresholdScopes.IsWritable(scope))
+            throw new ArgumentException("Scope is '*' or a pool/token of one chain, '{chainId}:0x{40 hex}' (a bare address no longer names a pool)", nameof(scope));
         // A margin of 0 turns hysteresis off; any other threshold of 0 would fire on everything.
         var isMargin = key == ThresholdKey.FloorClearMarginBps;
         if (value < 0 || value > 1_000_000_000 || (value == 0 && !isMargin))

@@ -75,7 +75,7 @@ public partial class ReservePage
         var drawsRead = Cache.GetOrAddAsync("draws|" + key, () => Reserves.DrawsByTokenAsync(pool, from, to));
         var inflowsRead = Cache.GetOrAddAsync("inflows|" + key, () => Reserves.InflowsAsync(pool, from, to, limit: 20));
         // The runway's window is the staff setting the runway alert and the API use too.
-        var window = await Thresholds.EffectiveAsync(pool.Address, ThresholdKey.RunwayWindowHours, default);
+        var window = await Thresholds.EffectiveAsync(ThresholdScopes.Of(pool.ChainId, pool.Address), ThresholdKey.RunwayWindowHours, default);
         var runwayRead = Cache.GetOrAddAsync($"runway|{pool.ChainId}|{pool.Address}|{latestHour}|{window}", () => Reserves.RunwayAsync(pool, window));
         await Task.WhenAll(seriesRead, latestRead ?? Task.CompletedTask, suspensionsRead, nowRead, drawsRead, inflowsRead, runwayRead);
 
