@@ -1,6 +1,9 @@
 // Ticks the fallback countdown once a second in the browser. Chain time is taken to run at wall-clock speed from
 // the chain now the server read, so the clock needs no server round trip per tick.
 export function start(element, dueIso, chainNowIso, compact) {
+    // Null when the clock left the page while its module loaded (a click away from the overview): nothing to tick,
+    // and throwing here would end the visitor's circuit.
+    if (!element) return;
     stop(element);
     const due = Date.parse(dueIso);
     const offset = Date.now() - Date.parse(chainNowIso);
