@@ -105,7 +105,7 @@ public sealed partial class PageCacheTests(PageCacheSite site)
         }
         // Now cached: staff, a stale staff cookie, an Authorization header, an unknown cookie or Blazor's enhanced
         // navigation (answered with another page) still get a render.
-        using (var cached = await client.GetAsync(path)) Assert.True(cached.Headers.Contains("Age"));
+        Assert.True(await CachedAfterFillAsync(client, path, () => new HttpRequestMessage(HttpMethod.Get, path)));
         using (var staffAgain = await staff.GetAsync(path)) Assert.False(staffAgain.Headers.Contains("Age"));
         foreach (var (header, value) in new[] { ("Cookie", "lt_staff=stale"), ("Authorization", "Bearer x"), ("Cookie", "theme=dark"),
                      ("Accept", "text/html; blazor-enhanced-nav=on") })
@@ -116,9 +116,28 @@ public sealed partial class PageCacheTests(PageCacheSite site)
             Assert.False(response.Headers.Contains("Age"), $"{header}: {value} got the cached page");
         }
         // The affinity cookie a visitor brings back does not stop the cache.
-        using var returning = new HttpRequestMessage(HttpMethod.Get, path);
-        returning.Headers.Add("Cookie", $"{AffinityCookie.Name}=0123456789abcdef");
-        using (var back = await client.SendAsync(returning)) Assert.True(back.Headers.Contains("Age"));
+        Assert.True(await CachedAfterFillAsync(client, path, () =>
+        {
+            var returning = new HttpRequestMessage(HttpMethod.Get, path);
+            returning.Headers.Add("Cookie", $"{AffinityCookie.Name}=0123456789abcdef");
+            return returning;
+        }), "a visitor's own affinity cookie stopped the cache");
+    }
+
+    /// <summary>
+    /// Whether the request is answered from the cache right after an anonymous visit filled it. The page cache is
+    /// evicted on every refresh tick (30 s) and NOTIFY, which can fall between the two: up to three tries.
+    /// </summary>
+    private static async Task<bool> CachedAfterFillAsync(HttpClient client, string path, Func<HttpRequestMessage> request)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            (await client.GetAsync(path)).Dispose();
+            using var message = request();
+            using var response = await client.SendAsync(message);
+            if (response.Headers.Contains("Age")) return true;
+        }
+        return false;
     }
 
     [Fact]
